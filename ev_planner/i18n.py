@@ -1,0 +1,55 @@
+"""Translation of user-visible strings, following the QGIS user locale.
+
+Every user-visible string goes through :func:`tr` with the single context
+``EvPlanner``; ``scripts/update_translations.py`` collects those strings into
+``resources/i18n/ev_planner_nl.ts`` and ``make translations`` compiles it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+CONTEXT = "EvPlanner"
+I18N_DIR = Path(__file__).resolve().parent / "resources" / "i18n"
+
+_translator: QTranslator | None = None
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def user_language() -> str:
+    """Two-letter language of the QGIS user interface, e.g. ``nl`` or ``en``.
+
+    ``QgsApplication.locale()`` honours the "override system locale" option of
+    the QGIS settings, in the desktop and in ``qgis_process`` alike.
+    """
+    locale = QgsApplication.locale() or "en"
+    return locale[:2].lower()
+
+
+def install_translator() -> bool:
+    """Load the compiled translation for the user's language, if there is one."""
+    global _translator
+    if _translator is not None:
+        return True
+    qm_file = I18N_DIR / f"ev_planner_{user_language()}.qm"
+    if not qm_file.is_file():
+        return False
+    translator = QTranslator()
+    if not translator.load(str(qm_file)):
+        return False
+    QCoreApplication.installTranslator(translator)
+    _translator = translator
+    return True
+
+
+def remove_translator() -> None:
+    global _translator
+    if _translator is not None:
+        QCoreApplication.removeTranslator(_translator)
+        _translator = None

@@ -1,0 +1,60 @@
+"""The QGIS plugin: provider registration, menu and docks."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .i18n import install_translator, remove_translator, tr
+from .processing.base import ICON_PATH
+from .processing.provider import EvPlannerProvider
+
+MENU = "&EV Planner"
+
+
+class EvPlannerPlugin:
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.provider: EvPlannerProvider | None = None
+        self.actions: list[QAction] = []
+        install_translator()
+
+    def initProcessing(self) -> None:
+        if self.provider is None:
+            self.provider = EvPlannerProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:
+        self.initProcessing()
+        toolbox_action = QAction(QIcon(str(ICON_PATH)), tr("EV Planner algorithms…"), self.iface.mainWindow())
+        toolbox_action.setToolTip(tr("Show the EV Planner algorithms in the Processing Toolbox"))
+        toolbox_action.triggered.connect(self.show_algorithms)
+        self._add_action(toolbox_action)
+
+    def _add_action(self, action: QAction) -> None:
+        self.iface.addPluginToMenu(MENU, action)
+        self.actions.append(action)
+
+    def show_algorithms(self) -> None:
+        # The Processing plugin owns the toolbox; filtering it on our provider name
+        # shows the user exactly the EV Planner algorithms.
+        from processing.gui.ProcessingToolbox import ProcessingToolbox
+        from qgis.utils import plugins
+
+        processing_plugin = plugins.get("processing")
+        toolbox = getattr(processing_plugin, "toolbox", None)
+        if isinstance(toolbox, ProcessingToolbox):
+            toolbox.setVisible(True)
+            toolbox.raise_()
+            toolbox.searchBox.setText("EV Planner")
+
+    def unload(self) -> None:
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU, action)
+            action.deleteLater()
+        self.actions.clear()
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator()

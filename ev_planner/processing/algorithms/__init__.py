@@ -1,0 +1,1 @@
+"""One module per algorithm (or per small family); the provider discovers them."""

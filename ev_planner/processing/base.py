@@ -1,0 +1,115 @@
+"""Base class of every EV Planner algorithm.
+
+It gives each algorithm its id, translated name and group, its help file, and
+the one place where core exceptions become ``QgsProcessingException`` with
+secrets removed.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.errors import EvPlannerError, redact
+from ..i18n import tr
+from .help import help_html
+
+ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "ev_planner.svg"
+
+
+def tr_noop(text: str) -> str:
+    """Mark a constant for translation; :func:`tr` translates it where it is shown."""
+    return text
+
+
+GROUPS: dict[str, str] = {
+    "chargepoints": tr_noop("Charge points"),
+    "potential": tr_noop("Potential map"),
+    "review": tr_noop("Review workflow"),
+    "usage": tr_noop("Usage and operators"),
+}
+
+
+class EvPlannerAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set the class constants and implement :meth:`run`."""
+
+    ALGORITHM_ID = ""  # lowercase ascii, never translated: a public interface
+    GROUP_ID = ""  # a key of GROUPS
+    DISPLAY_NAME = ""  # English; wrap it in tr_noop() so it is collected for translation
+    SECRET_PARAMETERS: tuple[str, ...] = ()  # parameters whose values never appear in messages
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._secrets: list[str] = []
+
+    # --- identity -------------------------------------------------------------------------
+    def name(self) -> str:
+        return self.ALGORITHM_ID
+
+    def displayName(self) -> str:
+        return tr(self.DISPLAY_NAME)
+
+    def group(self) -> str:
+        return tr(GROUPS[self.GROUP_ID])
+
+    def groupId(self) -> str:
+        return self.GROUP_ID
+
+    def shortHelpString(self) -> str:
+        return help_html(self.ALGORITHM_ID)
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON_PATH))
+
+    def tags(self) -> list[str]:
+        # "EV Planner" lets the toolbox search (and our menu action) find every algorithm.
+        return ["EV Planner", "evplanner", tr("charge point"), tr("electric vehicle")]
+
+    def createInstance(self) -> EvPlannerAlgorithm:
+        return self.__class__()
+
+    def tr(self, text: str) -> str:
+        return tr(text)
+
+    # --- running --------------------------------------------------------------------------
+    def register_secret(self, value: str | None) -> None:
+        """Hide ``value`` (e.g. a token read from an authentication config) in messages."""
+        if value:
+            self._secrets.append(value)
+
+    def run(
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def processAlgorithm(
+        self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict[str, Any]:
+        for name in self.SECRET_PARAMETERS:
+            if self.parameterDefinition(name) is not None:
+                self.register_secret(self.parameterAsString(parameters, name, context))
+        try:
+            return self.run(parameters, context, feedback)
+        except QgsProcessingException as exc:
+            raise QgsProcessingException(redact(str(exc), self._secrets)) from None
+        except (EvPlannerError, OSError) as exc:
+            raise QgsProcessingException(redact(str(exc), self._secrets)) from None
+        except MemoryError:
+            raise QgsProcessingException(
+                tr("Not enough memory for this input. Use a smaller extent or fewer features.")
+            ) from None
+        except Exception as exc:  # a bug: report it without leaking secrets through a traceback
+            feedback.pushDebugInfo(redact(traceback.format_exc(), self._secrets))
+            message = tr("Unexpected error in EV Planner (please report it): {error}").format(
+                error=f"{type(exc).__name__}: {exc}"
+            )
+            raise QgsProcessingException(redact(message, self._secrets)) from None

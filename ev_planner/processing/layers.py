@@ -1,0 +1,203 @@
+"""Conversions between QGIS layers and the numpy arrays the core works on.
+
+Every algorithm measures in a metric CRS (DESIGN §2): the CRS parameter when the
+user gives one, else the project's CRS when it is metric, else the national grid
+(RD New, Belgian Lambert 72) or UTM zone chosen from the data's extent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsRectangle,
+    QgsUnitTypes,
+    QgsWkbTypes,
+)
+
+from ..core.crs import metric_crs_for_bounds
+from ..i18n import tr
+
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+
+
+def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+
+
+def extent_in_wgs84(source: QgsFeatureSource, context: QgsProcessingContext) -> QgsRectangle:
+    extent = source.sourceExtent()
+    if extent.isNull():
+        return QgsRectangle()
+    transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
+    return transform.transformBoundingBox(extent)
+
+
+def choose_metric_crs(
+    context: QgsProcessingContext,
+    sources: Iterable[QgsFeatureSource | None],
+    override: QgsCoordinateReferenceSystem | None = None,
+) -> QgsCoordinateReferenceSystem:
+    """The CRS in which an algorithm measures distances (see the module docstring)."""
+    if override is not None and override.isValid():
+        if not is_metric(override):
+            raise QgsProcessingException(
+                tr("The CRS {crs} does not measure in metres: choose a projected, metric CRS.").format(
+                    crs=override.authid()
+                )
+            )
+        return override
+    project = context.project()
+    if project is not None and is_metric(project.crs()):
+        return project.crs()
+    combined = QgsRectangle()
+    for source in sources:
+        if source is None:
+            continue
+        extent = extent_in_wgs84(source, context)
+        if not extent.isNull():
+            combined.combineExtentWith(extent)
+    if combined.isNull():
+        raise QgsProcessingException(tr("The input layers have no features with a location."))
+    return QgsCoordinateReferenceSystem(
+        metric_crs_for_bounds(
+            combined.xMinimum(), combined.yMinimum(), combined.xMaximum(), combined.yMaximum()
+        )
+    )
+
+
+def require_fields(source: QgsFeatureSource, names: Sequence[str], layer_label: str) -> None:
+    missing = [name for name in names if name and source.fields().lookupField(name) < 0]
+    if missing:
+        raise QgsProcessingException(
+            tr("The layer {layer} has no field {fields}.").format(
+                layer=layer_label, fields=", ".join(missing)
+            )
+        )
+
+
+@dataclass
+class PointArrays:
+    """Features of a layer as points in the metric CRS, with some attributes."""
+
+    feature_ids: np.ndarray  # int64, the QGIS feature ids
+    xy: np.ndarray  # float64 (n, 2) in the metric CRS
+    attributes: dict[str, list] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count
+
+    def __len__(self) -> int:
+        return len(self.feature_ids)
+
+    def numeric(self, name: str, layer_label: str, allow_negative: bool = False) -> np.ndarray:
+        """An attribute as float64; NULL becomes 0, text or negative values are refused."""
+        values = np.zeros(len(self), dtype=np.float64)
+        for i, value in enumerate(self.attributes[name]):
+            if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
+                continue
+            try:
+                values[i] = float(value)
+            except (TypeError, ValueError):
+                raise QgsProcessingException(
+                    tr("The field {field} of {layer} holds a non-numeric value: {value!r}.").format(
+                        field=name, layer=layer_label, value=value
+                    )
+                ) from None
+        if not np.all(np.isfinite(values)):
+            raise QgsProcessingException(
+                tr("The field {field} of {layer} holds a non-finite value.").format(
+                    field=name, layer=layer_label
+                )
+            )
+        if not allow_negative and np.any(values < 0):
+            raise QgsProcessingException(
+                tr("The field {field} of {layer} holds negative values.").format(
+                    field=name, layer=layer_label
+                )
+            )
+        return values
+
+
+def representative_point(geometry: QgsGeometry) -> QgsGeometry | None:
+    """A point standing for a geometry: itself, a multipoint's centroid, a point on a surface or line."""
+    if geometry.isNull() or geometry.isEmpty():
+        return None
+    kind = geometry.type()
+    if kind == QgsWkbTypes.PointGeometry:
+        point = geometry if not geometry.isMultipart() else geometry.centroid()
+    elif kind == QgsWkbTypes.PolygonGeometry:
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+        point = geometry.pointOnSurface()
+    elif kind == QgsWkbTypes.LineGeometry:
+        point = geometry.interpolate(geometry.length() / 2.0)
+    else:
+        return None
+    return None if point is None or point.isNull() or point.isEmpty() else point
+
+
+def read_points(
+    source: QgsFeatureSource,
+    crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None = None,
+    fields: Sequence[str] = (),
+) -> PointArrays:
+    """Read a layer as points in ``crs`` with the named attributes.
+
+    Features without a usable geometry are skipped and counted by reason, so the
+    algorithm can report them instead of failing.
+    """
+    transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    request = QgsFeatureRequest()
+    field_indexes = [source.fields().lookupField(name) for name in fields]
+    request.setSubsetOfAttributes([i for i in field_indexes if i >= 0])
+    total = max(source.featureCount(), 1)
+    ids: list[int] = []
+    coords: list[tuple[float, float]] = []
+    attributes: dict[str, list] = {name: [] for name in fields}
+    skipped: dict[str, int] = {}
+    for n, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and n % 1000 == 0:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(100.0 * n / total)
+        point = representative_point(feature.geometry())
+        if point is None:
+            skipped[tr("no geometry")] = skipped.get(tr("no geometry"), 0) + 1
+            continue
+        try:
+            point.transform(transform)
+        except Exception:  # QgsCsException: outside the CRS's area
+            skipped[tr("cannot be transformed")] = skipped.get(tr("cannot be transformed"), 0) + 1
+            continue
+        xy = point.asPoint()
+        ids.append(feature.id())
+        coords.append((xy.x(), xy.y()))
+        for name, index in zip(fields, field_indexes):
+            attributes[name].append(feature.attribute(index) if index >= 0 else None)
+    return PointArrays(
+        feature_ids=np.asarray(ids, dtype=np.int64),
+        xy=np.asarray(coords, dtype=np.float64).reshape(-1, 2),
+        attributes=attributes,
+        skipped=skipped,
+    )
+
+
+def report_skipped(feedback: QgsProcessingFeedback, layer_label: str, skipped: dict[str, int]) -> None:
+    for reason, count in skipped.items():
+        feedback.reportError(
+            tr("{layer}: {count} feature(s) skipped ({reason}).").format(
+                layer=layer_label, count=count, reason=reason
+            ),
+            False,
+        )

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Collect every translatable string of the plugin into the Qt ``.ts`` files.
+
+A string is translatable when it is the literal first argument of ``tr(...)``,
+``self.tr(...)`` or ``tr_noop(...)`` anywhere under ``ev_planner/``. All of them
+share the context ``EvPlanner`` (see ``ev_planner/i18n.py``), which is why this
+script is used instead of pylupdate5 (that one derives contexts from class names).
+Existing translations are kept; strings that are no longer used are dropped.
+
+    python scripts/update_translations.py          # rewrite the .ts files
+    python scripts/update_translations.py --check  # exit 1 if they are out of date
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "ev_planner"
+I18N_DIR = PACKAGE / "resources" / "i18n"
+LANGUAGES = ("nl",)
+CONTEXT = "EvPlanner"
+MARKERS = {"tr", "tr_noop"}
+
+
+def collect_strings(package: Path = PACKAGE) -> dict[str, list[str]]:
+    """Source text -> list of ``path:line`` where it is used, in file order."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+            first = node.args[0]
+            if name in MARKERS and isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.setdefault(first.value, []).append(f"{path.relative_to(REPO)}:{node.lineno}")
+    return found
+
+
+def read_translations(ts_file: Path) -> dict[str, tuple[str, bool]]:
+    """Source text -> (translation, finished) from an existing .ts file."""
+    if not ts_file.is_file():
+        return {}
+    result = {}
+    for message in ET.parse(ts_file).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        text = translation.text or "" if translation is not None else ""
+        finished = translation is not None and translation.get("type") not in ("unfinished", "vanished", "obsolete")
+        result[source] = (text, finished and bool(text))
+    return result
+
+
+def render(language: str, strings: dict[str, list[str]], known: dict[str, tuple[str, bool]]) -> str:
+    root = ET.Element("TS", version="2.1", language=language)
+    context = ET.SubElement(root, "context")
+    ET.SubElement(context, "name").text = CONTEXT
+    for source in sorted(strings):
+        message = ET.SubElement(context, "message")
+        # Files only, no line numbers: the .ts then changes only when strings change.
+        for filename in sorted({where.rsplit(":", 1)[0] for where in strings[source]}):
+            ET.SubElement(message, "location", filename=f"../../../{filename}")
+        ET.SubElement(message, "source").text = source
+        text, finished = known.get(source, ("", False))
+        translation = ET.SubElement(message, "translation")
+        translation.text = text
+        if not finished:
+            translation.set("type", "unfinished")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only check that the .ts files are up to date")
+    args = parser.parse_args()
+    strings = collect_strings()
+    stale = []
+    for language in LANGUAGES:
+        ts_file = I18N_DIR / f"ev_planner_{language}.ts"
+        content = render(language, strings, read_translations(ts_file))
+        current = ts_file.read_text(encoding="utf-8") if ts_file.is_file() else ""
+        if content != current:
+            stale.append(ts_file)
+            if not args.check:
+                ts_file.write_text(content, encoding="utf-8")
+        unfinished = sum(1 for source in strings if not read_translations(ts_file).get(source, ("", False))[1])
+        print(f"{ts_file.relative_to(REPO)}: {len(strings)} strings, {unfinished} without translation")
+    if args.check and stale:
+        print("out of date: run `make update-translations`", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
