@@ -36,7 +36,13 @@ def collect_strings(package: Path = PACKAGE) -> dict[str, list[str]]:
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             func = node.func
-            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
+            name = (
+                func.id
+                if isinstance(func, ast.Name)
+                else func.attr
+                if isinstance(func, ast.Attribute)
+                else None
+            )
             first = node.args[0]
             if name in MARKERS and isinstance(first, ast.Constant) and isinstance(first.value, str):
                 found.setdefault(first.value, []).append(f"{path.relative_to(REPO)}:{node.lineno}")
@@ -52,7 +58,11 @@ def read_translations(ts_file: Path) -> dict[str, tuple[str, bool]]:
         source = message.findtext("source") or ""
         translation = message.find("translation")
         text = translation.text or "" if translation is not None else ""
-        finished = translation is not None and translation.get("type") not in ("unfinished", "vanished", "obsolete")
+        finished = translation is not None and translation.get("type") not in (
+            "unfinished",
+            "vanished",
+            "obsolete",
+        )
         result[source] = (text, finished and bool(text))
     return result
 
@@ -73,11 +83,17 @@ def render(language: str, strings: dict[str, list[str]], known: dict[str, tuple[
         if not finished:
             translation.set("type", "unfinished")
     ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(root, encoding="unicode")
+        + "\n"
+    )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--check", action="store_true", help="only check that the .ts files are up to date")
     args = parser.parse_args()
     strings = collect_strings()
@@ -90,7 +106,9 @@ def main() -> int:
             stale.append(ts_file)
             if not args.check:
                 ts_file.write_text(content, encoding="utf-8")
-        unfinished = sum(1 for source in strings if not read_translations(ts_file).get(source, ("", False))[1])
+        unfinished = sum(
+            1 for source in strings if not read_translations(ts_file).get(source, ("", False))[1]
+        )
         print(f"{ts_file.relative_to(REPO)}: {len(strings)} strings, {unfinished} without translation")
     if args.check and stale:
         print("out of date: run `make update-translations`", file=sys.stderr)
