@@ -1,0 +1,60 @@
+"""Every algorithm of the provider follows the Processing rules and ships its help (en + nl)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition
+
+from ev_planner.processing.base import GROUPS
+from ev_planner.processing.help import HELP_DIR
+from ev_planner.processing.provider import algorithm_classes
+
+CLASSES, IMPORT_FAILURES = algorithm_classes()
+
+
+def test_every_algorithm_module_imports():
+    assert IMPORT_FAILURES == []
+
+
+def test_the_provider_has_algorithms(evplanner):
+    assert {alg.name() for alg in evplanner.algorithms()} == {cls.ALGORITHM_ID for cls in CLASSES}
+    assert len(CLASSES) > 0
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.ALGORITHM_ID)
+def test_algorithm_identity_and_help(cls, evplanner):
+    algorithm: QgsProcessingAlgorithm = evplanner.algorithm(cls.ALGORITHM_ID)
+    assert re.fullmatch(r"[a-z0-9]+", algorithm.name()), "ids are lowercase ascii, never translated"
+    assert algorithm.id() == f"evplanner:{cls.ALGORITHM_ID}"
+    assert algorithm.groupId() in GROUPS
+    assert algorithm.displayName()
+    for language_suffix in ("", "_nl"):
+        help_file = HELP_DIR / f"{cls.ALGORITHM_ID}{language_suffix}.md"
+        assert help_file.is_file(), f"missing help file {help_file.name}"
+        assert len(help_file.read_text(encoding="utf-8").split()) >= 40, f"{help_file.name} is too short"
+    assert "<" in algorithm.shortHelpString(), "help is rendered to HTML"
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.ALGORITHM_ID)
+def test_every_parameter_is_documented(cls, evplanner):
+    algorithm = evplanner.algorithm(cls.ALGORITHM_ID)
+    undocumented = []
+    for parameter in algorithm.parameterDefinitions():
+        if parameter.flags() & QgsProcessingParameterDefinition.FlagHidden:
+            continue
+        if not parameter.help():
+            undocumented.append(parameter.name())
+    assert undocumented == []
+    help_text = (HELP_DIR / f"{cls.ALGORITHM_ID}.md").read_text(encoding="utf-8")
+    missing = [p.name() for p in algorithm.parameterDefinitions() if p.name() not in help_text]
+    assert missing == [], "every parameter name appears in the help file"
+
+
+@pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.ALGORITHM_ID)
+def test_create_instance_gives_a_fresh_object(cls, evplanner):
+    algorithm = evplanner.algorithm(cls.ALGORITHM_ID)
+    copy = algorithm.createInstance()
+    assert type(copy) is cls
+    assert copy is not algorithm

@@ -1,0 +1,55 @@
+"""The plugin loads in a real QGIS: classFactory, initGui, unload; provider registered and removed."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+
+import ev_planner
+from ev_planner.processing.provider import PROVIDER_ID
+
+
+def _registered_provider():
+    return QgsApplication.processingRegistry().providerById(PROVIDER_ID)
+
+
+def test_plugin_lifecycle_registers_and_removes_everything(qgis_iface, qgis_processing):
+    existing = _registered_provider()
+    if existing is not None:  # registered by another test's session fixture
+        QgsApplication.processingRegistry().removeProvider(existing)
+    plugin = ev_planner.classFactory(qgis_iface)
+
+    plugin.initGui()
+    provider = _registered_provider()
+    assert provider is not None
+    assert provider is plugin.provider
+    assert len(provider.algorithms()) > 0
+    assert plugin.actions, "initGui adds the plugin's menu actions"
+
+    provider.refreshAlgorithms()
+    assert len(provider.algorithms()) > 0
+
+    plugin.unload()
+    assert _registered_provider() is None
+    assert plugin.actions == []
+
+
+def test_init_processing_alone_registers_the_provider_once(qgis_iface, qgis_processing):
+    """qgis_process calls only initProcessing(); calling it twice must not register twice."""
+    existing = _registered_provider()
+    if existing is not None:
+        QgsApplication.processingRegistry().removeProvider(existing)
+    plugin = ev_planner.classFactory(qgis_iface)
+    plugin.initProcessing()
+    plugin.initProcessing()
+    assert _registered_provider() is plugin.provider
+    plugin.unload()
+    assert _registered_provider() is None
+
+
+def test_menu_action_opens_the_toolbox_filtered_on_ev_planner(qgis_iface, qgis_processing):
+    plugin = ev_planner.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plugin.actions[0].trigger()  # must not raise, with or without the Processing plugin's toolbox
+    finally:
+        plugin.unload()
