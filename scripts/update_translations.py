@@ -9,12 +9,14 @@ Existing translations are kept; strings that are no longer used are dropped.
 
     python scripts/update_translations.py          # rewrite the .ts files
     python scripts/update_translations.py --check  # exit 1 if they are out of date
+    python scripts/update_translations.py --apply nl new.json  # add {source: translation} pairs
 """
 
 from __future__ import annotations
 
 import argparse
 import ast
+import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -95,12 +97,22 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--check", action="store_true", help="only check that the .ts files are up to date")
+    parser.add_argument(
+        "--apply",
+        nargs=2,
+        metavar=("LANGUAGE", "JSON"),
+        help="add translations from a JSON object {source: text}",
+    )
     args = parser.parse_args()
     strings = collect_strings()
     stale = []
     for language in LANGUAGES:
         ts_file = I18N_DIR / f"ev_planner_{language}.ts"
-        content = render(language, strings, read_translations(ts_file))
+        known = read_translations(ts_file)
+        if args.apply and args.apply[0] == language:
+            new = json.loads(Path(args.apply[1]).read_text(encoding="utf-8"))
+            known.update({source: (text, True) for source, text in new.items() if text})
+        content = render(language, strings, known)
         current = ts_file.read_text(encoding="utf-8") if ts_file.is_file() else ""
         if content != current:
             stale.append(ts_file)
