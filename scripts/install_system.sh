@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   qgis python3-qgis qgis-providers   # QGIS 3.22+ with its Python bindings and qgis_process
   python3-venv python3-pip
-  python3-scipy python3-pandas python3-requests python3-pyproj
+  python3-scipy python3-pandas python3-requests python3-pyproj python3-markdown
   qttools5-dev-tools                 # lrelease, to compile the translations
   xvfb                               # screenshots of QGIS desktop
   git make

@@ -22,11 +22,16 @@ def help_file(algorithm_id: str, language: str) -> Path | None:
 
 @cache
 def _markdown_to_html(path: Path, mtime: float) -> str:
-    # Qt renders Markdown itself (Qt >= 5.14), which spares the plugin a
-    # Markdown dependency that QGIS on Windows does not ship.
-    document = QTextDocument()
-    document.setMarkdown(path.read_text(encoding="utf-8"))
-    return document.toHtml()
+    text = path.read_text(encoding="utf-8")
+    try:
+        # Python-Markdown gives lean HTML that stays readable in `qgis_process help`.
+        import markdown
+    except ImportError:
+        # Qt renders Markdown too (Qt >= 5.14), verbosely: enough where Python-Markdown is missing.
+        document = QTextDocument()
+        document.setMarkdown(text)
+        return document.toHtml()
+    return markdown.markdown(text, extensions=["tables", "fenced_code"])
 
 
 def help_html(algorithm_id: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -87,11 +88,7 @@ def test_packaged_zip_installs_into_a_clean_profile(repo_root, tmp_path):
             str(p) for p in (repo_root / ".venv" / "lib").glob("python3*/site-packages")
         ),
     )
-    executable = (
-        "qgis_process.bin"
-        if subprocess.run(["which", "qgis_process.bin"]).returncode == 0
-        else "qgis_process"
-    )
+    executable = shutil.which("qgis_process.bin") or "qgis_process"
     enable = subprocess.run(
         [executable, "plugins", "enable", "ev_planner"], env=env, capture_output=True, text=True, cwd=tmp_path
     )
