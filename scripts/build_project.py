@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Build the example QGIS project of the demo outputs and export its map as PNG.
+
+    python scripts/build_project.py --outputs out --project sample_data/delft/ev_planner_delft.qgz \
+        --png out/potential_map.png
+
+The project opens the demo's GeoPackages with the styles they carry, over a base
+map drawn from the bundled OpenStreetMap extract (no internet needed), and holds
+a print layout "Potentieelkaart Delft" that is exported headless to PNG.
+Layers whose file does not exist (a step that was skipped) are left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFillSymbol,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLineSymbol,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRectangle,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QColor, QFont
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "sample_data" / "delft"
+OSM = SAMPLE / "osm_tudelft_wippolder.osm.pbf"
+EXTRACT_BBOX = (4.355, 51.995, 4.386, 52.005)
+ATTRIBUTION = "Bron: NDW; CBS, Kadaster (CC BY 4.0); © OpenStreetMap contributors (ODbL)"
+
+
+@dataclass(frozen=True)
+class LayerSpec:
+    name: str  # as shown in the layers panel and legend
+    source: str  # path (relative to the outputs folder unless absolute) + OGR options
+    in_legend: bool = True
+    visible: bool = True
+
+
+def base_layers() -> list[tuple[LayerSpec, str]]:
+    """The base map from the bundled OSM extract: (spec, simple style as 'fill'/'line' properties)."""
+    return [
+        (
+            LayerSpec(
+                "Gebouwen (OSM)", f'{OSM}|layername=multipolygons|subset="building" IS NOT NULL', False
+            ),
+            "fill:#e4e0da,outline:#cfc9c0",
+        ),
+        (
+            LayerSpec("Straten (OSM)", f'{OSM}|layername=lines|subset="highway" IS NOT NULL', False),
+            "line:#ffffff,width:0.6",
+        ),
+        (
+            LayerSpec("Wijken (CBS 2024)", f"{SAMPLE / 'wijken_cbs_2024.geojson'}", True),
+            "fill:#00000000,outline:#5b4a8b,width:0.5",
+        ),
+    ]
+
+
+# Demo outputs, bottom to top; their styles come from the GeoPackages themselves.
+OUTPUT_LAYERS = [
+    LayerSpec("Witte vlekken (NAL 500 m)", "coverage.gpkg"),
+    LayerSpec("Kandidaatlocaties (score)", "candidates_scored.gpkg"),
+    LayerSpec("Bestaande laadpunten", "charge_points.gpkg"),
+    LayerSpec("Gekozen locaties", "selected_locations.gpkg"),
+]
+
+
+def _simple_symbol(layer: QgsVectorLayer, style: str) -> None:
+    props = dict(item.split(":", 1) for item in style.split(","))
+    if "line" in props:
+        symbol = QgsLineSymbol.createSimple(
+            {"line_color": props["line"], "line_width": props.get("width", "0.3")}
+        )
+    else:
+        symbol = QgsFillSymbol.createSimple(
+            {
+                "color": props["fill"],
+                "outline_color": props["outline"],
+                "outline_width": props.get("width", "0.1"),
+            }
+        )
+    layer.renderer().setSymbol(symbol)
+
+
+def _resolve(outputs: Path, source: str) -> tuple[Path, str]:
+    path, _, options = source.partition("|")
+    full = Path(path) if Path(path).is_absolute() else outputs / path
+    return full, (f"{full}|{options}" if options else str(full))
+
+
+def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
+    project = QgsProject.instance()
+    project.clear()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:28992"))
+    project.setTitle("EV Planner — Delft")
+    for spec, style in base_layers():
+        layer = QgsVectorLayer(spec.source, spec.name, "ogr")
+        if layer.isValid():
+            _simple_symbol(layer, style)
+            project.addMapLayer(layer)
+    legend_layers = []
+    for spec in OUTPUT_LAYERS:
+        path, uri = _resolve(outputs, spec.source)
+        if not path.exists():
+            print(f"  (left out: {path} does not exist)")
+            continue
+        layer = QgsVectorLayer(uri, spec.name, "ogr")
+        if layer.isValid():
+            project.addMapLayer(layer)
+            legend_layers.append(layer)
+    project.writeEntry("ev_planner", "review_gpkg", "review.gpkg")
+    extent = _extent_of_interest(project)
+    layout = _layout(project, extent, legend_layers)
+    project.layoutManager().addLayout(layout)
+    project_path.parent.mkdir(parents=True, exist_ok=True)
+    if not project.write(str(project_path)):
+        raise SystemExit(f"could not write {project_path}")
+    if png is not None:
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = 150
+        result = QgsLayoutExporter(layout).exportToImage(str(png), settings)
+        if result != QgsLayoutExporter.Success:
+            raise SystemExit(f"could not export {png} (error {result})")
+    return project
+
+
+def _extent_of_interest(project: QgsProject) -> QgsRectangle:
+    """The OSM extract's bounding box (see ATTRIBUTION.md): the candidates live there."""
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), project.crs(), project)
+    extent = transform.transformBoundingBox(QgsRectangle(*EXTRACT_BBOX))
+    extent.scale(1.02)
+    return extent
+
+
+def _layout(project: QgsProject, extent: QgsRectangle, legend_layers) -> QgsPrintLayout:
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()  # one A4 landscape page
+    layout.setName("Potentieelkaart Delft")
+    title = QgsLayoutItemLabel(layout)
+    title.setText("Potentieelkaart publieke laadpunten — Delft (TU-campus en Wippolder)")
+    title.setFont(QFont("DejaVu Sans", 16, QFont.Bold))
+    title.attemptMove(QgsLayoutPoint(10, 6, QgsUnitTypes.LayoutMillimeters))
+    title.attemptResize(QgsLayoutSize(277, 10, QgsUnitTypes.LayoutMillimeters))
+    layout.addLayoutItem(title)
+
+    map_item = QgsLayoutItemMap(layout)
+    layout.addLayoutItem(map_item)  # before sizing: an item outside a layout has no size to zoom in
+    map_item.setCrs(project.crs())
+    # Resize before moving: a map item moved while it has no size cannot zoom afterwards (3.22).
+    map_item.attemptResize(QgsLayoutSize(200, 182, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptMove(QgsLayoutPoint(10, 18, QgsUnitTypes.LayoutMillimeters))
+    # Top of the list is drawn on top: the layer tree order, as in the layers panel.
+    map_item.setLayers(list(project.layerTreeRoot().layerOrder()))
+    map_item.zoomToExtent(extent)
+    map_item.setFrameEnabled(True)
+    map_item.setBackgroundColor(QColor("#f2efe9"))  # white streets need a tinted ground
+
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle("Legenda")
+    legend.setLinkedMap(map_item)
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    for node in list(root.children()):
+        layer = getattr(node, "layer", lambda: None)()
+        if layer is None or layer not in legend_layers:
+            root.removeChildNode(node)
+    legend.attemptMove(QgsLayoutPoint(214, 18, QgsUnitTypes.LayoutMillimeters))
+    layout.addLayoutItem(legend)
+
+    scale_bar = QgsLayoutItemScaleBar(layout)
+    scale_bar.setStyle("Single Box")
+    scale_bar.setLinkedMap(map_item)
+    scale_bar.setUnits(QgsUnitTypes.DistanceMeters)
+    scale_bar.setNumberOfSegments(4)
+    scale_bar.setNumberOfSegmentsLeft(0)
+    scale_bar.setUnitsPerSegment(100)
+    scale_bar.setUnitLabel("m")
+    scale_bar.update()
+    scale_bar.attemptMove(QgsLayoutPoint(14, 186, QgsUnitTypes.LayoutMillimeters))
+    layout.addLayoutItem(scale_bar)
+
+    credits = QgsLayoutItemLabel(layout)
+    credits.setText(ATTRIBUTION + " — gemaakt met EV Planner")
+    credits.setFont(QFont("DejaVu Sans", 7))
+    credits.attemptMove(QgsLayoutPoint(10, 202, QgsUnitTypes.LayoutMillimeters))
+    credits.attemptResize(QgsLayoutSize(277, 5, QgsUnitTypes.LayoutMillimeters))
+    layout.addLayoutItem(credits)
+    return layout
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--outputs", type=Path, default=REPO / "out")
+    parser.add_argument("--project", type=Path, default=SAMPLE / "ev_planner_delft.qgz")
+    parser.add_argument("--png", type=Path, default=None)
+    args = parser.parse_args()
+    app = QgsApplication([], False)
+    app.initQgis()
+    try:
+        build(args.outputs.resolve(), args.project.resolve(), args.png.resolve() if args.png else None)
+    finally:
+        app.exitQgis()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
