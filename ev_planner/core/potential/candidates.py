@@ -1,0 +1,399 @@
+"""Candidate sites for new charge points, and the planar geometry they need.
+
+Everything works on numpy arrays in a metric CRS (metres):
+
+* a *polygon* is a sequence of rings (exterior first, then holes), each ring an
+  ``(n, 2)`` array of vertices, closed or not;
+* a *line* is an ``(n, 2)`` array of vertices;
+* points are an ``(n, 2)`` array.
+
+Point-in-polygon is even-odd ray casting over the ring edges, vectorised in
+horizontal bands so that each point is only tested against the edges that
+cross its band. It is implemented here rather than with shapely because the
+core's dependencies are numpy/scipy only (DESIGN §2) and because grid and
+hexagon candidates lie on horizontal rows, which this band scheme handles in
+near-linear time.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+from ..errors import EvPlannerError, InputError
+
+Polygon = Sequence[np.ndarray]
+Progress = Optional[Callable[[float], bool]]  # fraction done -> False to cancel
+
+METHOD_GRID = "grid"
+METHOD_HEXAGON = "hexagon"
+METHOD_ALONG_STREETS = "along_streets"
+METHODS = (METHOD_GRID, METHOD_HEXAGON, METHOD_ALONG_STREETS)
+
+# Up to this many point-edge tests are evaluated in one numpy operation (~32 MB of floats).
+_MAX_TESTS_PER_BLOCK = 4_000_000
+
+
+class OperationCanceledError(EvPlannerError):
+    """The user canceled a long computation."""
+
+
+def _tick(progress: Progress, fraction: float) -> None:
+    if progress is not None and progress(fraction) is False:
+        raise OperationCanceledError("Canceled.")
+
+
+# --- polygons ---------------------------------------------------------------------------------
+def polygon_edges(polygons: Sequence[Polygon]) -> tuple[np.ndarray, np.ndarray]:
+    """All non-horizontal edges as ``(m, 4)`` x1, y1, x2, y2 and the index of their polygon.
+
+    Horizontal edges never cross a horizontal ray under the half-open rule used
+    by :func:`locate_points`, so they are dropped.
+    """
+    chunks: list[np.ndarray] = []
+    owners: list[np.ndarray] = []
+    for index, polygon in enumerate(polygons):
+        for ring in polygon:
+            ring = np.asarray(ring, dtype=np.float64).reshape(-1, 2)
+            if len(ring) < 3:
+                continue
+            if not np.array_equal(ring[0], ring[-1]):
+                ring = np.vstack([ring, ring[:1]])
+            edges = np.hstack([ring[:-1], ring[1:]])
+            edges = edges[edges[:, 1] != edges[:, 3]]
+            chunks.append(edges)
+            owners.append(np.full(len(edges), index, dtype=np.int64))
+    if not chunks:
+        return np.empty((0, 4)), np.empty(0, dtype=np.int64)
+    return np.vstack(chunks), np.concatenate(owners)
+
+
+def locate_points(xy: np.ndarray, polygons: Sequence[Polygon], progress: Progress = None) -> np.ndarray:
+    """Index of the first polygon containing each point, or -1.
+
+    A point exactly on a boundary may fall on either side, as in any
+    ray-casting test; a ring's holes are holes by the even-odd rule.
+    """
+    xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    result = np.full(len(xy), -1, dtype=np.int64)
+    edges, owners = polygon_edges(polygons)
+    if len(xy) == 0 or len(edges) == 0:
+        return result
+    # Sort edges by owner so that per-polygon crossing counts are contiguous column sums.
+    order = np.argsort(owners, kind="stable")
+    edges, owners = edges[order], owners[order]
+    edge_ymin = np.minimum(edges[:, 1], edges[:, 3])
+    edge_ymax = np.maximum(edges[:, 1], edges[:, 3])
+
+    point_order = np.argsort(xy[:, 1], kind="stable")
+    sorted_y = xy[point_order, 1]
+    band_count = int(min(len(xy), max(1, 4 * math.sqrt(len(edges)))))
+    bounds = np.linspace(0, len(xy), band_count + 1).astype(np.int64)
+    for band in range(band_count):
+        start, stop = bounds[band], bounds[band + 1]
+        if start == stop:
+            continue
+        _tick(progress, band / band_count)
+        y_low, y_high = sorted_y[start], sorted_y[stop - 1]
+        # An edge can be crossed by a point of the band only when ymin <= y < ymax.
+        candidates = np.nonzero((edge_ymin <= y_high) & (edge_ymax > y_low))[0]
+        if len(candidates) == 0:
+            continue
+        band_points = point_order[start:stop]
+        step = max(1, _MAX_TESTS_PER_BLOCK // len(candidates))
+        for block_start in range(0, len(band_points), step):
+            block = band_points[block_start : block_start + step]
+            result[block] = _locate_block(xy[block], edges[candidates], owners[candidates])
+    _tick(progress, 1.0)
+    return result
+
+
+def _locate_block(xy: np.ndarray, edges: np.ndarray, owners: np.ndarray) -> np.ndarray:
+    px = xy[:, 0:1]
+    py = xy[:, 1:2]
+    x1, y1, x2, y2 = (edges[:, i][None, :] for i in range(4))
+    spans = (y1 > py) != (y2 > py)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x_cross = x1 + (py - y1) * (x2 - x1) / (y2 - y1)
+    crossings = spans & (px < x_cross)
+    # Column ranges of each polygon (owners are sorted).
+    starts = np.concatenate([[0], np.nonzero(np.diff(owners))[0] + 1])
+    counts = np.add.reduceat(crossings.astype(np.int32), starts, axis=1)
+    inside = (counts & 1).astype(bool)
+    found = inside.any(axis=1)
+    first = np.argmax(inside, axis=1)
+    return np.where(found, owners[starts][first], -1)
+
+
+def points_in_polygons(xy: np.ndarray, polygons: Sequence[Polygon], progress: Progress = None) -> np.ndarray:
+    """Boolean mask: the point lies inside at least one of the polygons."""
+    return locate_points(xy, polygons, progress) >= 0
+
+
+def polygons_bounds(polygons: Sequence[Polygon]) -> tuple[float, float, float, float]:
+    rings = [np.asarray(ring, dtype=np.float64).reshape(-1, 2) for polygon in polygons for ring in polygon]
+    rings = [ring for ring in rings if len(ring)]
+    if not rings:
+        raise InputError("The area has no polygon with vertices.")
+    allv = np.vstack(rings)
+    return float(allv[:, 0].min()), float(allv[:, 1].min()), float(allv[:, 0].max()), float(allv[:, 1].max())
+
+
+# --- regular patterns ---------------------------------------------------------------------------
+def _check_spacing(spacing: float) -> None:
+    if not (math.isfinite(spacing) and spacing > 0):
+        raise InputError(f"The spacing must be a positive number of metres, not {spacing}.")
+
+
+def grid_points(bounds: tuple[float, float, float, float], spacing: float) -> np.ndarray:
+    """Square grid over ``bounds`` at multiples of ``spacing``, so reruns give the same points."""
+    _check_spacing(spacing)
+    xmin, ymin, xmax, ymax = bounds
+    xs = np.arange(math.ceil(xmin / spacing), math.floor(xmax / spacing) + 1) * spacing
+    ys = np.arange(math.ceil(ymin / spacing), math.floor(ymax / spacing) + 1) * spacing
+    gx, gy = np.meshgrid(xs, ys)
+    return np.column_stack([gx.ravel(), gy.ravel()])
+
+
+def hexagon_points(bounds: tuple[float, float, float, float], spacing: float) -> np.ndarray:
+    """Centres of a hexagonal (triangular) lattice: every neighbour exactly ``spacing`` away.
+
+    Rows are ``spacing * sqrt(3) / 2`` apart and odd rows are shifted by half a
+    spacing; row numbers count from y = 0, so the lattice does not depend on the extent.
+    """
+    _check_spacing(spacing)
+    xmin, ymin, xmax, ymax = bounds
+    row_height = spacing * math.sqrt(3.0) / 2.0
+    rows = np.arange(math.ceil(ymin / row_height), math.floor(ymax / row_height) + 1)
+    columns = np.arange(math.floor(xmin / spacing) - 1, math.ceil(xmax / spacing) + 2)
+    gx, grow = np.meshgrid(columns * spacing, rows)
+    gx = gx + (grow % 2) * (spacing / 2.0)
+    gy = grow * row_height
+    xy = np.column_stack([gx.ravel(), gy.ravel()])
+    keep = (xy[:, 0] >= xmin) & (xy[:, 0] <= xmax)
+    return xy[keep]
+
+
+# --- lines -------------------------------------------------------------------------------------
+def line_segments(lines: Sequence[np.ndarray]) -> np.ndarray:
+    """All segments of the lines as ``(m, 4)`` x1, y1, x2, y2 (zero-length ones dropped)."""
+    parts = []
+    for line in lines:
+        line = np.asarray(line, dtype=np.float64).reshape(-1, 2)
+        if len(line) >= 2:
+            parts.append(np.hstack([line[:-1], line[1:]]))
+    if not parts:
+        return np.empty((0, 4))
+    segments = np.vstack(parts)
+    return segments[np.any(segments[:, :2] != segments[:, 2:], axis=1)]
+
+
+def points_along_lines(lines: Sequence[np.ndarray], spacing: float) -> np.ndarray:
+    """Points along every line, both ends included, evenly spaced at most ``spacing`` apart.
+
+    Each line of length L gets ``ceil(L / spacing)`` equal intervals. Lines
+    sharing an end (street segments meeting at a junction) produce the same point
+    there; :func:`thin_points` removes such duplicates.
+    """
+    _check_spacing(spacing)
+    lines = [np.asarray(line, dtype=np.float64).reshape(-1, 2) for line in lines]
+    lines = [line for line in lines if len(line) >= 2]
+    if not lines:
+        return np.empty((0, 2))
+    vertex_counts = np.array([len(line) for line in lines])
+    vertices = np.vstack(lines)
+    first_vertex = np.concatenate([[0], np.cumsum(vertex_counts)[:-1]])
+    # Segment i joins vertex i and i + 1; segments across two lines are masked out.
+    seg_len = np.hypot(*(vertices[1:] - vertices[:-1]).T)
+    valid = np.ones(len(seg_len), dtype=bool)
+    valid[(first_vertex + vertex_counts - 1)[:-1]] = False
+    seg_len = np.where(valid, seg_len, 0.0)
+    cumulative = np.concatenate([[0.0], np.cumsum(seg_len)])  # distance at each vertex
+    line_start = cumulative[first_vertex]
+    line_length = cumulative[first_vertex + vertex_counts - 1] - line_start
+    intervals = np.maximum(np.ceil(line_length / spacing - 1e-9), 1).astype(np.int64)
+    per_line = intervals + 1
+    line_of_point = np.repeat(np.arange(len(lines)), per_line)
+    step_index = np.arange(per_line.sum()) - np.repeat(np.cumsum(per_line) - per_line, per_line)
+    distance = line_start[line_of_point] + line_length[line_of_point] * step_index / intervals[line_of_point]
+    segment = np.searchsorted(cumulative, distance, side="right") - 1
+    first_seg = first_vertex[line_of_point]
+    last_seg = first_seg + vertex_counts[line_of_point] - 2
+    segment = np.clip(segment, first_seg, last_seg)
+    length = cumulative[segment + 1] - cumulative[segment]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(length > 0, (distance - cumulative[segment]) / length, 0.0)
+    t = np.clip(t, 0.0, 1.0)[:, None]
+    return vertices[segment] * (1.0 - t) + vertices[segment + 1] * t
+
+
+def thin_points(xy: np.ndarray, min_distance: float) -> np.ndarray:
+    """Indices of points to keep so that no two kept points are closer than ``min_distance``.
+
+    Greedy in input order: a point is dropped when an earlier kept point lies
+    within ``min_distance`` (coincident points are always merged).
+    """
+    xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    if len(xy) == 0:
+        return np.empty(0, dtype=np.int64)
+    keep = np.ones(len(xy), dtype=bool)
+    pairs = cKDTree(xy).query_pairs(max(min_distance, 1e-6), output_type="ndarray")
+    if len(pairs):
+        pairs = pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))]
+        # Sorted by the first index, a pair's first point is final when its pair is reached.
+        for i, j in pairs.tolist():
+            if keep[i] and keep[j]:
+                keep[j] = False
+    return np.nonzero(keep)[0]
+
+
+def within_distance_of_points(xy: np.ndarray, others: np.ndarray, distance: float) -> np.ndarray:
+    """Mask of points with at least one of ``others`` within ``distance`` (inclusive)."""
+    xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    others = np.asarray(others, dtype=np.float64).reshape(-1, 2)
+    if len(xy) == 0 or len(others) == 0 or distance < 0:
+        return np.zeros(len(xy), dtype=bool)
+    nearest, _ = cKDTree(others).query(xy, k=1, distance_upper_bound=distance * (1 + 1e-12) + 1e-9)
+    return np.isfinite(nearest)
+
+
+def distance_to_segments(xy: np.ndarray, segments: np.ndarray) -> np.ndarray:
+    """Distance from each point to each paired segment (arrays of equal length)."""
+    a = segments[:, :2]
+    ab = segments[:, 2:] - a
+    ap = xy - a
+    denominator = np.einsum("ij,ij->i", ab, ab)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.where(denominator > 0, np.einsum("ij,ij->i", ap, ab) / denominator, 0.0)
+    t = np.clip(t, 0.0, 1.0)[:, None]
+    return np.hypot(*(ap - ab * t).T)
+
+
+def within_distance_of_segments(xy: np.ndarray, segments: np.ndarray, distance: float) -> np.ndarray:
+    """Mask of points within ``distance`` of at least one segment.
+
+    Long segments are cut into pieces no longer than ``piece``; a point within
+    ``distance`` of a piece is within ``distance + piece / 2`` of its midpoint,
+    so a KD-tree over midpoints finds every candidate pair, and the exact
+    point-segment distance decides.
+    """
+    xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    segments = np.asarray(segments, dtype=np.float64).reshape(-1, 4)
+    mask = np.zeros(len(xy), dtype=bool)
+    if len(xy) == 0 or len(segments) == 0 or distance < 0:
+        return mask
+    piece = max(distance, 1.0)
+    lengths = np.hypot(segments[:, 2] - segments[:, 0], segments[:, 3] - segments[:, 1])
+    pieces_per_segment = np.maximum(np.ceil(lengths / piece), 1).astype(np.int64)
+    owner = np.repeat(np.arange(len(segments)), pieces_per_segment)
+    k = np.arange(len(owner)) - np.repeat(
+        np.cumsum(pieces_per_segment) - pieces_per_segment, pieces_per_segment
+    )
+    n = pieces_per_segment[owner]
+    start = segments[owner, :2]
+    delta = segments[owner, 2:] - start
+    pieces = np.hstack([start + delta * (k / n)[:, None], start + delta * ((k + 1) / n)[:, None]])
+    midpoints = (pieces[:, :2] + pieces[:, 2:]) / 2.0
+    half = np.hypot(*(pieces[:, 2:] - pieces[:, :2]).T).max() / 2.0
+    pairs = cKDTree(xy).sparse_distance_matrix(
+        cKDTree(midpoints), distance + half + 1e-9, output_type="ndarray"
+    )
+    if len(pairs):
+        close = distance_to_segments(xy[pairs["i"]], pieces[pairs["j"]]) <= distance + 1e-9
+        mask[pairs["i"][close]] = True
+    return mask
+
+
+# --- the candidate generator -------------------------------------------------------------------
+@dataclass
+class CandidateResult:
+    xy: np.ndarray  # (n, 2) kept candidates, in generation order
+    method: str
+    counts: dict[str, int] = field(default_factory=dict)  # step -> points removed or generated
+
+
+def generate_candidates(
+    method: str,
+    spacing: float,
+    area: Sequence[Polygon],
+    streets: Sequence[np.ndarray] = (),
+    exclude_polygons: Sequence[Polygon] = (),
+    exclude_points: np.ndarray | None = None,
+    exclude_lines: Sequence[np.ndarray] = (),
+    exclude_distance: float = 0.0,
+    existing: np.ndarray | None = None,
+    min_distance_existing: float = 0.0,
+    progress: Progress = None,
+) -> CandidateResult:
+    """Candidate sites inside ``area`` (polygons that should not overlap; dissolve them first).
+
+    ``counts`` tells the user what happened: ``generated``, ``outside_area``,
+    ``duplicates`` (along streets), ``excluded_polygons``, ``excluded_near``
+    (points/lines within ``exclude_distance``), ``near_existing`` and ``kept``.
+    """
+    _check_spacing(spacing)
+    if method not in METHODS:
+        raise InputError(
+            "Unknown candidate method {method!r}; use one of {methods}.".format(
+                method=method, methods=", ".join(METHODS)
+            )
+        )
+    for name, value in (("exclude distance", exclude_distance), ("minimum distance", min_distance_existing)):
+        if not (math.isfinite(value) and value >= 0):
+            raise InputError(f"The {name} must be zero or a positive number of metres.")
+    counts: dict[str, int] = {}
+
+    def stage(start: float, end: float) -> Progress:
+        if progress is None:
+            return None
+        return lambda fraction: progress(start + (end - start) * fraction)
+
+    bounds = polygons_bounds(area)
+    if method == METHOD_ALONG_STREETS:
+        if not streets:
+            raise InputError("The method 'along streets' needs a street (line) layer.")
+        xy = points_along_lines(streets, spacing)
+        counts["generated"] = len(xy)
+        xmin, ymin, xmax, ymax = bounds
+        in_box = (xy[:, 0] >= xmin) & (xy[:, 0] <= xmax) & (xy[:, 1] >= ymin) & (xy[:, 1] <= ymax)
+        xy = xy[in_box]
+        before = len(xy)
+        # Exact duplicates (junctions) first, then near-duplicates left by short segments.
+        _, unique_index = np.unique(np.round(xy, 3), axis=0, return_index=True)
+        xy = xy[np.sort(unique_index)]
+        xy = xy[thin_points(xy, spacing / 2.0)]
+        counts["duplicates"] = before - len(xy)
+        outside_before = int((~in_box).sum())
+    else:
+        xy = grid_points(bounds, spacing) if method == METHOD_GRID else hexagon_points(bounds, spacing)
+        counts["generated"] = len(xy)
+        outside_before = 0
+    _tick(progress, 0.1)
+    inside = points_in_polygons(xy, area, stage(0.1, 0.6))
+    counts["outside_area"] = outside_before + int((~inside).sum())
+    xy = xy[inside]
+
+    if exclude_polygons:
+        excluded = points_in_polygons(xy, exclude_polygons, stage(0.6, 0.8))
+        counts["excluded_polygons"] = int(excluded.sum())
+        xy = xy[~excluded]
+    near = np.zeros(len(xy), dtype=bool)
+    if exclude_points is not None and len(exclude_points):
+        near |= within_distance_of_points(xy, exclude_points, exclude_distance)
+    if exclude_lines:
+        near |= within_distance_of_segments(xy, line_segments(exclude_lines), exclude_distance)
+    if exclude_points is not None or exclude_lines:
+        counts["excluded_near"] = int(near.sum())
+        xy = xy[~near]
+    _tick(progress, 0.9)
+    if existing is not None and len(existing) and min_distance_existing > 0:
+        close = within_distance_of_points(xy, existing, min_distance_existing)
+        counts["near_existing"] = int(close.sum())
+        xy = xy[~close]
+    counts["kept"] = len(xy)
+    _tick(progress, 1.0)
+    return CandidateResult(xy=xy, method=method, counts=counts)
