@@ -201,3 +201,122 @@ def report_skipped(feedback: QgsProcessingFeedback, layer_label: str, skipped: d
             ),
             False,
         )
+
+
+# --- polygons and lines as numpy rings (added for the potential-map algorithms) ----------------
+def require_geometry_type(source: QgsFeatureSource, geometry_type: int, layer_label: str) -> None:
+    """Refuse a layer of the wrong geometry type (points, lines, polygons) with a clear message."""
+    names = {
+        QgsWkbTypes.PointGeometry: tr("points"),
+        QgsWkbTypes.LineGeometry: tr("lines"),
+        QgsWkbTypes.PolygonGeometry: tr("polygons"),
+    }
+    actual = QgsWkbTypes.geometryType(source.wkbType())
+    if actual != geometry_type:
+        raise QgsProcessingException(
+            tr("The layer {layer} must hold {expected}, not {actual}.").format(
+                layer=layer_label,
+                expected=names.get(geometry_type, "?"),
+                actual=names.get(actual, tr("features without geometry")),
+            )
+        )
+
+
+def geometry_to_rings(geometry: QgsGeometry) -> list[list[np.ndarray]]:
+    """A (multi)polygon as a list of polygons, each a list of rings (exterior first) as (n, 2) arrays."""
+    polygons = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
+    result = []
+    for polygon in polygons:
+        rings = [
+            np.array([(p.x(), p.y()) for p in ring], dtype=np.float64).reshape(-1, 2) for ring in polygon
+        ]
+        rings = [ring for ring in rings if len(ring) >= 3]
+        if rings:
+            result.append(rings)
+    return result
+
+
+def geometry_to_lines(geometry: QgsGeometry) -> list[np.ndarray]:
+    """A (multi)line as a list of (n, 2) vertex arrays."""
+    lines = geometry.asMultiPolyline() if geometry.isMultipart() else [geometry.asPolyline()]
+    arrays = [np.array([(p.x(), p.y()) for p in line], dtype=np.float64).reshape(-1, 2) for line in lines]
+    return [line for line in arrays if len(line) >= 2]
+
+
+@dataclass
+class GeometryArrays:
+    """Features of a layer as transformed, valid geometries plus some attributes."""
+
+    feature_ids: list[int]
+    geometries: list[QgsGeometry]  # in the target CRS, repaired when they were invalid
+    attributes: dict[str, list] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason -> count
+    repaired: int = 0
+
+    def __len__(self) -> int:
+        return len(self.feature_ids)
+
+
+def read_geometries(
+    source: QgsFeatureSource,
+    crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None = None,
+    fields: Sequence[str] = (),
+) -> GeometryArrays:
+    """Read a line or polygon layer in ``crs``; invalid geometries are repaired, unusable ones skipped.
+
+    Repair uses ``makeValid`` and keeps only the part of the layer's own type, so
+    a self-intersecting parcel still counts; features that stay empty are
+    skipped and counted by reason.
+    """
+    transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+    wanted_type = QgsWkbTypes.geometryType(source.wkbType())
+    request = QgsFeatureRequest()
+    field_indexes = [source.fields().lookupField(name) for name in fields]
+    request.setSubsetOfAttributes([i for i in field_indexes if i >= 0])
+    # Processing's own invalid-geometry setting would drop or abort; we repair and count instead.
+    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    total = max(source.featureCount(), 1)
+    result = GeometryArrays([], [], {name: [] for name in fields})
+
+    def skip(reason: str) -> None:
+        result.skipped[reason] = result.skipped.get(reason, 0) + 1
+
+    for n, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and n % 500 == 0:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(100.0 * n / total)
+        geometry = QgsGeometry(feature.geometry())
+        if geometry.isNull() or geometry.isEmpty():
+            skip(tr("no geometry"))
+            continue
+        if not geometry.isGeosValid():
+            geometry = geometry.makeValid()
+            if wanted_type == QgsWkbTypes.PolygonGeometry:
+                geometry = geometry.convertToType(QgsWkbTypes.PolygonGeometry, True) or QgsGeometry()
+            if geometry.isNull() or geometry.isEmpty():
+                skip(tr("invalid geometry that cannot be repaired"))
+                continue
+            result.repaired += 1
+        try:
+            geometry.transform(transform)
+        except Exception:  # QgsCsException: outside the CRS's area
+            skip(tr("cannot be transformed"))
+            continue
+        result.feature_ids.append(feature.id())
+        result.geometries.append(geometry)
+        for name, index in zip(fields, field_indexes):
+            result.attributes[name].append(feature.attribute(index) if index >= 0 else None)
+    return result
+
+
+def numeric_values(
+    values: Sequence, field_name: str, layer_label: str, allow_negative: bool = False
+) -> np.ndarray:
+    """Attribute values as float64 (NULL -> 0), refusing text, non-finite and (by default) negative values."""
+    arrays = PointArrays(
+        np.zeros(len(values), dtype=np.int64), np.zeros((len(values), 2)), {field_name: list(values)}
+    )
+    return arrays.numeric(field_name, layer_label, allow_negative)
