@@ -54,6 +54,8 @@ CHARGE_POINT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("parking_type", "str", "OCPI parking type"),
     FieldSpec("last_updated", "datetime", "last update at the source (UTC)"),
     FieldSpec("fetched_at", "datetime", "when EV Planner read the record (UTC)"),
+    FieldSpec("removed_at", "datetime", "when a refresh no longer found the location at its source (UTC)"),
+    FieldSpec("sources", "str", "comma-separated source:source_id of every record describing the location"),
 )
 
 CHARGE_POINT_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in CHARGE_POINT_FIELDS)

@@ -103,6 +103,8 @@ class OcpiPage:
 class OcpiEndpoint:
     url: str
     version: str | None  # None when the user gave the module URL itself
+    # A bare JSON array (no envelope) at the URL: a dump served over HTTP, not a paged endpoint.
+    dump: list | None = None
 
 
 class OcpiClient:
@@ -139,18 +141,18 @@ class OcpiClient:
             headers["Authorization"] = authorization_header(self.token, form)
         return headers
 
-    def get(self, url: str):
+    def get(self, url: str, **kwargs: Any):
         """GET ``url`` with the token; on 401/403 retry once with the other token form."""
         form = self._token_form or token_form_for_version(self.version)
         try:
-            response = self.http.get(url, headers=self._headers(form))
+            response = self.http.get(url, headers=self._headers(form), **kwargs)
         except HttpAuthenticationError as first:
             if not self.token:
                 raise AuthenticationError(self._auth_message(url, first.status, both=False)) from None
             other = TOKEN_RAW if form == TOKEN_BASE64 else TOKEN_BASE64
             self._note(f"{url_for_message(url)} refused the token form '{form}'; trying '{other}'.")
             try:
-                response = self.http.get(url, headers=self._headers(other))
+                response = self.http.get(url, headers=self._headers(other), **kwargs)
             except HttpAuthenticationError as second:
                 raise AuthenticationError(self._auth_message(url, second.status, both=True)) from None
             form = other
@@ -179,7 +181,10 @@ class OcpiClient:
     # --- discovery ----------------------------------------------------------------------
     def resolve(self, url: str, module: str) -> OcpiEndpoint:
         """The endpoint of ``module`` from a versions URL, a version-details URL or the module URL."""
-        data, _ = self.get_envelope(url)
+        body = decode_json(self.get(url), self.http.secrets)
+        if isinstance(body, list) and not (body and all(_is_version_entry(item) for item in body)):
+            return OcpiEndpoint(url, self.version, dump=body)
+        data = unwrap_envelope(body, url)
         if isinstance(data, list) and data and all(_is_version_entry(item) for item in data):
             version, details_url = choose_version(data)
             self.version = version

@@ -1,0 +1,121 @@
+"""What every source module shares: the record shape, skip bookkeeping, time stamps.
+
+A record is a plain ``dict`` with the names of
+:data:`~ev_planner.core.schema.CHARGE_POINT_FIELD_NAMES` plus ``lon`` and
+``lat`` (WGS84 floats). Plain dicts keep enrichment open: a later step may add
+keys (e.g. tariff prices) and the writer takes whatever extra fields it is told
+about.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Callable
+
+from ..errors import EvPlannerError
+from ..schema import CHARGE_POINT_FIELD_NAMES
+
+MAX_LISTED_SKIPS = 50  # skips reported one by one; the rest only counted
+
+
+class LoadCanceled(EvPlannerError):
+    """The user canceled a load; nothing was written."""
+
+
+class UnusableRecord(ValueError):
+    """A source record that cannot become a charge point; the message is the reason."""
+
+
+@dataclass
+class SkipReport:
+    """Records left out of a load, counted by reason, with the first ones listed by id."""
+
+    skipped: dict[str, int] = field(default_factory=dict)
+    examples: list[tuple[str, str]] = field(default_factory=list)  # (id, reason)
+    unpublished: int = 0  # OCPI publish: false
+    outside_extent: int = 0
+    duplicates: int = 0
+
+    def skip(self, record_id: Any, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        if len(self.examples) < MAX_LISTED_SKIPS:
+            self.examples.append((str(record_id) if record_id not in (None, "") else "?", reason))
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+
+def utc_now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def iso_utc(value: Any) -> str | None:
+    """An ISO 8601 time stamp normalised to UTC (``...Z``); ``None`` when absent or unreadable."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        # Some servers send fractions with more than 6 digits; cut them rather than lose the time.
+        head, dot, rest = text.partition(".")
+        if not dot:
+            return None
+        digits = "".join(ch for ch in rest if ch.isdigit())
+        tail = rest[len(digits) :]
+        try:
+            parsed = datetime.fromisoformat((head + "." + digits[:6] + tail).replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)  # OCPI: times are UTC
+    return parsed.astimezone(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_lonlat(lon: Any, lat: Any) -> tuple[float, float]:
+    """WGS84 coordinates from numbers or (OCPI) strings; :class:`UnusableRecord` otherwise."""
+    if lon in (None, "") or lat in (None, ""):
+        raise UnusableRecord("no coordinates")
+    try:
+        x, y = float(str(lon).strip().replace(",", ".")), float(str(lat).strip().replace(",", "."))
+    except ValueError:
+        raise UnusableRecord("unparseable coordinates") from None
+    if not (math.isfinite(x) and math.isfinite(y)) or abs(x) > 180 or abs(y) > 90:
+        raise UnusableRecord("coordinates out of range")
+    if x == 0 and y == 0:
+        raise UnusableRecord("coordinates 0,0 (a placeholder)")
+    return x, y
+
+
+def new_record(source: str, source_id: str, lon: float, lat: float, fetched_at: str) -> dict:
+    record: dict[str, Any] = dict.fromkeys(CHARGE_POINT_FIELD_NAMES)
+    record.update(
+        source=source,
+        source_id=source_id,
+        fetched_at=fetched_at,
+        sources=f"{source}:{source_id}",
+        lon=lon,
+        lat=lat,
+    )
+    return record
+
+
+def clean_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def in_extent(lon: float, lat: float, extent: tuple[float, float, float, float] | None) -> bool:
+    if extent is None:
+        return True
+    west, south, east, north = extent
+    return west <= lon <= east and south <= lat <= north
+
+
+ProgressCallback = Callable[[float], None]
+CancelCheck = Callable[[], bool]
