@@ -31,7 +31,6 @@ import shutil
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import IO, Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -41,10 +40,10 @@ from ..schema import EVSE_STATUSES, SOURCE_OCPI
 from .ocpi_client import OcpiClient, unwrap_envelope
 from .records import (
     CancelCheck,
-    LoadCanceled,
+    LoadCanceledError,
+    LoadResult,
     ProgressCallback,
-    SkipReport,
-    UnusableRecord,
+    UnusableRecordError,
     clean_text,
     in_extent,
     iso_utc,
@@ -96,15 +95,15 @@ def _name(party: Any) -> str | None:
 
 
 def location_to_record(location: Any, fetched_at: str) -> dict:
-    """One OCPI Location as a common-schema record; :class:`UnusableRecord` when it cannot be one."""
+    """One OCPI Location as a common-schema record; :class:`UnusableRecordError` when it cannot be one."""
     if not isinstance(location, dict):
-        raise UnusableRecord("not a JSON object")
+        raise UnusableRecordError("not a JSON object")
     location_id = clean_text(location.get("id"))
     if not location_id:
-        raise UnusableRecord("no id")
+        raise UnusableRecordError("no id")
     coordinates = location.get("coordinates")
     if not isinstance(coordinates, dict):
-        raise UnusableRecord("no coordinates")
+        raise UnusableRecordError("no coordinates")
     lon, lat = parse_lonlat(coordinates.get("longitude"), coordinates.get("latitude"))
 
     evses = [e for e in location.get("evses") or [] if isinstance(e, dict)]
@@ -150,14 +149,6 @@ def location_to_record(location: Any, fetched_at: str) -> dict:
     return record
 
 
-@dataclass
-class LoadResult:
-    records: list[dict] = field(default_factory=list)
-    report: SkipReport = field(default_factory=SkipReport)
-    evses_read: int = 0  # EVSEs in the kept locations, REMOVED ones included
-    version: str | None = None  # the OCPI version used, when read from an API
-
-
 class LocationConverter:
     """Turns a stream of Locations into records, applying the extent and counting skips."""
 
@@ -176,7 +167,7 @@ class LocationConverter:
             return
         try:
             record = location_to_record(location, self.fetched_at)
-        except UnusableRecord as reason:
+        except UnusableRecordError as reason:
             result.report.skip(location.get("id") if isinstance(location, dict) else None, str(reason))
             return
         if not in_extent(record["lon"], record["lat"], self.extent):
@@ -364,7 +355,7 @@ def load_ocpi_locations(
 ) -> LoadResult:
     """Read Locations from ``source`` (see :func:`classify_source`) into records.
 
-    Raises :class:`LoadCanceled` when ``is_canceled()`` turns true, so that the
+    Raises :class:`LoadCanceledError` when ``is_canceled()`` turns true, so that the
     caller writes nothing.
     """
     source = (source or "").strip()
@@ -377,7 +368,7 @@ def load_ocpi_locations(
         for n, location in enumerate(locations):
             if n % 1000 == 0:
                 if canceled():
-                    raise LoadCanceled("Canceled: nothing was written.")
+                    raise LoadCanceledError("Canceled: nothing was written.")
                 if progress is not None and total:
                     progress(min(100.0, 100.0 * n / total))
             converter.add(location)
@@ -403,7 +394,7 @@ def load_ocpi_locations(
     received = 0
     for page in client.iter_pages(endpoint.url, limit=page_size):
         if canceled():
-            raise LoadCanceled("Canceled: nothing was written.")
+            raise LoadCanceledError("Canceled: nothing was written.")
         consume(page.objects)
         received += len(page.objects)
         converter.result.report.duplicates += page.duplicates

@@ -20,11 +20,11 @@ from ..schema import CHARGE_POINT_FIELD_NAMES
 MAX_LISTED_SKIPS = 50  # skips reported one by one; the rest only counted
 
 
-class LoadCanceled(EvPlannerError):
+class LoadCanceledError(EvPlannerError):
     """The user canceled a load; nothing was written."""
 
 
-class UnusableRecord(ValueError):
+class UnusableRecordError(ValueError):
     """A source record that cannot become a charge point; the message is the reason."""
 
 
@@ -46,6 +46,17 @@ class SkipReport:
     @property
     def skipped_total(self) -> int:
         return sum(self.skipped.values())
+
+
+@dataclass
+class LoadResult:
+    """What a loader returns: the records and what was left out."""
+
+    records: list[dict] = field(default_factory=list)
+    report: SkipReport = field(default_factory=SkipReport)
+    evses_read: int = 0  # OCPI: EVSEs in the kept locations, REMOVED ones included
+    version: str | None = None  # OCPI: the version used, when read from an API
+    notes: list[str] = field(default_factory=list)  # warnings for the user (e.g. a result cap reached)
 
 
 def utc_now_iso() -> str:
@@ -76,17 +87,17 @@ def iso_utc(value: Any) -> str | None:
 
 
 def parse_lonlat(lon: Any, lat: Any) -> tuple[float, float]:
-    """WGS84 coordinates from numbers or (OCPI) strings; :class:`UnusableRecord` otherwise."""
+    """WGS84 coordinates from numbers or (OCPI) strings; :class:`UnusableRecordError` otherwise."""
     if lon in (None, "") or lat in (None, ""):
-        raise UnusableRecord("no coordinates")
+        raise UnusableRecordError("no coordinates")
     try:
         x, y = float(str(lon).strip().replace(",", ".")), float(str(lat).strip().replace(",", "."))
     except ValueError:
-        raise UnusableRecord("unparseable coordinates") from None
+        raise UnusableRecordError("unparseable coordinates") from None
     if not (math.isfinite(x) and math.isfinite(y)) or abs(x) > 180 or abs(y) > 90:
-        raise UnusableRecord("coordinates out of range")
+        raise UnusableRecordError("coordinates out of range")
     if x == 0 and y == 0:
-        raise UnusableRecord("coordinates 0,0 (a placeholder)")
+        raise UnusableRecordError("coordinates 0,0 (a placeholder)")
     return x, y
 
 

@@ -20,7 +20,7 @@ from ev_planner.core.sources.ocpi_locations import (
     load_ocpi_locations,
     location_to_record,
 )
-from ev_planner.core.sources.records import LoadCanceled
+from ev_planner.core.sources.records import LoadCanceledError
 
 
 def independent_max_power_kw(location: dict) -> float | None:
@@ -279,5 +279,5 @@ def test_api_load_ocpi_error_and_cancel(ocpi_server, delft_locations, http):
     server.add_fault(Fault("/ocpi/2.2.1/locations", ocpi_status=3000, message="Generic server error"))
     with pytest.raises(SourceError, match="Generic server error"):
         load_ocpi_locations(server.versions_url, http, token=TOKEN)
-    with pytest.raises(LoadCanceled):
+    with pytest.raises(LoadCanceledError):
         load_ocpi_locations(server.versions_url, http, token=TOKEN, is_canceled=lambda: True)
