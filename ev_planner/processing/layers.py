@@ -320,3 +320,33 @@ def numeric_values(
         np.zeros(len(values), dtype=np.int64), np.zeros((len(values), 2)), {field_name: list(values)}
     )
     return arrays.numeric(field_name, layer_label, allow_negative)
+
+
+def require_features(source: QgsFeatureSource | None, layer_label: str) -> QgsFeatureSource:
+    """The source itself, or a clear error when the layer is missing or has no features."""
+    if source is None:
+        raise QgsProcessingException(tr("The layer {layer} could not be opened.").format(layer=layer_label))
+    if source.featureCount() == 0:
+        raise QgsProcessingException(tr("The layer {layer} has no features.").format(layer=layer_label))
+    return source
+
+
+def core_progress(feedback: QgsProcessingFeedback, start: float, end: float):
+    """A progress callback for core functions: maps 0..1 onto start..end %, returns False on cancel."""
+
+    def report(fraction: float) -> bool:
+        feedback.setProgress(start + (end - start) * fraction)
+        return not feedback.isCanceled()
+
+    return report
+
+
+def polygons_with_owners(geometries: Sequence[QgsGeometry]) -> tuple[list[list[np.ndarray]], np.ndarray]:
+    """Every polygon part of the geometries as rings, and the index of the geometry it belongs to."""
+    polygons: list[list[np.ndarray]] = []
+    owners: list[int] = []
+    for index, geometry in enumerate(geometries):
+        parts = geometry_to_rings(geometry)
+        polygons.extend(parts)
+        owners.extend([index] * len(parts))
+    return polygons, np.asarray(owners, dtype=np.int64)

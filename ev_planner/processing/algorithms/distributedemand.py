@@ -1,0 +1,264 @@
+"""evplanner:distributedemand: spread area statistics (households, cars) over address points or buildings."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.potential.candidates import locate_points
+from ...core.potential.demand import distribute
+from ..base import EvPlannerAlgorithm, tr_noop
+from ..layers import (
+    choose_metric_crs,
+    core_progress,
+    numeric_values,
+    polygons_with_owners,
+    read_geometries,
+    read_points,
+    report_skipped,
+    require_features,
+    require_fields,
+    require_geometry_type,
+)
+from ..styles import style_output
+
+# Areas listed one by one in the log; beyond this only the total is given.
+MAX_LISTED_AREAS = 20
+
+
+class DistributeDemandAlgorithm(EvPlannerAlgorithm):
+    ALGORITHM_ID = "distributedemand"
+    GROUP_ID = "potential"
+    DISPLAY_NAME = tr_noop("Distribute demand over addresses")
+
+    AREAS = "AREAS"
+    FIELDS = "FIELDS"
+    TARGETS = "TARGETS"
+    WEIGHT_FIELD = "WEIGHT_FIELD"
+    ROUND_TO_INTEGERS = "ROUND_TO_INTEGERS"
+    CRS = "CRS"
+    OUTPUT = "OUTPUT"
+    EMPTY_AREA_COUNT = "EMPTY_AREA_COUNT"
+    TARGETS_OUTSIDE = "TARGETS_OUTSIDE"
+    TARGET_COUNT = "TARGET_COUNT"
+
+    def initAlgorithm(self, config=None) -> None:
+        areas = QgsProcessingParameterFeatureSource(
+            self.AREAS, self.tr("Areas with statistics (polygons)"), [QgsProcessing.TypeVectorPolygon]
+        )
+        areas.setHelp(self.tr("Polygons with numbers to distribute, e.g. CBS wijken or buurten."))
+        fields = QgsProcessingParameterField(
+            self.FIELDS,
+            self.tr("Fields to distribute"),
+            parentLayerParameterName=self.AREAS,
+            type=QgsProcessingParameterField.Numeric,
+            allowMultiple=True,
+        )
+        fields.setHelp(self.tr("One or more numeric fields of AREAS, e.g. households and cars."))
+        targets = QgsProcessingParameterFeatureSource(
+            self.TARGETS,
+            self.tr("Targets (address points or buildings)"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+        )
+        targets.setHelp(self.tr("Address points or building polygons that receive a share of each field."))
+        weight = QgsProcessingParameterField(
+            self.WEIGHT_FIELD,
+            self.tr("Weight field"),
+            parentLayerParameterName=self.TARGETS,
+            type=QgsProcessingParameterField.Numeric,
+            optional=True,
+        )
+        weight.setHelp(
+            self.tr("Optional numeric field of TARGETS (e.g. dwellings); without it every target weighs 1.")
+        )
+        rounding = QgsProcessingParameterBoolean(
+            self.ROUND_TO_INTEGERS, self.tr("Whole numbers (largest remainder)"), defaultValue=False
+        )
+        rounding.setHelp(self.tr("Give whole shares whose sum per area equals the area's value rounded."))
+        rounding.setFlags(rounding.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        crs = QgsProcessingParameterCrs(self.CRS, self.tr("Metric CRS for measuring"), optional=True)
+        crs.setHelp(
+            self.tr("Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).")
+        )
+        crs.setFlags(crs.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        output = QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Demand points"), QgsProcessing.TypeVectorPoint
+        )
+        output.setHelp(
+            self.tr("Target points with their attributes, area_fid, weight and a share of each field.")
+        )
+        for parameter in (areas, fields, targets, weight, rounding, crs, output):
+            self.addParameter(parameter)
+        self.addOutput(QgsProcessingOutputNumber(self.TARGET_COUNT, self.tr("Targets with a share")))
+        self.addOutput(QgsProcessingOutputNumber(self.EMPTY_AREA_COUNT, self.tr("Areas without targets")))
+        self.addOutput(QgsProcessingOutputNumber(self.TARGETS_OUTSIDE, self.tr("Targets outside every area")))
+
+    def run(self, parameters, context, feedback, *executor_arguments):
+        if executor_arguments:
+            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
+            # configuration, catchExceptions), which our run() shadows: hand it back.
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        areas_source = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
+        require_geometry_type(areas_source, QgsWkbTypes.PolygonGeometry, "AREAS")
+        targets_source = require_features(
+            self.parameterAsSource(parameters, self.TARGETS, context), "TARGETS"
+        )
+        target_kind = QgsWkbTypes.geometryType(targets_source.wkbType())
+        if target_kind not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry):
+            raise QgsProcessingException(self.tr("The layer TARGETS must hold points or polygons."))
+        field_names = self.parameterAsFields(parameters, self.FIELDS, context)
+        if not field_names:
+            raise QgsProcessingException(
+                self.tr("Choose at least one field of AREAS to distribute (FIELDS).")
+            )
+        require_fields(areas_source, field_names, "AREAS")
+        weight_field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
+        if weight_field:
+            require_fields(targets_source, [weight_field], "TARGETS")
+        integers = self.parameterAsBoolean(parameters, self.ROUND_TO_INTEGERS, context)
+        crs = choose_metric_crs(
+            context, [areas_source, targets_source], self.parameterAsCrs(parameters, self.CRS, context)
+        )
+        feedback.pushInfo(self.tr("Measuring in {crs}.").format(crs=crs.authid()))
+
+        areas = read_geometries(areas_source, crs, context, fields=field_names)
+        report_skipped(feedback, "AREAS", areas.skipped)
+        if areas.repaired:
+            feedback.pushWarning(
+                self.tr("{layer}: {count} invalid geometries repaired.").format(
+                    layer="AREAS", count=areas.repaired
+                )
+            )
+        if not len(areas):
+            raise QgsProcessingException(self.tr("The layer AREAS has no usable polygon."))
+        values = np.column_stack(
+            [numeric_values(areas.attributes[name], name, "AREAS") for name in field_names]
+        )
+        feedback.setProgress(10)
+
+        target_fields = targets_source.fields()
+        targets = read_points(targets_source, crs, context, fields=target_fields.names())
+        report_skipped(feedback, "TARGETS", targets.skipped)
+        if not len(targets):
+            raise QgsProcessingException(self.tr("The layer TARGETS has no usable geometry."))
+        weights = targets.numeric(weight_field, "TARGETS") if weight_field else None
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(30)
+
+        polygons, owners = polygons_with_owners(areas.geometries)
+        part = locate_points(targets.xy, polygons, core_progress(feedback, 30, 80))
+        target_area = np.where(part >= 0, owners[np.maximum(part, 0)], -1)
+        result = distribute(values, target_area, weights, integers)
+        self._report(feedback, areas, field_names, values, result)
+
+        new_fields = QgsFields()
+        new_fields.append(QgsField("area_fid", QVariant.LongLong))
+        new_fields.append(QgsField("weight", QVariant.Double))
+        for name in field_names:
+            new_fields.append(QgsField(name, QVariant.Double))
+        fields = QgsProcessingUtils.combineFields(target_fields, new_fields)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, targets_source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        back = QgsCoordinateTransform(crs, targets_source.sourceCrs(), context.transformContext())
+        used_weights = np.ones(len(targets)) if weights is None else weights
+        located = np.nonzero(result.area_index >= 0)[0]
+        original = [targets.attributes[name] for name in target_fields.names()]
+        batch = []
+        for count, i in enumerate(located.tolist()):
+            if count % 5000 == 0:
+                if feedback.isCanceled():
+                    return {}
+                feedback.setProgress(80 + 20 * count / max(len(located), 1))
+            geometry = QgsGeometry.fromPointXY(QgsPointXY(*targets.xy[i]))
+            geometry.transform(back)
+            feature = QgsFeature(fields)
+            feature.setGeometry(geometry)
+            feature.setAttributes(
+                [column[i] for column in original]
+                + [int(areas.feature_ids[result.area_index[i]]), float(used_weights[i])]
+                + result.shares[i].tolist()
+            )
+            batch.append(feature)
+            if len(batch) >= 5000:
+                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                batch = []
+        if batch:
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        feedback.setProgress(100)
+        # Close the sink so a GeoPackage is complete before its style is stored in it.
+        del sink
+        style_output(context, dest_id, "demand_points")
+        return {
+            self.OUTPUT: dest_id,
+            self.TARGET_COUNT: len(located),
+            self.EMPTY_AREA_COUNT: len(result.empty_areas),
+            self.TARGETS_OUTSIDE: int((result.area_index < 0).sum()),
+        }
+
+    def _report(self, feedback, areas, field_names, values, result) -> None:
+        outside = int((result.area_index < 0).sum())
+        if outside:
+            feedback.reportError(
+                self.tr("{count} target(s) lie outside every area and get no share.").format(count=outside),
+                False,
+            )
+        for n, index in enumerate(result.empty_areas.tolist()):
+            if n >= MAX_LISTED_AREAS:
+                break
+            amounts = ", ".join(
+                f"{name} = {values[index, column]:g}" for column, name in enumerate(field_names)
+            )
+            feedback.reportError(
+                self.tr("Area with feature id {fid} contains no target; not distributed: {amounts}.").format(
+                    fid=areas.feature_ids[index], amounts=amounts
+                ),
+                False,
+            )
+        if len(result.empty_areas):
+            totals = ", ".join(
+                f"{name} = {result.undistributed[column]:g}" for column, name in enumerate(field_names)
+            )
+            feedback.reportError(
+                self.tr("{count} area(s) without targets; in total not distributed: {totals}.").format(
+                    count=len(result.empty_areas), totals=totals
+                ),
+                False,
+            )
+        if len(result.equal_split_areas):
+            feedback.pushWarning(
+                self.tr(
+                    "{count} area(s) have only targets of weight 0; their values were split equally."
+                ).format(count=len(result.equal_split_areas))
+            )
+        distributed = values.sum(axis=0) - result.undistributed
+        for column, name in enumerate(field_names):
+            feedback.pushInfo(
+                self.tr("{field}: {value:g} distributed over the targets.").format(
+                    field=name, value=float(distributed[column])
+                )
+            )
