@@ -16,8 +16,8 @@ from typing import Any, Callable, Sequence
 
 from ..schema import CHARGE_POINT_FIELD_NAMES
 
-# Fields whose change alone does not make a location "changed".
-_BOOKKEEPING = ("fetched_at", "removed_at")
+# The key and fields whose change alone does not make a location "changed".
+_BOOKKEEPING = ("fetched_at", "removed_at", "source", "source_id")
 POSITION_TOLERANCE_DEG = 1e-7  # ~1 cm
 
 
