@@ -1,0 +1,496 @@
+"""evplanner:usagekpis: usage figures and keep / watch / add nearby / consider moving per charge point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+
+from ...core.usage import kpis as core_kpis
+from ...core.usage import occupancy as core_occupancy
+from ...core.usage import sessions as core_sessions
+from ...i18n import tr
+from ..base import EvPlannerAlgorithm, tr_noop
+from ..styles import style_output
+
+KPI_FIELD_TYPES = {
+    "sessions_per_day": QVariant.Double,
+    "kwh_per_day": QVariant.Double,
+    "kwh_per_year": QVariant.Double,
+    "occupancy_mean": QVariant.Double,
+    "occupancy_peak_hour": QVariant.Int,
+    "hours_sampled": QVariant.Int,
+    "share_hours_full": QVariant.Double,
+    "blocking_hours_per_session": QVariant.Double,
+    "availability_pct": QVariant.Double,
+    "busy": QVariant.Bool,
+    "advice": QVariant.String,
+    "advice_reason": QVariant.String,
+}
+
+
+def skip_reason_texts() -> dict[str, str]:
+    """Translated texts of the core's skip reasons (tr() at run time, when the translator is loaded)."""
+    s, o = core_sessions, core_occupancy
+    return {
+        s.REASON_NOT_AN_OBJECT: tr("not a JSON object"),
+        s.REASON_NO_ID: tr("no id"),
+        s.REASON_NO_LOCATION: tr("no location id"),
+        s.REASON_BAD_START: tr("start missing or unreadable"),
+        s.REASON_BAD_END: tr("end missing or unreadable"),
+        s.REASON_NOT_FINISHED: tr("session not completed (active, pending or invalid)"),
+        s.REASON_NEGATIVE_ENERGY: tr("negative energy"),
+        s.REASON_END_BEFORE_START: tr("end before start"),
+        s.REASON_FUTURE_START: tr("start in the future"),
+        s.REASON_EARLY_START: tr("start before 2009"),
+        s.REASON_TOTAL_TIME: tr("total_time does not match the timestamps"),
+        s.REASON_CHARGING_LONGER: tr("charging time longer than the session"),
+        s.REASON_DUPLICATE: tr("duplicate session id"),
+        s.REASON_OUTSIDE_PERIOD: tr("start outside DATE_FROM - DATE_TO"),
+        o.REASON_UNREADABLE_FILE: tr("unreadable occupancy file"),
+        o.REASON_BAD_DAY: tr("occupancy file without a valid date, tz or locations"),
+        o.REASON_BAD_LOCATION: tr("location entry without 24 hourly values"),
+        o.REASON_OUT_OF_RANGE: tr("occupancy outside 0-100 %"),
+        o.REASON_NONEXISTENT_HOUR: tr("value for a clock hour that does not exist (DST change)"),
+        o.REASON_DUPLICATE_HOUR: tr("same location and hour in several files"),
+        o.REASON_NO_LOCATION: tr("no location id"),
+        o.REASON_BAD_TIME: tr("observed_at missing or unreadable"),
+        o.REASON_UNKNOWN_STATUS: tr("status not recognised"),
+        o.REASON_DUPLICATE_OBSERVATION: tr("same location and time twice"),
+    }
+
+
+def report_core_skips(feedback: QgsProcessingFeedback, label: str, skipped) -> None:
+    """Report a core SkipCounter: one line per reason with the count and a few example ids."""
+    texts = skip_reason_texts()
+    for reason, count in skipped.counts.items():
+        examples = ", ".join(str(e) for e in skipped.examples.get(reason, []))
+        message = tr("{input}: {count} record(s) skipped: {reason}.").format(
+            input=label, count=count, reason=texts.get(reason, reason)
+        )
+        if examples:
+            message += " " + tr("Examples: {ids}").format(ids=examples)
+        feedback.reportError(message, False)
+
+
+def attribute_value(value: Any) -> Any:
+    """A QGIS attribute value as plain Python (NULL -> None, QDateTime -> ISO 8601 text)."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if isinstance(value, QDateTime):
+        return value.toString(Qt.ISODateWithMs)
+    return value
+
+
+def source_as_frame(
+    source: QgsFeatureSource, feedback: QgsProcessingFeedback, progress: tuple[float, float]
+) -> pd.DataFrame:
+    """The attribute table of a source as a DataFrame (all fields, no geometry)."""
+    names = [field.name() for field in source.fields()]
+    columns: dict[str, list] = {name: [] for name in names}
+    total = max(source.featureCount(), 1)
+    for n, feature in enumerate(source.getFeatures()):
+        if n % 5000 == 0:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(progress[0] + (progress[1] - progress[0]) * n / total)
+        for name, value in zip(names, feature.attributes()):
+            columns[name].append(attribute_value(value))
+    return pd.DataFrame(columns)
+
+
+def plain(value: Any) -> Any:
+    """A pandas/numpy scalar as a plain Python value (NA -> None) that QVariant accepts."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def add_features(sink: QgsFeatureSink, batch: list) -> None:
+    """Add features or fail loudly: a silently incomplete output would mislead."""
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        raise QgsProcessingException(
+            tr("Could not write the output: {error}").format(error=sink.lastError() or "?")
+        )
+
+
+def csv_path_of(layer: QgsVectorLayer | None) -> str | None:
+    """The file behind a layer when it is a plain CSV read by OGR (read much faster with pandas)."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    path = layer.source().split("|")[0]
+    return path if path.lower().endswith(".csv") and Path(path).is_file() else None
+
+
+def utc_timestamp(value: QDateTime) -> pd.Timestamp | None:
+    if value is None or not value.isValid():
+        return None
+    return pd.Timestamp(value.toMSecsSinceEpoch(), unit="ms", tz="UTC")
+
+
+class UsageKpisAlgorithm(EvPlannerAlgorithm):
+    ALGORITHM_ID = "usagekpis"
+    GROUP_ID = "usage"
+    DISPLAY_NAME = tr_noop("Usage KPIs per charge point")
+
+    CHARGE_POINTS = "CHARGE_POINTS"
+    ID_FIELD = "ID_FIELD"
+    SESSIONS = "SESSIONS"
+    OCCUPANCY = "OCCUPANCY"
+    STATUS_HISTORY = "STATUS_HISTORY"
+    BUSY_THRESHOLD = "BUSY_THRESHOLD"
+    LOW_THRESHOLD = "LOW_THRESHOLD"
+    MIN_AVAILABILITY_PCT = "MIN_AVAILABILITY_PCT"
+    DATE_FROM = "DATE_FROM"
+    DATE_TO = "DATE_TO"
+    OUTPUT = "OUTPUT"
+    BUSY_COUNT = "BUSY_COUNT"
+    ADD_NEARBY_COUNT = "ADD_NEARBY_COUNT"
+    CONSIDER_MOVING_COUNT = "CONSIDER_MOVING_COUNT"
+    OVERLAPPING_SESSIONS = "OVERLAPPING_SESSIONS"
+
+    def initAlgorithm(self, config=None) -> None:
+        points = QgsProcessingParameterFeatureSource(
+            self.CHARGE_POINTS, self.tr("Charge points (common schema)"), [QgsProcessing.TypeVectorPoint]
+        )
+        points.setHelp(
+            self.tr(
+                "Charge points in the common schema (e.g. from Load charge points (OCPI)); matched on "
+                "ID_FIELD with the location ids of the other inputs; evse_count is used when present."
+            )
+        )
+        id_field = QgsProcessingParameterField(
+            self.ID_FIELD,
+            self.tr("Location id field"),
+            defaultValue="source_id",
+            parentLayerParameterName=self.CHARGE_POINTS,
+            optional=True,  # empty means source_id (a required field parameter refuses a missing value)
+        )
+        id_field.setHelp(self.tr("Field with the OCPI location id (default source_id of the common schema)."))
+        sessions = QgsProcessingParameterFeatureSource(
+            self.SESSIONS, self.tr("Sessions (table or CSV)"), [QgsProcessing.TypeVector], optional=True
+        )
+        sessions.setHelp(
+            self.tr(
+                "Charging sessions: the output of Load charging sessions (OCPI) or a CSV with the columns "
+                "session_id, location_id, evse_uid, start, end, kwh, charging_hours, parking_hours, cost "
+                "(location_id, start and end required)."
+            )
+        )
+        # "(*)" rather than the default "(*.*)" so that a folder (no dot in its name) is accepted too.
+        occupancy = QgsProcessingParameterFile(
+            self.OCCUPANCY,
+            self.tr("Occupancy snapshots (file or folder)"),
+            fileFilter=self.tr("JSON files (*.json);;All files and folders (*)"),
+            optional=True,
+        )
+        occupancy.setHelp(
+            self.tr(
+                "A JSON file, or a folder of JSON files, of hourly occupancy: "
+                "{date, tz, locations: {id: {n, occ[24]}}} with occ in % of EVSEs in use."
+            )
+        )
+        status = QgsProcessingParameterFile(
+            self.STATUS_HISTORY, self.tr("Status history (CSV)"), extension="csv", optional=True
+        )
+        status.setHelp(
+            self.tr(
+                "CSV with observed_at (ISO 8601 with offset), location_id, status; gives availability_pct."
+            )
+        )
+        busy = QgsProcessingParameterNumber(
+            self.BUSY_THRESHOLD,
+            self.tr("Busy above occupancy (%)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=70.0,
+            minValue=0.0,
+            maxValue=100.0,
+        )
+        busy.setHelp(
+            self.tr(
+                "A point whose mean occupancy is above this share (%) counts as busy and gets the advice "
+                "'add nearby' (paal volgt paal)."
+            )
+        )
+        low = QgsProcessingParameterNumber(
+            self.LOW_THRESHOLD,
+            self.tr("Little used below occupancy (%)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=10.0,
+            minValue=0.0,
+            maxValue=100.0,
+        )
+        low.setHelp(self.tr("A point whose mean occupancy is below this share (%) gets 'consider moving'."))
+        min_availability = QgsProcessingParameterNumber(
+            self.MIN_AVAILABILITY_PCT,
+            self.tr("Watch below availability (%)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=90.0,
+            minValue=0.0,
+            maxValue=100.0,
+        )
+        min_availability.setHelp(self.tr("A point with a lower availability gets 'watch'."))
+        date_from = QgsProcessingParameterDateTime(self.DATE_FROM, self.tr("Period start"), optional=True)
+        date_from.setHelp(self.tr("Start of the period of the sessions; default: the first session start."))
+        date_to = QgsProcessingParameterDateTime(self.DATE_TO, self.tr("Period end"), optional=True)
+        date_to.setHelp(self.tr("End of the period of the sessions; default: the last session end."))
+        for parameter in (points, sessions, occupancy, status, busy):
+            self.addParameter(parameter)
+        for parameter in (id_field, low, min_availability, date_from, date_to):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Usage KPIs")))
+        for name, label in (
+            (self.BUSY_COUNT, self.tr("Busy points")),
+            (self.ADD_NEARBY_COUNT, self.tr("Points with advice 'add nearby'")),
+            (self.CONSIDER_MOVING_COUNT, self.tr("Points with advice 'consider moving'")),
+            (self.OVERLAPPING_SESSIONS, self.tr("Overlapping sessions on one EVSE")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    # --- inputs -------------------------------------------------------------------------------
+    def _period(self, parameters, context) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        start = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_FROM, context))
+        end = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_TO, context))
+        if start is not None and end is not None and end <= start:
+            raise QgsProcessingException(self.tr("The period end must be after its start."))
+        return start, end
+
+    def _sessions(self, parameters, context, feedback, period) -> pd.DataFrame | None:
+        source = self.parameterAsSource(parameters, self.SESSIONS, context)
+        if source is None:
+            return None
+        date_from, date_to = period
+        csv_path = csv_path_of(self.parameterAsVectorLayer(parameters, self.SESSIONS, context))
+        if csv_path is not None:
+            table = core_sessions.read_sessions_csv(csv_path, date_from=date_from, date_to=date_to)
+        else:
+            frame = source_as_frame(source, feedback, (5.0, 40.0))
+            table = core_sessions.sessions_from_frame(frame, date_from=date_from, date_to=date_to)
+        report_core_skips(feedback, self.tr("Sessions"), table.skipped)
+        feedback.pushInfo(self.tr("Sessions: {count} usable.").format(count=len(table)))
+        return table.frame
+
+    def _occupancy(self, parameters, context, feedback) -> pd.DataFrame | None:
+        path = self.parameterAsFile(parameters, self.OCCUPANCY, context)
+        if not path:
+            return None
+        table = core_occupancy.read_occupancy(path)
+        report_core_skips(feedback, self.tr("Occupancy"), table.skipped)
+        feedback.pushInfo(
+            self.tr("Occupancy: {hours} sampled hours from {files} file(s), local hours in {tz}.").format(
+                hours=len(table.frame), files=table.files, tz=table.tz
+            )
+        )
+        return table.frame
+
+    def _status(self, parameters, context, feedback) -> pd.DataFrame | None:
+        path = self.parameterAsFile(parameters, self.STATUS_HISTORY, context)
+        if not path:
+            return None
+        history = core_occupancy.read_status_history(path)
+        report_core_skips(feedback, self.tr("Status history"), history.skipped)
+        return history.frame
+
+    def _templates(self) -> dict[str, str]:
+        return {
+            "no_data": self.tr("no usage data for this point"),
+            "little_data": self.tr("too little data: {sampled}"),
+            "busy": self.tr("occupancy {occupancy} % above the busy threshold of {busy} %"),
+            "low_availability": self.tr("availability {availability} % below {min_availability} %"),
+            "low_use": self.tr("occupancy {occupancy} % below {low} %"),
+            "near_busy": self.tr("occupancy {occupancy} % close to the busy threshold of {busy} %"),
+            "normal": self.tr("occupancy {occupancy} % between {low} % and {busy} %"),
+            "available": self.tr("availability {availability} %, no usage data"),
+        }
+
+    def _report(self, result: core_kpis.UsageResult, feedback: QgsProcessingFeedback) -> None:
+        missing_texts = {
+            core_kpis.MISSING_SESSIONS: self.tr("no SESSIONS given"),
+            core_kpis.MISSING_NO_SESSION: self.tr("SESSIONS holds no usable session"),
+            core_kpis.MISSING_KWH: self.tr("the sessions carry no kWh"),
+            core_kpis.MISSING_CHARGING_TIME: self.tr("the sessions carry no charging time"),
+            core_kpis.MISSING_OCCUPANCY: self.tr("no OCCUPANCY snapshots given"),
+            core_kpis.MISSING_OCCUPANCY_OR_SESSIONS: self.tr("neither OCCUPANCY nor SESSIONS given"),
+            core_kpis.MISSING_STATUS: self.tr("no STATUS_HISTORY given"),
+        }
+        by_reason: dict[str, list[str]] = {}
+        for name, reason in result.not_computed.items():
+            by_reason.setdefault(reason, []).append(name)
+        for reason, names in by_reason.items():
+            feedback.pushWarning(
+                self.tr("Not computed ({reason}): {fields}.").format(
+                    reason=missing_texts.get(reason, reason), fields=", ".join(names)
+                )
+            )
+        for label, unknown in result.unknown_ids.items():
+            feedback.reportError(
+                self.tr(
+                    "{input}: {rows} record(s) with {ids} location id(s) that are not among the charge "
+                    "points were ignored, e.g. {examples}."
+                ).format(
+                    input=label, rows=unknown.rows, ids=unknown.ids, examples=", ".join(unknown.examples)
+                ),
+                False,
+            )
+        if result.overlapping_sessions:
+            feedback.reportError(
+                self.tr(
+                    "{count} session(s) overlap an earlier session on the same EVSE ({evses} EVSE(s), "
+                    "e.g. {examples}); their overlap is counted once in the occupancy."
+                ).format(
+                    count=result.overlapping_sessions,
+                    evses=result.overlapping_evses,
+                    examples=", ".join(result.overlap_examples),
+                ),
+                False,
+            )
+        if result.occupancy_from == "sessions":
+            feedback.pushInfo(self.tr("occupancy_mean computed from the sessions (no OCCUPANCY given)."))
+        if result.period is not None:
+            feedback.pushInfo(
+                self.tr("Sessions period: {start} to {end}.").format(
+                    start=result.period[0].isoformat(), end=result.period[1].isoformat()
+                )
+            )
+
+    # --- run ------------------------------------------------------------------------------------
+    def run(self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("The charge point layer could not be opened."))
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or "source_id"
+        id_index = source.fields().lookupField(id_field)
+        if id_index < 0:
+            raise QgsProcessingException(
+                self.tr("The charge point layer has no field {field} (the location id).").format(
+                    field=id_field
+                )
+            )
+        evse_index = source.fields().lookupField("evse_count")
+        period = self._period(parameters, context)
+        sessions = self._sessions(parameters, context, feedback, period)
+        occupancy = self._occupancy(parameters, context, feedback)
+        status = self._status(parameters, context, feedback)
+        if sessions is None and occupancy is None and status is None:
+            raise QgsProcessingException(
+                self.tr("Give at least one of SESSIONS, OCCUPANCY or STATUS_HISTORY.")
+            )
+        feedback.setProgress(45)
+
+        features = []
+        ids, evses = [], []
+        for feature in source.getFeatures():
+            if feedback.isCanceled():
+                return {}
+            features.append(feature)
+            ids.append(attribute_value(feature.attribute(id_index)))
+            evses.append(attribute_value(feature.attribute(evse_index)) if evse_index >= 0 else None)
+        if not features:
+            raise QgsProcessingException(self.tr("The charge point layer has no features."))
+        points = pd.DataFrame(
+            {"location_id": pd.Series(ids, dtype="object").astype("string"), "evse_count": evses}
+        )
+        without_id = int(points["location_id"].isna().sum())
+        if without_id:
+            feedback.reportError(
+                self.tr("{count} charge point(s) without a location id get no figures.").format(
+                    count=without_id
+                ),
+                False,
+            )
+        thresholds = core_kpis.Thresholds(
+            busy_pct=self.parameterAsDouble(parameters, self.BUSY_THRESHOLD, context),
+            low_pct=self.parameterAsDouble(parameters, self.LOW_THRESHOLD, context),
+            min_availability_pct=self.parameterAsDouble(parameters, self.MIN_AVAILABILITY_PCT, context),
+        )
+        if thresholds.low_pct >= thresholds.busy_pct:
+            raise QgsProcessingException(
+                self.tr("The little-used threshold must be below the busy threshold.")
+            )
+        explicit = period if period[0] is not None and period[1] is not None else None
+        if sessions is not None and len(sessions) and explicit is None and any(p is not None for p in period):
+            explicit = (
+                period[0] if period[0] is not None else sessions["start"].min(),
+                period[1] if period[1] is not None else sessions["end"].max(),
+            )
+        result = core_kpis.compute_usage_kpis(
+            points,
+            sessions=sessions,
+            occupancy=occupancy,
+            status=status,
+            thresholds=thresholds,
+            period=explicit,
+            templates=self._templates(),
+            sampled_templates={
+                "hours": self.tr("{value} hours sampled"),
+                "days": self.tr("{value} days of sessions"),
+            },
+        )
+        self._report(result, feedback)
+        feedback.setProgress(60)
+
+        fields = QgsFields()
+        kept_indexes = []
+        for index, field in enumerate(source.fields()):
+            if field.name() not in KPI_FIELD_TYPES:  # re-running on an output replaces its figures
+                fields.append(field)
+                kept_indexes.append(index)
+        for name, kind in KPI_FIELD_TYPES.items():
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        kpis = result.kpis
+        # Plain Python values (numpy and pandas NA scalars are not QVariant-compatible).
+        columns = [[plain(v) for v in kpis[name].tolist()] for name in KPI_FIELD_TYPES]
+        total = len(features)
+        batch = []
+        for n, feature in enumerate(features):
+            if n % 2000 == 0:
+                if feedback.isCanceled():
+                    return {}
+                feedback.setProgress(60 + 40 * n / total)
+            attributes = feature.attributes()
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes([attributes[i] for i in kept_indexes] + [column[n] for column in columns])
+            batch.append(out)
+            if len(batch) >= 5000:
+                add_features(sink, batch)
+                batch = []
+        add_features(sink, batch)
+        del sink
+        style_output(context, dest_id, "usage_kpis")
+        advice = kpis["advice"]
+        return {
+            self.OUTPUT: dest_id,
+            self.BUSY_COUNT: int(kpis["busy"].fillna(False).sum()),
+            self.ADD_NEARBY_COUNT: int((advice == core_kpis.ADVICE_ADD_NEARBY).fillna(False).sum()),
+            self.CONSIDER_MOVING_COUNT: int((advice == core_kpis.ADVICE_CONSIDER_MOVING).fillna(False).sum()),
+            self.OVERLAPPING_SESSIONS: result.overlapping_sessions,
+        }
