@@ -1,0 +1,557 @@
+"""Choose sites for new charge points: the Maximal Covering Location Problem (Church & ReVelle 1974).
+
+Given candidate sites, weighted demand points, existing charge points, a number of new
+sites ``count``, a walking radius R and a minimum spacing between new sites, choose the
+sites that cover the most demand not yet covered. Demand point i is covered when a
+(new or existing) point lies within R of it (distance <= R); two new sites are never
+closer than ``min_spacing`` (distance < min_spacing is a conflict).
+
+Two methods (DESIGN §4):
+
+- ``fast``: lazy greedy (a priority queue of stale marginal gains, re-evaluated only when
+  they reach the top; valid because coverage is submodular) followed by 1-opt swap
+  refinement (replace a chosen site by the best other site while that covers more).
+- ``exact``: a mixed-integer program solved by HiGHS (binary x_j per site, continuous
+  y_i <= sum of x_j covering i, sum x <= count, x_j + x_k <= 1 for conflicting pairs),
+  with a time limit; it reports the proven bound.
+
+Both report an upper bound on the best achievable coverage: the MILP dual bound, or for
+``fast`` the smallest of (a) f(S) + the sum of the ``count`` largest marginal gains with
+respect to the answer S (valid for any submodular coverage function), (b) the greedy value
+divided by (1 - 1/e) (Nemhauser, Wolsey & Fisher 1978; only without spacing), and (c) the
+LP relaxation, when the instance is small enough to solve it quickly.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from ..errors import InputError
+from .spatial import (
+    CancelledError,
+    Progress,
+    as_xy,
+    make_tree,
+    nearest_distance,
+    pairs_within,
+    strictly_below,
+)
+
+DEFAULT_RADIUS = 250.0  # m, walking distance (DESIGN §4)
+DEFAULT_TIME_LIMIT = 60.0  # s, for the exact method
+LP_BOUND_MAX_NONZEROS = 2_000_000  # solve the LP relaxation for the fast method's bound up to this size
+LP_BOUND_TIME_LIMIT = 20.0  # s
+MAX_SWAP_PASSES = 10
+GREEDY_FACTOR = 1.0 - 1.0 / math.e
+METHODS = ("fast", "exact")
+
+
+@dataclass
+class SelectionResult:
+    selected: np.ndarray  # candidate indices in selection_rank order
+    marginal_demand: np.ndarray  # demand newly covered by each, given those ranked before and existing points
+    cumulative_covered_pct: np.ndarray  # share (%) of all demand covered up to and including this site
+    total_demand: float
+    covered_before: float  # by existing points
+    covered_after: float  # by existing points and the selection
+    upper_bound: float  # no selection of ``count`` sites can cover more than this (same units as demand)
+    bound_source: str  # "milp", "lp", "online", "greedy" or "reachable demand"
+    proven_optimal: bool
+    method: str
+    requested: int
+    swaps: int = 0
+    greedy_covered: float = 0.0  # covered_after of the plain greedy answer (fast) or the warm start (exact)
+
+    @property
+    def optimality_gap_pct(self) -> float:
+        """How much better (in % of the answer's coverage) the optimum could at most be."""
+        if self.covered_after <= 0:
+            return 0.0 if self.upper_bound <= 0 else math.inf
+        return max(0.0, 100.0 * (self.upper_bound - self.covered_after) / self.covered_after)
+
+
+@dataclass
+class CoverageModel:
+    """Candidates x demand-not-yet-covered incidence, with the demand weights."""
+
+    matrix: sparse.csr_matrix  # (n_candidates, n_open_demand), 1 where candidate covers demand
+    weights: np.ndarray  # weight of each open demand point
+    total_demand: float
+    covered_before: float
+
+    def row(self, j: int) -> np.ndarray:
+        return self.matrix.indices[self.matrix.indptr[j] : self.matrix.indptr[j + 1]]
+
+    def coverage(self, chosen) -> float:
+        covered = np.zeros(len(self.weights), dtype=bool)
+        for j in chosen:
+            covered[self.row(int(j))] = True
+        return float(self.weights[covered].sum())
+
+
+def build_coverage(
+    candidates_xy,
+    demand_xy,
+    demand_weight=None,
+    charge_points_xy=None,
+    radius: float = DEFAULT_RADIUS,
+    progress: Progress | None = None,
+) -> CoverageModel:
+    candidates = as_xy(candidates_xy, "candidates")
+    demand = as_xy(demand_xy, "demand")
+    weights = (
+        np.ones(len(demand)) if demand_weight is None else np.asarray(demand_weight, np.float64).reshape(-1)
+    )
+    if weights.shape != (len(demand),):
+        raise InputError("demand: one weight per demand point is needed.")
+    if not np.all(np.isfinite(weights)) or np.any(weights < 0):
+        raise InputError("The demand weights must be finite numbers >= 0.")
+    total = float(weights.sum())
+    open_mask = weights > 0
+    if charge_points_xy is not None and len(charge_points_xy):
+        existing = as_xy(charge_points_xy, "charge points")
+        open_mask &= nearest_distance(demand, make_tree(existing), radius) > radius
+    covered_before = total - float(weights[open_mask].sum())
+    open_index = np.flatnonzero(open_mask)
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+
+    def consume(qi, ti, _d, _rows):
+        rows.append(qi.astype(np.int32))
+        cols.append(ti.astype(np.int32))
+
+    pairs_within(candidates, make_tree(demand[open_index]), radius, consume, progress)
+    row = np.concatenate(rows) if rows else np.zeros(0, np.int32)
+    col = np.concatenate(cols) if cols else np.zeros(0, np.int32)
+    matrix = sparse.csr_matrix(
+        (np.ones(len(row), dtype=np.float64), (row, col)), shape=(len(candidates), len(open_index))
+    )
+    matrix.sum_duplicates()
+    matrix.sort_indices()
+    return CoverageModel(matrix, weights[open_index], total, covered_before)
+
+
+def select_locations(
+    candidates_xy,
+    demand_xy,
+    demand_weight=None,
+    charge_points_xy=None,
+    count: int = 10,
+    radius: float = DEFAULT_RADIUS,
+    min_spacing: float = 0.0,
+    method: str = "fast",
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    progress: Progress | None = None,
+) -> SelectionResult:
+    """Select up to ``count`` candidates (see the module docstring).
+
+    Fewer than ``count`` sites are returned when no further candidate adds coverage
+    (all reachable demand is covered, or spacing leaves no useful site).
+    """
+    candidates = as_xy(candidates_xy, "candidates")
+    if len(candidates) == 0:
+        raise InputError("There are no candidates to choose from.")
+    if len(as_xy(demand_xy, "demand")) == 0:
+        raise InputError("There are no demand points.")
+    if int(count) != count or count < 1:
+        raise InputError("COUNT must be a whole number of at least 1.")
+    if not (radius > 0 and math.isfinite(radius)):
+        raise InputError("RADIUS must be a distance above 0 m.")
+    if not (min_spacing >= 0 and math.isfinite(min_spacing)):
+        raise InputError("MIN_SPACING must be a distance of 0 m or more.")
+    if method not in METHODS:
+        raise InputError(f"METHOD must be one of {', '.join(METHODS)}.")
+    if not time_limit > 0:
+        raise InputError("TIME_LIMIT must be above 0 seconds.")
+    count = int(count)
+
+    def stage(start: float, end: float) -> Progress | None:
+        if progress is None:
+            return None
+        return lambda share: progress(start + (end - start) * share)
+
+    def check(share: float) -> None:
+        if progress is not None and not progress(share):
+            raise CancelledError()
+
+    model = build_coverage(candidates, demand_xy, demand_weight, charge_points_xy, radius, stage(0.0, 0.4))
+    check(0.4)
+    spacing = Spacing(candidates, min_spacing)
+    chosen, _ = lazy_greedy(model, count, spacing)
+    greedy_value = model.coverage(chosen)
+    check(0.5)
+    if method == "fast":
+        chosen, swaps = swap_refine(model, chosen, spacing, radius, progress=stage(0.5, 0.8))
+        value = model.coverage(chosen)
+        bound, source = fast_bound(model, chosen, count, spacing, greedy_value)
+        if source != "lp" and model.matrix.nnz <= LP_BOUND_MAX_NONZEROS:
+            check(0.8)
+            solved = solve_milp(model, count, spacing, LP_BOUND_TIME_LIMIT, relax=True)
+            if solved is not None and solved.optimal and solved.bound < bound:
+                bound, source = solved.bound, "lp"
+        proven = value >= bound - 1e-9 * max(1.0, bound)
+    else:
+        swaps = 0
+        solved = solve_milp(model, count, spacing, time_limit, warm_start=chosen)
+        if solved is not None and solved.value >= greedy_value - 1e-9:
+            chosen = solved.chosen
+        value = model.coverage(chosen)
+        if solved is None:
+            bound, source = fast_bound(model, chosen, count, spacing, greedy_value)
+            proven = False
+        else:
+            bound, source, proven = max(value, solved.bound), "milp", solved.optimal
+    check(0.95)
+    ordered, marginal = rank_selection(model, chosen)
+    assert spacing.is_valid(ordered), "MIN_SPACING violated"  # never returned: a bug if it happens
+    total = model.total_demand
+    cumulative = model.covered_before + np.cumsum(marginal)
+    # No selection covers demand that no candidate reaches.
+    reachable = float(model.weights[np.asarray(model.matrix.sum(axis=0)).ravel() > 0].sum())
+    if reachable < bound:
+        bound, source = reachable, "reachable demand"
+    return SelectionResult(
+        selected=ordered,
+        marginal_demand=marginal,
+        cumulative_covered_pct=(100.0 * cumulative / total) if total > 0 else np.zeros(len(ordered)),
+        total_demand=total,
+        covered_before=model.covered_before,
+        covered_after=model.covered_before + value,
+        upper_bound=model.covered_before + max(bound, value),
+        bound_source=source,
+        proven_optimal=bool(proven),
+        method=method,
+        requested=count,
+        swaps=swaps,
+        greedy_covered=model.covered_before + greedy_value,
+    )
+
+
+class Spacing:
+    """Which candidates conflict (closer than ``min_spacing``) with the chosen ones."""
+
+    def __init__(self, candidates: np.ndarray, min_spacing: float) -> None:
+        self.xy = candidates
+        self.min_spacing = float(min_spacing)
+        self.active = self.min_spacing > 0
+        self.tree = make_tree(candidates) if self.active else None
+        self.blocked = np.zeros(len(candidates), dtype=np.int32)  # chosen sites in conflict with j
+
+    def near(self, j: int) -> np.ndarray:
+        if not self.active:
+            return np.zeros(0, dtype=np.int64)
+        return np.asarray(
+            self.tree.query_ball_point(self.xy[j], strictly_below(self.min_spacing)), dtype=np.int64
+        )
+
+    def add(self, j: int) -> None:
+        if self.active:
+            self.blocked[self.near(j)] += 1
+
+    def remove(self, j: int) -> None:
+        if self.active:
+            self.blocked[self.near(j)] -= 1
+
+    def reset(self) -> None:
+        self.blocked[:] = 0
+
+    def pairs(self) -> np.ndarray:
+        if not self.active:
+            return np.zeros((0, 2), dtype=np.int64)
+        return self.tree.query_pairs(strictly_below(self.min_spacing), output_type="ndarray")
+
+    def is_valid(self, chosen) -> bool:
+        chosen = np.asarray(chosen, dtype=np.int64)
+        if len(np.unique(chosen)) != len(chosen):
+            return False
+        if not self.active or len(chosen) < 2:
+            return True
+        sub = make_tree(self.xy[chosen])
+        return len(sub.query_pairs(strictly_below(self.min_spacing))) == 0
+
+
+def lazy_greedy(model: CoverageModel, count: int, spacing: Spacing, within=None):
+    """Greedy by marginal gain with a lazy priority queue; returns (chosen, marginal gains).
+
+    ``within`` restricts the choice to those candidates (used to order a given selection).
+    """
+    matrix, weights = model.matrix, model.weights
+    gains = matrix @ weights
+    pool = np.flatnonzero(gains > 0) if within is None else np.asarray(within, dtype=np.int64)
+    heap = [(-float(gains[j]), int(j)) for j in pool if gains[j] > 0]
+    heapq.heapify(heap)
+    uncovered = np.ones(len(weights), dtype=bool)
+    spacing.reset()
+    chosen: list[int] = []
+    marginal: list[float] = []
+    check_spacing = within is None and spacing.active
+    while heap and len(chosen) < count:
+        _, j = heapq.heappop(heap)
+        if check_spacing and spacing.blocked[j]:
+            continue
+        idx = model.row(j)
+        gain = float(weights[idx[uncovered[idx]]].sum())
+        if gain <= 0:
+            continue
+        if heap and gain < -heap[0][0]:
+            heapq.heappush(heap, (-gain, j))
+            continue
+        chosen.append(j)
+        marginal.append(gain)
+        uncovered[idx] = False
+        if check_spacing:
+            spacing.add(j)
+    if not check_spacing:
+        spacing.reset()
+        for j in chosen:
+            spacing.add(j)
+    return np.asarray(chosen, dtype=np.int64), np.asarray(marginal, dtype=np.float64)
+
+
+def rank_selection(model: CoverageModel, chosen) -> tuple[np.ndarray, np.ndarray]:
+    """Order a selection greedily so that each site's marginal demand is what it adds to those before."""
+    chosen = np.asarray(chosen, dtype=np.int64)
+    if len(chosen) == 0:
+        return chosen, np.zeros(0)
+    dummy = Spacing(np.zeros((0, 2)), 0.0)
+    ordered, marginal = lazy_greedy(model, len(chosen), dummy, within=chosen)
+    # Sites that add nothing given the others (possible after swaps) go last with 0.
+    rest = np.setdiff1d(chosen, ordered, assume_unique=True)
+    return np.r_[ordered, rest].astype(np.int64), np.r_[marginal, np.zeros(len(rest))]
+
+
+def swap_refine(
+    model: CoverageModel,
+    chosen: np.ndarray,
+    spacing: Spacing,
+    radius: float,
+    max_passes: int = MAX_SWAP_PASSES,
+    progress: Progress | None = None,
+) -> tuple[np.ndarray, int]:
+    """1-opt exchange: replace a chosen site by the best other one while coverage grows."""
+    matrix, weights = model.matrix, model.weights
+    n = matrix.shape[0]
+    chosen = [int(j) for j in chosen]
+    if not chosen:
+        return np.zeros(0, dtype=np.int64), 0
+    selected = np.zeros(n, dtype=bool)
+    selected[chosen] = True
+    spacing.reset()
+    for j in chosen:
+        spacing.add(j)
+    cover = np.zeros(len(weights), dtype=np.int32)
+    for j in chosen:
+        cover[model.row(j)] += 1
+    neighbours_tree = make_tree(spacing.xy) if spacing.xy is not None and len(spacing.xy) else None
+    scratch = np.zeros(len(weights))
+    swaps = 0
+    tolerance = 1e-9 * max(1.0, float(weights.sum()))
+    for pass_number in range(max_passes):
+        improved = False
+        gains = matrix @ (weights * (cover == 0))
+        order = np.argsort(-gains, kind="stable")
+        for position, k in enumerate(list(chosen)):
+            share = min(1.0, (pass_number + position / len(chosen)) / max_passes)
+            if progress is not None and position % 50 == 0 and not progress(share):
+                raise CancelledError()
+            idx_k = model.row(k)
+            sole = idx_k[cover[idx_k] == 1]
+            loss = float(weights[sole].sum())
+            near_k = spacing.near(k)
+            # Candidates sharing demand with k lie within 2R of it; only their gain changes.
+            if neighbours_tree is not None:
+                near = np.asarray(
+                    neighbours_tree.query_ball_point(spacing.xy[k], 2.0 * radius), dtype=np.int64
+                )
+            else:
+                near = np.zeros(0, dtype=np.int64)
+            scratch[sole] = weights[sole]
+            extra = matrix[near] @ scratch if len(near) else np.zeros(0)
+            scratch[sole] = 0.0
+            unblocked = spacing.blocked.copy() if spacing.active else None
+            if spacing.active:
+                unblocked[near_k] -= 1
+
+            best_j, best_value = -1, loss + tolerance
+            for j, value in zip(near, gains[near] + extra):
+                if value > best_value and _swappable(int(j), k, selected, unblocked):
+                    best_j, best_value = int(j), float(value)
+            for j in order:
+                j = int(j)
+                if gains[j] <= best_value:
+                    break
+                if _swappable(j, k, selected, unblocked):
+                    best_j, best_value = j, float(gains[j])
+                    break
+            if best_j < 0:
+                continue
+            # Swap k -> best_j.
+            selected[k] = False
+            spacing.remove(k)
+            cover[idx_k] -= 1
+            selected[best_j] = True
+            spacing.add(best_j)
+            cover[model.row(best_j)] += 1
+            chosen[chosen.index(k)] = best_j
+            swaps += 1
+            improved = True
+            gains = matrix @ (weights * (cover == 0))
+            order = np.argsort(-gains, kind="stable")
+        if not improved:
+            break
+    return np.asarray(chosen, dtype=np.int64), swaps
+
+
+def _swappable(j: int, leaving: int, selected: np.ndarray, blocked: np.ndarray | None) -> bool:
+    """Can ``j`` replace ``leaving``? (``blocked`` already discounts the leaving site.)"""
+    return (not selected[j]) and j != leaving and (blocked is None or blocked[j] == 0)
+
+
+def fast_bound(model: CoverageModel, chosen, count: int, spacing: Spacing, greedy_value: float):
+    """Upper bound on the optimum's new coverage (see the module docstring)."""
+    covered = np.zeros(len(model.weights), dtype=bool)
+    for j in chosen:
+        covered[model.row(int(j))] = True
+    value = float(model.weights[covered].sum())
+    gains = model.matrix @ (model.weights * ~covered)
+    top = np.sort(gains)[::-1][:count]
+    bound, source = value + float(top.sum()), "online"
+    if not spacing.active and greedy_value / GREEDY_FACTOR < bound:
+        bound, source = greedy_value / GREEDY_FACTOR, "greedy"
+    return bound, source
+
+
+@dataclass
+class MilpSolution:
+    chosen: np.ndarray
+    value: float
+    bound: float
+    optimal: bool
+
+
+def solve_milp(
+    model: CoverageModel,
+    count: int,
+    spacing: Spacing,
+    time_limit: float,
+    warm_start=None,
+    relax: bool = False,
+) -> MilpSolution | None:
+    """The MCLP as a MILP (or its LP relaxation) solved by HiGHS; None when HiGHS gives no answer."""
+    import highspy
+
+    matrix, weights = model.matrix, model.weights
+    useful = np.flatnonzero(np.diff(matrix.indptr) > 0)
+    n_x, n_y = len(useful), len(weights)
+    if n_x == 0:
+        return MilpSolution(np.zeros(0, np.int64), 0.0, 0.0, True)
+    local = np.full(matrix.shape[0], -1, dtype=np.int64)
+    local[useful] = np.arange(n_x)
+    sub = matrix[useful].tocoo()  # x_j (row) covers y_i (col)
+    # Rows: y_i - sum_j a_ij x_j <= 0  (n_y rows), sum x_j <= count, x_j + x_k <= 1.
+    pairs = spacing.pairs()
+    if len(pairs):
+        pairs = local[pairs]
+        pairs = pairs[(pairs >= 0).all(axis=1)]
+    n_pairs = len(pairs)
+    row_index = np.concatenate(
+        [
+            sub.col,  # -x_j in the coverage row of i
+            np.arange(n_y),  # +y_i
+            np.full(n_x, n_y),  # count row
+            n_y + 1 + np.repeat(np.arange(n_pairs), 2),
+        ]
+    )
+    col_index = np.concatenate(
+        [
+            sub.row,
+            n_x + np.arange(n_y),
+            np.arange(n_x),
+            pairs.reshape(-1) if n_pairs else np.zeros(0, np.int64),
+        ]
+    )
+    values = np.concatenate([-np.ones(len(sub.row)), np.ones(n_y), np.ones(n_x), np.ones(2 * n_pairs)])
+    n_rows = n_y + 1 + n_pairs
+    a = sparse.csc_matrix((values, (row_index, col_index)), shape=(n_rows, n_x + n_y))
+    a.sort_indices()
+
+    lp = highspy.HighsLp()
+    lp.num_col_ = n_x + n_y
+    lp.num_row_ = n_rows
+    lp.sense_ = highspy.ObjSense.kMaximize
+    lp.col_cost_ = np.r_[np.zeros(n_x), weights]
+    lp.col_lower_ = np.zeros(n_x + n_y)
+    lp.col_upper_ = np.ones(n_x + n_y)
+    lp.row_lower_ = np.full(n_rows, -highspy.kHighsInf)
+    lp.row_upper_ = np.r_[np.zeros(n_y), float(count), np.ones(n_pairs)]
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = a.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = a.indices.astype(np.int32)
+    lp.a_matrix_.value_ = a.data
+    if not relax:
+        lp.integrality_ = [highspy.HighsVarType.kInteger] * n_x + [highspy.HighsVarType.kContinuous] * n_y
+    highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("time_limit", float(time_limit))
+    highs.setOptionValue("threads", 1)
+    highs.passModel(lp)
+    if warm_start is not None and not relax and len(warm_start):
+        start = np.zeros(n_x + n_y)
+        start_local = local[np.asarray(warm_start, dtype=np.int64)]
+        start[start_local[start_local >= 0]] = 1.0
+        covered = np.zeros(n_y, dtype=bool)
+        for j in warm_start:
+            covered[model.row(int(j))] = True
+        start[n_x:] = covered
+        solution = highspy.HighsSolution()
+        solution.col_value = list(start)
+        solution.value_valid = True
+        highs.setSolution(solution)
+    highs.run()
+    status = highs.getModelStatus()
+    info = highs.getInfo()
+    optimal = status == highspy.HighsModelStatus.kOptimal
+    if relax:
+        if not optimal:
+            return None
+        value = float(info.objective_function_value)
+        return MilpSolution(np.zeros(0, np.int64), value, value, True)
+    if info.primal_solution_status == 0:  # no feasible point found
+        return None
+    x = np.asarray(highs.getSolution().col_value[:n_x])
+    chosen = useful[x > 0.5]
+    value = model.coverage(chosen)
+    bound = float(info.mip_dual_bound) if math.isfinite(info.mip_dual_bound) else math.inf
+    return MilpSolution(chosen.astype(np.int64), value, max(bound, value), optimal)
+
+
+def brute_force(model: CoverageModel, count: int, spacing: Spacing) -> tuple[float, tuple[int, ...]]:
+    """The optimum by enumeration (tests and tiny instances only)."""
+    from itertools import combinations
+
+    best = (0.0, ())
+    n = model.matrix.shape[0]
+    for size in range(1, min(count, n) + 1):
+        for combo in combinations(range(n), size):
+            if not spacing.is_valid(combo):
+                continue
+            value = model.coverage(combo)
+            if value > best[0] + 1e-12:
+                best = (value, combo)
+    return best
+
+
+__all__ = [
+    "CoverageModel",
+    "SelectionResult",
+    "Spacing",
+    "brute_force",
+    "build_coverage",
+    "lazy_greedy",
+    "select_locations",
+]
