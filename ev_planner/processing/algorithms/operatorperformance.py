@@ -1,0 +1,294 @@
+"""evplanner:operatorperformance: per-operator figures, contract compliance and market concentration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsSpatialIndex,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.usage import operators as core_operators
+from ..base import EvPlannerAlgorithm, tr_noop
+from ..layers import representative_point, require_geometry_type
+from ..styles import style_output
+from .usagekpis import add_features, attribute_value, plain
+
+OUTPUT_FIELD_TYPES = {
+    "area": QVariant.String,
+    "operator": QVariant.String,
+    "locations": QVariant.Int,
+    "evses": QVariant.Int,
+    "share_pct": QVariant.Double,
+    "power_kw": QVariant.Double,
+    "mean_power_kw": QVariant.Double,
+    "availability_pct": QVariant.Double,
+    "under_min_power": QVariant.Int,
+    "over_max_tariff": QVariant.Int,
+    "equivalents": QVariant.Double,
+    "compliant": QVariant.Bool,
+    "compliance": QVariant.String,
+    "hhi": QVariant.Double,
+    "operators": QVariant.Int,
+}
+POINT_FIELDS = ("operator", "evse_count", "max_power_kw", "availability_pct", "price_kwh")
+
+
+class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
+    ALGORITHM_ID = "operatorperformance"
+    GROUP_ID = "usage"
+    DISPLAY_NAME = tr_noop("Operator performance and market concentration")
+
+    CHARGE_POINTS = "CHARGE_POINTS"
+    AREA = "AREA"
+    AREA_FIELD = "AREA_FIELD"
+    MAX_TARIFF_EUR_KWH = "MAX_TARIFF_EUR_KWH"
+    MIN_POWER_KW = "MIN_POWER_KW"
+    MIN_AVAILABILITY_PCT = "MIN_AVAILABILITY_PCT"
+    OUTPUT = "OUTPUT"
+    HHI = "HHI"
+    OPERATORS = "OPERATORS"
+    EQUIVALENTS = "EQUIVALENTS"
+    NON_COMPLIANT = "NON_COMPLIANT"
+
+    def initAlgorithm(self, config=None) -> None:
+        points = QgsProcessingParameterFeatureSource(
+            self.CHARGE_POINTS, self.tr("Charge points (common schema)"), [QgsProcessing.TypeVectorPoint]
+        )
+        points.setHelp(
+            self.tr(
+                "Charge points with operator, evse_count and max_power_kw; availability_pct (from Usage "
+                "KPIs) and price_kwh (from Load charge points (OCPI) with tariffs) are used when present."
+            )
+        )
+        area = QgsProcessingParameterFeatureSource(
+            self.AREA, self.tr("Area"), [QgsProcessing.TypeVectorPolygon], optional=True
+        )
+        area.setHelp(self.tr("Only charge points inside these polygons count (default: all)."))
+        area_field = QgsProcessingParameterField(
+            self.AREA_FIELD, self.tr("Area name field"), parentLayerParameterName=self.AREA, optional=True
+        )
+        area_field.setHelp(
+            self.tr(
+                "Give figures per area (e.g. per district) named by this field instead of for all areas together."
+            )
+        )
+        max_tariff = QgsProcessingParameterNumber(
+            self.MAX_TARIFF_EUR_KWH,
+            self.tr("Maximum tariff (EUR/kWh incl. VAT)"),
+            QgsProcessingParameterNumber.Double,
+            optional=True,
+            minValue=0.0,
+        )
+        max_tariff.setHelp(self.tr("The maximum energy price of the contract; empty: not checked."))
+        min_power = QgsProcessingParameterNumber(
+            self.MIN_POWER_KW,
+            self.tr("Minimum power (kW)"),
+            QgsProcessingParameterNumber.Double,
+            optional=True,
+            minValue=0.0,
+        )
+        min_power.setHelp(
+            self.tr("The minimum charging power per point of the contract; empty: not checked.")
+        )
+        min_availability = QgsProcessingParameterNumber(
+            self.MIN_AVAILABILITY_PCT,
+            self.tr("Minimum availability (%)"),
+            QgsProcessingParameterNumber.Double,
+            optional=True,
+            minValue=0.0,
+            maxValue=100.0,
+        )
+        min_availability.setHelp(
+            self.tr("The minimum availability (uptime) of the contract; empty: not checked.")
+        )
+        for parameter in (points, area, max_tariff, min_power, min_availability):
+            self.addParameter(parameter)
+        area_field.setFlags(area_field.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(area_field)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Operator performance"), QgsProcessing.TypeVector
+            )
+        )
+        for name, label in (
+            (self.HHI, self.tr("Herfindahl-Hirschman index (all charge points considered)")),
+            (self.OPERATORS, self.tr("Number of operators")),
+            (self.EQUIVALENTS, self.tr("Flemish charge-point equivalents")),
+            (self.NON_COMPLIANT, self.tr("Operators not compliant")),
+        ):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+
+    def _optional_number(self, parameters, name, context) -> float | None:
+        # parameterAsDouble gives 0 for an unset optional number; "not set" (clause not
+        # checked) must differ from 0, so look at presence first, then read it properly.
+        value = parameters.get(name) if isinstance(parameters, dict) else None
+        if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
+            return None
+        return self.parameterAsDouble(parameters, name, context)
+
+    def _areas(self, parameters, context, feedback, crs):
+        """Area polygons in the points' CRS with their names, and a spatial index over them."""
+        source = self.parameterAsSource(parameters, self.AREA, context)
+        if source is None:
+            return None
+        require_geometry_type(source, QgsWkbTypes.PolygonGeometry, self.tr("Area"))
+        name_field = self.parameterAsString(parameters, self.AREA_FIELD, context)
+        name_index = source.fields().lookupField(name_field) if name_field else -1
+        transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
+        geometries: dict[int, QgsGeometry] = {}
+        names: dict[int, str] = {}
+        index = QgsSpatialIndex()
+        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        for feature in source.getFeatures(request):
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            if not geometry.isGeosValid():
+                geometry = geometry.makeValid()
+            geometry.transform(transform)
+            geometries[feature.id()] = geometry
+            value = attribute_value(feature.attribute(name_index)) if name_index >= 0 else None
+            names[feature.id()] = "" if name_index < 0 else ("" if value is None else str(value))
+            probe = QgsFeature(feature.id())
+            probe.setGeometry(geometry)
+            index.addFeature(probe)
+        if not geometries:
+            raise QgsProcessingException(self.tr("The area layer has no polygons."))
+        return geometries, names, index
+
+    def run(self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+        source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
+        if source is None:
+            raise QgsProcessingException(self.tr("The charge point layer could not be opened."))
+        if source.fields().lookupField("operator") < 0:
+            raise QgsProcessingException(
+                self.tr("The charge point layer has no field operator (common schema).")
+            )
+        present = [name for name in POINT_FIELDS if source.fields().lookupField(name) >= 0]
+        for name in ("availability_pct", "price_kwh"):
+            if name not in present:
+                feedback.pushInfo(self.tr("The charge points have no {field}.").format(field=name))
+        areas = self._areas(parameters, context, feedback, source.sourceCrs())
+        rows: dict[str, list] = {name: [] for name in POINT_FIELDS}
+        rows["area"] = []
+        outside = 0
+        total = max(source.featureCount(), 1)
+        indexes = {name: source.fields().lookupField(name) for name in present}
+        for n, feature in enumerate(source.getFeatures()):
+            if n % 1000 == 0:
+                if feedback.isCanceled():
+                    return {}
+                feedback.setProgress(80.0 * n / total)
+            area_name = ""
+            if areas is not None:
+                geometries, names, index = areas
+                point = representative_point(feature.geometry())
+                hits = [] if point is None else index.intersects(point.boundingBox())
+                inside = [fid for fid in hits if geometries[fid].intersects(point)]
+                if not inside:
+                    outside += 1
+                    continue
+                area_name = names[min(inside)]
+            rows["area"].append(area_name)
+            for name in POINT_FIELDS:
+                rows[name].append(
+                    attribute_value(feature.attribute(indexes[name])) if name in indexes else None
+                )
+        if outside:
+            feedback.pushInfo(
+                self.tr("{count} charge point(s) outside the area are not counted.").format(count=outside)
+            )
+        points = pd.DataFrame(rows)
+        for name in ("evse_count", "max_power_kw", "availability_pct", "price_kwh"):
+            values = pd.to_numeric(points[name], errors="coerce")
+            bad = int((values.isna() & points[name].notna()).sum())
+            if bad:
+                feedback.reportError(
+                    self.tr("{count} value(s) of {field} are not numbers and count as unknown.").format(
+                        count=bad, field=name
+                    ),
+                    False,
+                )
+            points[name] = values
+        limits = core_operators.Limits(
+            max_tariff_eur_kwh=self._optional_number(parameters, self.MAX_TARIFF_EUR_KWH, context),
+            min_power_kw=self._optional_number(parameters, self.MIN_POWER_KW, context),
+            min_availability_pct=self._optional_number(parameters, self.MIN_AVAILABILITY_PCT, context),
+        )
+        result = core_operators.operator_performance(points, limits)
+        not_checked_texts = {
+            core_operators.FLAG_POWER: self.tr("minimum power"),
+            core_operators.FLAG_TARIFF: self.tr("maximum tariff"),
+            core_operators.FLAG_AVAILABILITY: self.tr("minimum availability"),
+        }
+        for flag, why in result.not_checked.items():
+            feedback.pushWarning(
+                self.tr("Not checked: {clause} ({why}).").format(clause=not_checked_texts[flag], why=why)
+            )
+        if result.unknown_power:
+            feedback.pushWarning(
+                self.tr(
+                    "{count} charge point(s) without max_power_kw count as <= 22 kW (1 equivalent per EVSE)."
+                ).format(count=result.unknown_power)
+            )
+        fields = QgsFields()
+        for name, kind in OUTPUT_FIELD_TYPES.items():
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        table = result.table
+        batch = []
+        for record in table.itertuples(index=False):
+            feature = QgsFeature(fields)
+            values = [plain(getattr(record, name)) for name in OUTPUT_FIELD_TYPES]
+            values[0] = values[0] or None  # no AREA_FIELD: the area column stays empty
+            feature.setAttributes(values)
+            batch.append(feature)
+        add_features(sink, batch)
+        del sink
+        style_output(context, dest_id, "operator_performance")
+        for area in result.areas.itertuples(index=False):
+            feedback.pushInfo(
+                self.tr(
+                    "{area}: {operators} operator(s), HHI {hhi:.0f}, {evses:.0f} EVSEs, {equivalents:.0f} "
+                    "charge-point equivalents."
+                ).format(
+                    area=area.area or self.tr("All charge points"),
+                    operators=area.operators,
+                    hhi=area.hhi,
+                    evses=area.evses,
+                    equivalents=area.equivalents,
+                )
+            )
+        overall = core_operators.operator_performance(points.assign(area=""), limits).areas
+        feedback.setProgress(100)
+        return {
+            self.OUTPUT: dest_id,
+            self.HHI: float(overall["hhi"].iloc[0]) if len(overall) else 0.0,
+            self.OPERATORS: int(overall["operators"].iloc[0]) if len(overall) else 0,
+            self.EQUIVALENTS: float(overall["equivalents"].iloc[0]) if len(overall) else 0.0,
+            self.NON_COMPLIANT: int((~table["compliant"]).sum()),
+        }
