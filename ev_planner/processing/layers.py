@@ -19,6 +19,7 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsProcessingFeedback,
     QgsRectangle,
     QgsUnitTypes,
@@ -283,7 +284,11 @@ def read_geometries(
     def skip(reason: str) -> None:
         result.skipped[reason] = result.skipped.get(reason, 0) + 1
 
-    for n, feature in enumerate(source.getFeatures(request)):
+    if isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(request)
+    for n, feature in enumerate(features):
         if feedback is not None and n % 500 == 0:
             if feedback.isCanceled():
                 break
