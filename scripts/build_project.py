@@ -24,6 +24,7 @@ from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDatumTransform,
     QgsFillSymbol,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -36,6 +37,7 @@ from qgis.core import (
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
+    QgsReferencedRectangle,
     QgsUnitTypes,
     QgsVectorLayer,
 )
@@ -44,6 +46,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "sample_data" / "delft"
 OSM = SAMPLE / "osm_tudelft_wippolder.osm.pbf"
+BACKGROUND = "#f2efe9"
 EXTRACT_BBOX = (4.355, 51.995, 4.386, 52.005)
 ATTRIBUTION = "Bron: NDW; CBS, Kadaster (CC BY 4.0); © OpenStreetMap contributors (ODbL)"
 
@@ -113,6 +116,8 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
     project.clear()
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:28992"))
     project.setTitle("EV Planner — Delft")
+    project.setBackgroundColor(QColor(BACKGROUND))  # white streets need a tinted ground
+    _preset_datum_transform(project, QgsCoordinateReferenceSystem("EPSG:4326"))
     for spec, style in base_layers():
         layer = QgsVectorLayer(spec.source, spec.name, "ogr")
         if layer.isValid():
@@ -130,6 +135,8 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
             legend_layers.append(layer)
     project.writeEntry("ev_planner", "review_gpkg", "review.gpkg")
     extent = _extent_of_interest(project)
+    # Built without a map canvas, the project opens where this says.
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
     layout = _layout(project, extent, legend_layers)
     project.layoutManager().addLayout(layout)
     project_path.parent.mkdir(parents=True, exist_ok=True)
@@ -142,6 +149,16 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
         if result != QgsLayoutExporter.Success:
             raise SystemExit(f"could not export {png} (error {result})")
     return project
+
+
+def _preset_datum_transform(project: QgsProject, source: QgsCoordinateReferenceSystem) -> None:
+    """Store the WGS84 -> RD New operation in the project, so QGIS does not ask on opening it."""
+    for operation in QgsDatumTransform.operations(source, project.crs()):
+        if operation.isAvailable:
+            context = project.transformContext()
+            context.addCoordinateOperation(source, project.crs(), operation.proj)
+            project.setTransformContext(context)
+            return
 
 
 def _extent_of_interest(project: QgsProject) -> QgsRectangle:
@@ -173,7 +190,7 @@ def _layout(project: QgsProject, extent: QgsRectangle, legend_layers) -> QgsPrin
     map_item.setLayers(list(project.layerTreeRoot().layerOrder()))
     map_item.zoomToExtent(extent)
     map_item.setFrameEnabled(True)
-    map_item.setBackgroundColor(QColor("#f2efe9"))  # white streets need a tinted ground
+    map_item.setBackgroundColor(QColor(BACKGROUND))
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("Legenda")
