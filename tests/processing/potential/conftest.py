@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from qgis.core import QgsProcessingFeedback
 
 
 def write_charge_points_geojson(ocpi_path: Path, target: Path) -> Path:
@@ -77,3 +78,26 @@ def square(x0: float, y0: float, size: float) -> str:
 @pytest.fixture
 def square_wkt():
     return square
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.warnings: list[str] = []
+
+    def reportError(self, error, fatal_error=False):
+        self.errors.append(error)
+
+    def pushInfo(self, info):
+        self.infos.append(info)
+
+    def pushWarning(self, warning):
+        self.warnings.append(warning)
+
+
+@pytest.fixture
+def feedback() -> RecordingFeedback:
+    """A feedback that keeps what the algorithm reported, to assert on messages."""
+    return RecordingFeedback()

@@ -22,23 +22,6 @@ RD = "EPSG:28992"
 ALG = "evplanner:generatecandidates"
 
 
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.errors: list[str] = []
-        self.infos: list[str] = []
-        self.warnings: list[str] = []
-
-    def reportError(self, error, fatalError=False):
-        self.errors.append(error)
-
-    def pushInfo(self, info):
-        self.infos.append(info)
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
-
-
 def _run(params, feedback=None):
     import processing
 
@@ -100,13 +83,12 @@ def test_hexagon_neighbours_at_the_spacing(evplanner, make_layer, square_wkt):
     assert layer.featureCount() == pytest.approx(1000 * 1000 / (50 * 50) * 2 / np.sqrt(3), rel=0.05)
 
 
-def test_exclusions_and_existing_points(evplanner, make_layer, square_wkt):
+def test_exclusions_and_existing_points(evplanner, make_layer, square_wkt, feedback):
     area = make_layer("Polygon", RD, [(square_wkt(85_001, 447_001, 98), {})])
     buildings = make_layer("Polygon", RD, [(square_wkt(85_000, 447_000, 35), {})])
     trees = make_layer("Point", RD, [("POINT(85070 447070)", {})])
     cable = make_layer("LineString", RD, [("LINESTRING(85000 447050, 85100 447050)", {})])
     existing = make_layer("Point", RD, [("POINT(85090 447090)", {})])
-    feedback = RecordingFeedback()
     result = _run(
         {
             "AREA": area,
@@ -132,12 +114,11 @@ def test_exclusions_and_existing_points(evplanner, make_layer, square_wkt):
     assert any("near existing charge points: 3" in message for message in feedback.infos)
 
 
-def test_along_streets_on_delft_osm(evplanner, sample_dir):
+def test_along_streets_on_delft_osm(evplanner, sample_dir, feedback):
     streets = QgsVectorLayer(
         f"{sample_dir / 'osm_tudelft_wippolder.osm.pbf'}|layername=lines", "streets", "ogr"
     )
     streets.setSubsetString("highway IN ('residential', 'living_street', 'tertiary', 'unclassified')")
-    feedback = RecordingFeedback()
     result = _run(
         {
             "AREA": str(sample_dir / "boundary.geojson"),
@@ -180,10 +161,9 @@ def test_delft_grid_matches_the_area(evplanner, sample_dir, tmp_path):
         assert db.execute("select count(*) from layer_styles").fetchone()[0] == 1
 
 
-def test_invalid_area_geometry_is_repaired_and_counted(evplanner, make_layer):
+def test_invalid_area_geometry_is_repaired_and_counted(evplanner, make_layer, feedback):
     bowtie = "POLYGON((85000 447000, 85100 447100, 85100 447000, 85000 447100, 85000 447000))"
     area = make_layer("Polygon", RD, [(bowtie, {})])
-    feedback = RecordingFeedback()
     result = _run({"AREA": area, "METHOD": 0, "SPACING": 10}, feedback)
     assert result["CANDIDATE_COUNT"] > 0
     assert any("1 invalid geometries repaired" in message for message in feedback.warnings)
