@@ -7,8 +7,6 @@ import json
 import pytest
 from qgis.core import (
     NULL,
-    QgsApplication,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -61,19 +59,11 @@ def delft_points(sample_dir, tmp_path):
 
 
 def run_algorithm(algorithm_id, params, feedback):
-    """Run an algorithm as Processing does: check the parameters, then QgsProcessingAlgorithm.run.
+    import processing
 
-    Calls the C++ ``QgsProcessingAlgorithm.run`` explicitly: ``processing.run``
-    would call the Python ``run`` hook of EvPlannerAlgorithm, which shadows it.
-    """
-    alg = QgsApplication.processingRegistry().createAlgorithmById(f"evplanner:{algorithm_id}")
-    context = QgsProcessingContext()
-    ok, message = alg.checkParameterValues(params, context)
-    if not ok:
-        raise QgsProcessingException(message)
-    results, ok = QgsProcessingAlgorithm.run(alg, params, context, feedback, {}, False)
-    assert ok
-    return results
+    return processing.run(
+        f"evplanner:{algorithm_id}", params, context=QgsProcessingContext(), feedback=feedback
+    )
 
 
 def run(params):

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
+    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -377,7 +378,17 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
             )
 
     # --- run ------------------------------------------------------------------------------------
-    def run(self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback):
+    def run(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        *executor_arguments: Any,
+    ):
+        if executor_arguments:
+            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
+            # configuration, catchExceptions), which the EvPlannerAlgorithm hook shadows: hand it back.
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
         source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
         if source is None:
             raise QgsProcessingException(self.tr("The charge point layer could not be opened."))
