@@ -16,6 +16,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsFeatureSource,
+    QgsFields,
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
@@ -355,3 +356,30 @@ def polygons_with_owners(geometries: Sequence[QgsGeometry]) -> tuple[list[list[n
         polygons.extend(parts)
         owners.extend([index] * len(parts))
     return polygons, np.asarray(owners, dtype=np.int64)
+
+
+def fields_with_results(
+    input_fields: QgsFields, result_fields: QgsFields, feedback: QgsProcessingFeedback, layer_label: str
+) -> tuple[QgsFields, list[str]]:
+    """Input fields followed by result fields; an input field named like a result field is left out.
+
+    Result field names are a public interface that scripts rely on, so they win
+    over a same-named input field (which is reported); returns the fields and
+    the names of the input fields kept, in order.
+    """
+    result_names = {name.lower() for name in result_fields.names()}
+    combined = QgsFields()
+    kept: list[str] = []
+    for input_field in input_fields:
+        if input_field.name().lower() in result_names:
+            feedback.pushWarning(
+                tr("{layer}: the field {field} is replaced by the result field of the same name.").format(
+                    layer=layer_label, field=input_field.name()
+                )
+            )
+            continue
+        combined.append(input_field)
+        kept.append(input_field.name())
+    for result_field in result_fields:
+        combined.append(result_field)
+    return combined, kept

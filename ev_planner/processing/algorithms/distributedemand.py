@@ -21,7 +21,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingUtils,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -32,6 +31,7 @@ from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
     choose_metric_crs,
     core_progress,
+    fields_with_results,
     numeric_values,
     polygons_with_owners,
     read_geometries,
@@ -178,7 +178,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         new_fields.append(QgsField("weight", QVariant.Double))
         for name in field_names:
             new_fields.append(QgsField(name, QVariant.Double))
-        fields = QgsProcessingUtils.combineFields(target_fields, new_fields)
+        fields, kept_names = fields_with_results(target_fields, new_fields, feedback, "TARGETS")
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, targets_source.sourceCrs()
         )
@@ -187,7 +187,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         back = QgsCoordinateTransform(crs, targets_source.sourceCrs(), context.transformContext())
         used_weights = np.ones(len(targets)) if weights is None else weights
         located = np.nonzero(result.area_index >= 0)[0]
-        original = [targets.attributes[name] for name in target_fields.names()]
+        original = [targets.attributes[name] for name in kept_names]
         batch = []
         for count, i in enumerate(located.tolist()):
             if count % 5000 == 0:

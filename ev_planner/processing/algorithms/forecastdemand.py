@@ -20,7 +20,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsProcessingUtils,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -40,6 +39,7 @@ from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
     choose_metric_crs,
     core_progress,
+    fields_with_results,
     numeric_values,
     polygons_with_owners,
     read_geometries,
@@ -299,7 +299,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         for name in OUTPUT_FIELDS[1:]:
             kind = QVariant.Int if name == "required_points" else QVariant.Double
             new_fields.append(QgsField(name, kind))
-        fields = QgsProcessingUtils.combineFields(areas_source.fields(), new_fields)
+        fields, names = fields_with_results(areas_source.fields(), new_fields, feedback, "AREAS")
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
@@ -310,7 +310,6 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        names = areas_source.fields().names()
         for i, geometry in enumerate(areas.geometries):
             if feedback.isCanceled():
                 return {}
