@@ -1,0 +1,415 @@
+"""evplanner:scorecandidates: score candidate sites on demand, gap, points of interest and usage."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.potential.scoring import (
+    DEFAULT_RADIUS,
+    DEFAULT_WEIGHTS,
+    explain,
+    parse_weights,
+    score_candidates,
+)
+from ...core.potential.spatial import CancelledError
+from ...i18n import tr
+from ..base import EvPlannerAlgorithm, tr_noop
+from ..layers import (
+    PointArrays,
+    choose_metric_crs,
+    core_progress,
+    read_points,
+    report_skipped,
+    require_features,
+    require_fields,
+    require_geometry_type,
+)
+from ..styles import style_output
+
+OCCUPANCY_FIELD = "occupancy_mean"
+
+SCORE_FIELDS = (
+    ("f_demand", QVariant.Double),
+    ("f_gap", QVariant.Double),
+    ("f_poi", QVariant.Double),
+    ("f_usage", QVariant.Double),
+    ("score", QVariant.Double),
+    ("rank", QVariant.Int),
+    ("explain", QVariant.String),
+    ("demand_within", QVariant.Double),
+    ("unserved_within", QVariant.Double),
+    ("nearest_existing_m", QVariant.Double),
+    ("poi_count", QVariant.Int),
+)
+
+
+# --- glue shared with selectlocations ----------------------------------------------------------
+def point_source(
+    algorithm, parameters, name: str, context, optional: bool = False
+) -> QgsFeatureSource | None:
+    """A point layer parameter, refused with a clear message when empty or not points."""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is None and optional:
+        return None
+    source = require_features(source, name)
+    require_geometry_type(source, QgsWkbTypes.PointGeometry, name)
+    return source
+
+
+def demand_source(algorithm, parameters, name: str, context) -> QgsFeatureSource:
+    """Demand: points, or polygons (buildings) read as a point on their surface."""
+    source = require_features(algorithm.parameterAsSource(parameters, name, context), name)
+    if QgsWkbTypes.geometryType(source.wkbType()) not in (
+        QgsWkbTypes.PointGeometry,
+        QgsWkbTypes.PolygonGeometry,
+    ):
+        raise QgsProcessingException(tr("The layer {layer} must hold points or polygons.").format(layer=name))
+    return source
+
+
+def read_located(source, label: str, crs, context, feedback, fields: Sequence[str] = ()) -> PointArrays:
+    """Points of a layer in ``crs``; unusable features are reported and counted; none at all is an error."""
+    points = read_points(source, crs, context, None, fields=[f for f in fields if f])
+    report_skipped(feedback, label, points.skipped)
+    if len(points) == 0:
+        raise QgsProcessingException(tr("The layer {layer} has no usable geometry.").format(layer=label))
+    return points
+
+
+def output_fields(source: QgsFeatureSource, added: Sequence[tuple[str, int]]) -> tuple[QgsFields, list[int]]:
+    """The source's fields (those named like an added field dropped: a rerun overwrites) plus ``added``.
+
+    Returns the fields and the indexes of the kept source fields.
+    """
+    names = {name.lower() for name, _ in added}
+    fields = QgsFields()
+    kept = []
+    for index, source_field in enumerate(source.fields()):
+        if source_field.name().lower() in names:
+            continue
+        fields.append(source_field)
+        kept.append(index)
+    for name, kind in added:
+        fields.append(QgsField(name, kind))
+    return fields, kept
+
+
+def write_features(
+    sink, source, fields, kept, rows: dict[int, list], order: Sequence[int], feedback, start, end
+):
+    """Write the source features with ids in ``order`` with their kept attributes plus ``rows[fid]``."""
+    request = QgsFeatureRequest().setFilterFids(list(order))
+    features = {}
+    total = max(len(order), 1)
+    for feature in source.getFeatures(request):
+        features[feature.id()] = feature
+    for n, fid in enumerate(order):
+        if n % 1000 == 0:
+            if feedback.isCanceled():
+                return False
+            feedback.setProgress(start + (end - start) * n / total)
+        original = features.get(fid)
+        if original is None:
+            continue
+        attributes = original.attributes()
+        feature = QgsFeature(fields)
+        feature.setGeometry(original.geometry())
+        feature.setAttributes([attributes[i] for i in kept] + rows[fid])
+        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+    return True
+
+
+def distance_parameter(name: str, label: str, default: float, help_text: str) -> QgsProcessingParameterNumber:
+    parameter = QgsProcessingParameterNumber(
+        name, label, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0
+    )
+    parameter.setHelp(help_text)
+    return parameter
+
+
+def metric_crs_parameter(name: str) -> QgsProcessingParameterCrs:
+    crs = QgsProcessingParameterCrs(name, tr("Metric CRS for distances"), optional=True)
+    crs.setHelp(
+        tr(
+            "Distances are measured in this projected CRS. Default: the project CRS if metric, "
+            "else RD New (EPSG:28992) in the Netherlands, Belgian Lambert 72 (EPSG:31370) in Belgium."
+        )
+    )
+    crs.setFlags(crs.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return crs
+
+
+def _optional_number(value) -> float | None:
+    if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value
+
+
+class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
+    ALGORITHM_ID = "scorecandidates"
+    GROUP_ID = "potential"
+    DISPLAY_NAME = tr_noop("Score candidate locations")
+
+    CANDIDATES = "CANDIDATES"
+    DEMAND = "DEMAND"
+    DEMAND_FIELD = "DEMAND_FIELD"
+    CHARGE_POINTS = "CHARGE_POINTS"
+    RADIUS = "RADIUS"
+    POIS = "POIS"
+    USAGE = "USAGE"
+    WEIGHTS = "WEIGHTS"
+    CRS = "CRS"
+    OUTPUT = "OUTPUT"
+    SCORED = "SCORED"
+
+    def initAlgorithm(self, config=None) -> None:
+        candidates = QgsProcessingParameterFeatureSource(
+            self.CANDIDATES, self.tr("Candidate locations"), [QgsProcessing.TypeVectorPoint]
+        )
+        candidates.setHelp(
+            self.tr("Points where a charge point could go, e.g. the output of generatecandidates.")
+        )
+        demand = QgsProcessingParameterFeatureSource(
+            self.DEMAND,
+            self.tr("Demand (points or buildings)"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+        )
+        demand.setHelp(
+            self.tr(
+                "Address points (or building polygons) carrying demand, e.g. the output of distributedemand."
+            )
+        )
+        demand_field = QgsProcessingParameterField(
+            self.DEMAND_FIELD,
+            self.tr("Demand weight field"),
+            parentLayerParameterName=self.DEMAND,
+            type=QgsProcessingParameterField.Numeric,
+            optional=True,
+        )
+        demand_field.setHelp(self.tr("Weight of each demand feature (households, cars, EVs); empty: 1 each."))
+        charge_points = QgsProcessingParameterFeatureSource(
+            self.CHARGE_POINTS,
+            self.tr("Existing charge points"),
+            [QgsProcessing.TypeVectorPoint],
+            optional=True,
+        )
+        charge_points.setHelp(
+            self.tr("Existing public charge points; without them the gap factor weighs 0 (reported).")
+        )
+        radius = distance_parameter(
+            self.RADIUS,
+            self.tr("Walking distance (m)"),
+            DEFAULT_RADIUS,
+            self.tr("Demand, points of interest and usage count within this distance (default 250 m)."),
+        )
+        pois = QgsProcessingParameterMultipleLayers(
+            self.POIS, self.tr("Points of interest"), QgsProcessing.TypeVectorAnyGeometry, optional=True
+        )
+        pois.setHelp(
+            self.tr("Shops, schools, workplaces...: each feature counts once (polygons at a point inside).")
+        )
+        usage = QgsProcessingParameterFeatureSource(
+            self.USAGE,
+            self.tr("Charge point usage (occupancy_mean)"),
+            [QgsProcessing.TypeVectorPoint],
+            optional=True,
+        )
+        usage.setHelp(
+            self.tr(
+                "Charge points with an occupancy_mean field in % (output of usagekpis): busy points raise "
+                "the score of candidates near them ('paal volgt paal')."
+            )
+        )
+        weights = QgsProcessingParameterString(self.WEIGHTS, self.tr("Weights"), defaultValue=DEFAULT_WEIGHTS)
+        weights.setHelp(
+            self.tr(
+                "factor=weight pairs for demand, gap, poi and usage; normalised to sum 1 over the factors "
+                "whose inputs are given. Left-out factors weigh 0."
+            )
+        )
+        output = QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Scored candidates"), QgsProcessing.TypeVectorPoint
+        )
+        output.setHelp(
+            self.tr("Candidates with f_demand, f_gap, f_poi, f_usage, score (0-100), rank and explain.")
+        )
+        for parameter in (
+            candidates,
+            demand,
+            demand_field,
+            charge_points,
+            radius,
+            pois,
+            usage,
+            weights,
+            metric_crs_parameter(self.CRS),
+            output,
+        ):
+            self.addParameter(parameter)
+        self.addOutput(QgsProcessingOutputNumber(self.SCORED, self.tr("Candidates scored")))
+
+    def run(self, parameters, context, feedback, *executor_arguments):
+        if executor_arguments:
+            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
+            # configuration, catchExceptions), which our run() shadows: hand it back.
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        candidates_source = point_source(self, parameters, self.CANDIDATES, context)
+        demand_layer = demand_source(self, parameters, self.DEMAND, context)
+        demand_field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
+        if demand_field:
+            require_fields(demand_layer, [demand_field], self.DEMAND)
+        charge_source = point_source(self, parameters, self.CHARGE_POINTS, context, optional=True)
+        usage_source = point_source(self, parameters, self.USAGE, context, optional=True)
+        if usage_source is not None:
+            require_fields(usage_source, [OCCUPANCY_FIELD], self.USAGE)
+        poi_layers = self.parameterAsLayerList(parameters, self.POIS, context)
+        radius = self.parameterAsDouble(parameters, self.RADIUS, context)
+        if radius <= 0:
+            raise QgsProcessingException(self.tr("RADIUS must be a distance above 0 m."))
+        weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
+        crs = choose_metric_crs(
+            context,
+            [candidates_source, demand_layer, charge_source],
+            self.parameterAsCrs(parameters, self.CRS, context),
+        )
+        feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
+
+        candidates = read_located(candidates_source, self.CANDIDATES, crs, context, feedback)
+        feedback.setProgress(5)
+        demand = read_located(demand_layer, self.DEMAND, crs, context, feedback, [demand_field])
+        demand_weight = demand.numeric(demand_field, self.DEMAND) if demand_field else None
+        feedback.setProgress(15)
+        existing_xy = None
+        if charge_source is not None:
+            existing_xy = read_located(charge_source, self.CHARGE_POINTS, crs, context, feedback).xy
+        poi_xy = self._read_pois(poi_layers, crs, context, feedback)
+        usage_xy, occupancy = self._read_usage(usage_source, crs, context, feedback)
+        if feedback.isCanceled():
+            return {}
+        feedback.setProgress(20)
+        try:
+            result = score_candidates(
+                candidates.xy,
+                demand.xy,
+                demand_weight,
+                charge_points_xy=existing_xy,
+                poi_xy=poi_xy,
+                usage_xy=usage_xy,
+                usage_occupancy=occupancy,
+                radius=radius,
+                weights=weights,
+                progress=core_progress(feedback, 20, 70),
+            )
+        except CancelledError:
+            return {}
+        names = {"gap": self.CHARGE_POINTS, "poi": self.POIS, "usage": self.USAGE}
+        for factor in result.absent:
+            feedback.pushWarning(
+                self.tr("The factor {factor} weighs 0: the layer {layer} is not given.").format(
+                    factor=factor, layer=names[factor]
+                )
+            )
+        feedback.pushInfo(
+            self.tr("Weights used: {weights}.").format(
+                weights=", ".join(f"{name}={value:.3g}" for name, value in result.weights.items())
+            )
+        )
+        reasons = explain(result, demand_field or "", tr)
+        feedback.setProgress(75)
+
+        fields, kept = output_fields(candidates_source, SCORE_FIELDS)
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            self.OUTPUT,
+            context,
+            fields,
+            candidates_source.wkbType(),
+            candidates_source.sourceCrs(),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        rows = {}
+        for j, fid in enumerate(candidates.feature_ids.tolist()):
+            nearest = float(result.nearest_existing_m[j])
+            rows[fid] = [
+                round(float(result.f_demand[j]), 6),
+                round(float(result.f_gap[j]), 6),
+                round(float(result.f_poi[j]), 6),
+                round(float(result.f_usage[j]), 6),
+                round(float(result.score[j]), 4),
+                int(result.rank[j]),
+                reasons[j],
+                float(result.demand_within[j]),
+                float(result.unserved_within[j]),
+                round(nearest, 2) if np.isfinite(nearest) else None,
+                int(result.poi_count[j]),
+            ]
+        order = candidates.feature_ids[np.argsort(result.rank, kind="stable")].tolist()
+        if not write_features(sink, candidates_source, fields, kept, rows, order, feedback, 75, 100):
+            return {}
+        del sink  # close it so a GeoPackage is complete before its style is stored in it
+        style_output(context, dest_id, "scored_candidates")
+        best = int(np.argmin(result.rank))
+        feedback.pushInfo(
+            self.tr("{count} candidates scored; best: score {score:.1f} ({reason}).").format(
+                count=len(candidates), score=float(result.score[best]), reason=reasons[best]
+            )
+        )
+        return {self.OUTPUT: dest_id, self.SCORED: len(candidates)}
+
+    def _read_pois(self, layers, crs, context, feedback):
+        if not layers:
+            return None
+        parts = []
+        for layer in layers:
+            label = "{param} ({name})".format(param=self.POIS, name=layer.name())
+            if not hasattr(layer, "getFeatures") or layer.type() != 0:  # 0: vector layer
+                raise QgsProcessingException(self.tr("{layer} is not a vector layer.").format(layer=label))
+            points = read_points(layer, crs, context, None)
+            report_skipped(feedback, label, points.skipped)
+            parts.append(points.xy)
+        return np.concatenate(parts) if parts else np.zeros((0, 2))
+
+    def _read_usage(self, source, crs, context, feedback):
+        if source is None:
+            return None, None
+        points = read_located(source, self.USAGE, crs, context, feedback, [OCCUPANCY_FIELD])
+        raw = [_optional_number(v) for v in points.attributes[OCCUPANCY_FIELD]]
+        known = np.array([v is not None for v in raw], dtype=bool)
+        if not known.all():
+            feedback.reportError(
+                self.tr("{layer}: {count} feature(s) skipped ({reason}).").format(
+                    layer=self.USAGE, count=int((~known).sum()), reason=self.tr("no occupancy_mean")
+                ),
+                False,
+            )
+        values = points.numeric(OCCUPANCY_FIELD, self.USAGE)[known]
+        if np.any(values > 100):
+            raise QgsProcessingException(
+                self.tr("The field occupancy_mean of USAGE must be a percentage (0-100).")
+            )
+        return points.xy[known], values
