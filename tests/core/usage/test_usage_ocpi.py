@@ -7,8 +7,8 @@ import json
 
 import pandas as pd
 import pytest
-from conftest import USAGE_TOKEN, make_cdrs
 from ocpi_test_server import Fault
+from usage_ocpi_fixtures import USAGE_TOKEN, make_cdrs
 
 from ev_planner.core.errors import AuthenticationError, InputError, SourceError
 from ev_planner.core.usage import ocpi_usage
