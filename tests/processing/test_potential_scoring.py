@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import processing
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -17,8 +18,6 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-
-import processing
 
 RD = "EPSG:28992"
 X0, Y0 = 84000.0, 446000.0  # hand-made layers sit in Delft (RD New)
