@@ -1,0 +1,435 @@
+"""The charge-point loaders and the merge through QGIS Processing, on real files and local servers."""
+
+from __future__ import annotations
+
+import copy
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from ocpi_test_server import OcpiTestServer
+
+TOKEN = "processing-t0ken-xyz"
+
+
+class Feedback(QgsProcessingFeedback):
+    def __init__(self, cancel_on: str | None = None):
+        super().__init__()
+        self.errors, self.infos, self.warnings = [], [], []
+        self.cancel_on = cancel_on
+
+    def reportError(self, error, fatalError=False):  # noqa: N803 (QGIS signature)
+        self.errors.append(error)
+
+    def pushInfo(self, info):
+        self.infos.append(info)
+        if self.cancel_on and self.cancel_on in info:
+            self.cancel()
+
+    def pushWarning(self, warning):
+        self.warnings.append(warning)
+
+
+def run_alg(algorithm_id: str, params: dict, feedback: Feedback | None = None) -> dict:
+    """Check the parameters and run as Processing does (the C++ run; see the usage tests' note)."""
+    alg = QgsApplication.processingRegistry().createAlgorithmById(f"evplanner:{algorithm_id}")
+    assert alg is not None, algorithm_id
+    context = QgsProcessingContext()
+    ok, message = alg.checkParameterValues(params, context)
+    if not ok:
+        raise QgsProcessingException(message)
+    results, ok = QgsProcessingAlgorithm.run(alg, params, context, feedback or Feedback(), {}, False)
+    assert ok
+    return results
+
+
+def features(uri: str) -> dict[str, QgsFeature]:
+    layer = QgsVectorLayer(uri, "out", "ogr")
+    assert layer.isValid(), uri
+    return {f["source_id"]: f for f in layer.getFeatures()}
+
+
+@pytest.fixture(scope="module")
+def delft(sample_dir) -> list[dict]:
+    return json.loads((sample_dir / "charge_points.ocpi.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def server(delft):
+    with OcpiTestServer({"locations": copy.deepcopy(delft[:30])}, token=TOKEN, max_limit=8) as running:
+        yield running
+
+
+def test_loadocpi_delft_dump_to_geopackage(evplanner, sample_dir, tmp_path):
+    out = tmp_path / "charge_points.gpkg"
+    results = run_alg("loadocpi", {"SOURCE": str(sample_dir / "charge_points.ocpi.json"), "OUTPUT": str(out)})
+    layer = QgsVectorLayer(results["OUTPUT"], "out", "ogr")
+    assert layer.featureCount() == 850
+    assert layer.crs().authid() == "EPSG:4326"
+    rows = features(results["OUTPUT"])
+    circle_k = rows["32413"]
+    assert circle_k["max_power_kw"] == pytest.approx(174.8)
+    assert circle_k["power_type"] == "DC"
+    assert circle_k.geometry().asPoint().x() == pytest.approx(4.354596)
+    assert circle_k["sources"] == "ocpi:32413"
+    with sqlite3.connect(out) as db:  # the style travels with the GeoPackage
+        assert (
+            db.execute("select count(*) from layer_styles where styleName='charge_points'").fetchone()[0] == 1
+        )
+
+
+def test_loadocpi_from_a_server_with_extent_in_rd_new(evplanner, server, delft, tmp_path):
+    broken = copy.deepcopy(delft[:3])
+    broken[0]["coordinates"]["latitude"] = "not-a-number"
+    broken[1]["publish"] = False
+    broken[2]["id"] = "KEEP"
+    server.modules["locations"][:3] = broken
+    feedback = Feedback()
+    results = run_alg(
+        "loadocpi",
+        {
+            "SOURCE": server.versions_url,
+            "TOKEN": TOKEN,
+            "EXTENT": "70000,100000,90000,460000 [EPSG:28992]",
+            "OUTPUT": str(tmp_path / "api.gpkg"),
+        },
+        feedback,
+    )
+    rows = features(results["OUTPUT"])
+    assert len(rows) == 28  # 30 minus one unusable, one unpublished; all of Delft lies inside
+    assert "KEEP" in rows
+    assert any(delft[0]["id"] in e and "unparseable coordinates" in e for e in feedback.errors)
+    assert any("not published" in i for i in feedback.infos)
+    assert not any(TOKEN in m for m in feedback.errors + feedback.infos)
+
+    outside = run_alg(
+        "loadocpi",
+        {
+            "SOURCE": server.versions_url,
+            "TOKEN": TOKEN,
+            "EXTENT": "0,10000,1000,20000 [EPSG:28992]",
+            "OUTPUT": str(tmp_path / "outside.gpkg"),
+        },
+    )
+    assert QgsVectorLayer(outside["OUTPUT"], "o", "ogr").featureCount() == 0
+
+
+def test_loadocpi_refused_token_is_a_clear_error_without_the_token(evplanner, server, tmp_path):
+    with pytest.raises(QgsProcessingException) as info:
+        run_alg(
+            "loadocpi",
+            {"SOURCE": server.versions_url, "TOKEN": "bad-" + TOKEN, "OUTPUT": str(tmp_path / "x.gpkg")},
+        )
+    assert "401" in str(info.value)
+    assert TOKEN not in str(info.value)
+    assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_loadocpi_missing_source(evplanner, tmp_path):
+    with pytest.raises(QgsProcessingException, match="does not exist"):
+        run_alg("loadocpi", {"SOURCE": str(tmp_path / "none.json"), "OUTPUT": "TEMPORARY_OUTPUT"})
+
+
+def add_user_column(uri: str, name: str, values: dict[str, str]) -> None:
+    layer = QgsVectorLayer(uri, "edit", "ogr")
+    assert layer.dataProvider().addAttributes([QgsField(name, QVariant.String)])
+    layer.updateFields()
+    index = layer.fields().indexOf(name)
+    changes = {
+        f.id(): {index: values[f["source_id"]]} for f in layer.getFeatures() if f["source_id"] in values
+    }
+    assert layer.dataProvider().changeAttributeValues(changes)
+
+
+def test_refresh_updates_adds_marks_removed_and_keeps_user_columns(evplanner, server, delft, tmp_path):
+    out = str(tmp_path / "refresh.gpkg")
+    params = {"SOURCE": server.versions_url, "TOKEN": TOKEN, "OUTPUT": out}
+    first = run_alg("loadocpi", params)
+    ids = [loc["id"] for loc in delft[:30]]
+    add_user_column(first["OUTPUT"], "remark", {ids[0]: "asked by resident", ids[1]: "vanishes"})
+
+    locations = server.modules["locations"]
+    locations[0]["name"] = "Renamed by the operator"
+    del locations[1]
+    locations.append(dict(copy.deepcopy(delft[40]), id="BRAND-NEW"))
+    feedback = Feedback()
+    second = run_alg("loadocpi", params, feedback)
+
+    rows = features(second["OUTPUT"])
+    assert len(rows) == 31  # nothing deleted
+    assert rows[ids[0]]["name"] == "Renamed by the operator"
+    assert rows[ids[0]]["remark"] == "asked by resident"
+    assert rows[ids[1]]["removed_at"]
+    assert rows[ids[1]]["remark"] == "vanishes"
+    assert not rows[ids[2]]["removed_at"]
+    assert "BRAND-NEW" in rows
+    assert any("1 changed, 28 unchanged, 1 new, 1 no longer found" in i for i in feedback.infos)
+
+    # the location comes back: removed_at is cleared
+    locations.append(copy.deepcopy(delft[1]))
+    rows = features(run_alg("loadocpi", params)["OUTPUT"])
+    assert not rows[ids[1]]["removed_at"]
+    assert len(rows) == 31
+
+
+def test_interrupted_refresh_leaves_the_previous_layer_intact(evplanner, server, tmp_path):
+    out = tmp_path / "keep.gpkg"
+    params = {"SOURCE": server.versions_url, "TOKEN": TOKEN, "OUTPUT": str(out)}
+    run_alg("loadocpi", params)
+    before = {k: f.attributes() for k, f in features(str(out)).items()}
+    for location in server.modules["locations"]:
+        location["name"] = "changed"
+    server.modules["locations"] = server.modules["locations"][:5] + [
+        dict(server.modules["locations"][0], id=f"NEW-{i}") for i in range(600)
+    ]
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run_alg("loadocpi", params, Feedback(cancel_on="Updating"))
+    assert {k: f.attributes() for k, f in features(str(out)).items()} == before
+
+
+def test_canceled_crawl_writes_nothing(evplanner, server, tmp_path):
+    feedback = Feedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Canceled"):
+        run_alg(
+            "loadocpi",
+            {"SOURCE": server.versions_url, "TOKEN": TOKEN, "OUTPUT": str(tmp_path / "c.gpkg")},
+            feedback,
+        )
+    assert not (tmp_path / "c.gpkg").exists()
+
+
+def write_other_layer(path: Path, layer_name: str) -> None:
+    layer = QgsVectorLayer("Point?crs=EPSG:28992&field=note:string", layer_name, "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["user data"])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(85000, 446000)))
+    layer.dataProvider().addFeatures([feature])
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer_name
+    if path.exists():
+        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(
+        layer, str(path), QgsCoordinateTransformContextFactory(), options
+    )
+    assert error[0] == QgsVectorFileWriter.NoError, error
+
+
+def QgsCoordinateTransformContextFactory():
+    from qgis.core import QgsProject
+
+    return QgsProject.instance().transformContext()
+
+
+def test_existing_geopackage_keeps_its_other_layers(evplanner, server, tmp_path):
+    path = tmp_path / "municipality.gpkg"
+    write_other_layer(path, "parking")
+    results = run_alg("loadocpi", {"SOURCE": server.versions_url, "TOKEN": TOKEN, "OUTPUT": str(path)})
+    assert QgsVectorLayer(f"{path}|layername=parking", "p", "ogr").featureCount() == 1
+    assert QgsVectorLayer(results["OUTPUT"], "cp", "ogr").featureCount() == 30
+
+
+def test_a_foreign_layer_of_the_same_name_is_not_overwritten(evplanner, server, tmp_path):
+    path = tmp_path / "data.gpkg"
+    write_other_layer(path, "trees")
+    with pytest.raises(QgsProcessingException, match="not a charge-point layer"):
+        run_alg(
+            "loadocpi", {"SOURCE": server.versions_url, "TOKEN": TOKEN, "OUTPUT": f"{path}|layername=trees"}
+        )
+    assert QgsVectorLayer(f"{path}|layername=trees", "t", "ogr").featureCount() == 1
+
+
+OCM_BODY = [
+    {
+        "ID": 555,
+        "OperatorInfo": {"ID": 3, "Title": "Allego"},
+        "StatusTypeID": 50,
+        "AddressInfo": {
+            "Title": "Test",
+            "AddressLine1": "Weg 1",
+            "Town": "Delft",
+            "Latitude": 52.0,
+            "Longitude": 4.36,
+        },
+        "Connections": [{"ConnectionTypeID": 25, "CurrentTypeID": 20, "PowerKW": 22.0, "Quantity": 2}],
+        "NumberOfPoints": 2,
+    }
+]
+
+
+def test_loadopenchargemap_and_loadosm(evplanner, httpserver, tmp_path):
+    httpserver.expect_request("/v3/poi/").respond_with_json(OCM_BODY)
+    httpserver.expect_request("/api/interpreter", method="POST").respond_with_json(
+        {
+            "elements": [
+                {
+                    "type": "node",
+                    "id": 1,
+                    "lat": 52.0,
+                    "lon": 4.36,
+                    "tags": {"amenity": "charging_station", "capacity": "2"},
+                }
+            ]
+        }
+    )
+    extent = "4.3,51.9,4.4,52.1 [EPSG:4326]"
+    feedback = Feedback()
+    ocm = run_alg(
+        "loadopenchargemap",
+        {
+            "API_KEY": "k-123",
+            "BASE_URL": httpserver.url_for("/v3"),
+            "EXTENT": extent,
+            "MAX_RESULTS": 1,
+            "OUTPUT": str(tmp_path / "ocm.gpkg"),
+        },
+        feedback,
+    )
+    assert features(ocm["OUTPUT"])["555"]["operator"] == "Allego"
+    assert any("maximum of 1" in w for w in feedback.warnings)
+    osm = run_alg(
+        "loadosm",
+        {
+            "EXTENT": extent,
+            "OVERPASS_URL": httpserver.url_for("/api/interpreter"),
+            "OUTPUT": str(tmp_path / "osm.gpkg"),
+        },
+    )
+    assert features(osm["OUTPUT"])["node/1"]["evse_count"] == 2
+
+
+def test_loadosm_requires_an_extent(evplanner):
+    alg = QgsApplication.processingRegistry().createAlgorithmById("evplanner:loadosm")
+    ok, _ = alg.checkParameterValues({"OUTPUT": "TEMPORARY_OUTPUT"}, QgsProcessingContext())
+    assert not ok
+
+
+def memory_layer(crs: str, rows: list[dict], extra: tuple[str, ...] = ()) -> QgsVectorLayer:
+    from ev_planner.processing.chargepoint_output import output_fields
+
+    layer = QgsVectorLayer(f"Point?crs={crs}", "cp", "memory")
+    layer.dataProvider().addAttributes(
+        output_fields().toList() + [QgsField(n, QVariant.String) for n in extra]
+    )
+    layer.updateFields()
+    batch = []
+    for row in rows:
+        feature = QgsFeature(layer.fields())
+        for name, value in row.items():
+            if name not in ("x", "y"):
+                feature[name] = value
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row["x"], row["y"])))
+        batch.append(feature)
+    layer.dataProvider().addFeatures(batch)
+    return layer
+
+
+def test_mergechargepoints(evplanner, tmp_path):
+    # RD New coordinates in Delft; OSM and OCM in WGS84 near them
+    ocpi = memory_layer(
+        "EPSG:28992",
+        [
+            {
+                "x": 84000,
+                "y": 446000,
+                "source": "ocpi",
+                "source_id": "A",
+                "operator": "Allego B.V.",
+                "max_power_kw": None,
+            },
+            {"x": 84100, "y": 446000, "source": "ocpi", "source_id": "B", "operator": "Vattenfall"},
+            {
+                "x": 84300,
+                "y": 446000,
+                "source": "ocpi",
+                "source_id": "GONE",
+                "removed_at": "2026-01-01T00:00:00Z",
+            },
+        ],
+    )
+    from qgis.core import QgsCoordinateTransform, QgsProject
+
+    to_wgs = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:28992"),
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsProject.instance(),
+    )
+
+    def wgs(x, y):
+        p = to_wgs.transform(QgsPointXY(x, y))
+        return {"x": p.x(), "y": p.y()}
+
+    ocm = memory_layer(
+        "EPSG:4326",
+        [
+            {
+                **wgs(84008, 446000),
+                "source": "ocm",
+                "source_id": "1",
+                "operator": "Allego",
+                "max_power_kw": 22.0,
+            },
+            {
+                **wgs(84100, 446005),
+                "source": "ocm",
+                "source_id": "2",
+                "operator": "Shell Recharge",
+            },  # contradicts B
+        ],
+        extra=("note",),
+    )
+    osm = memory_layer(
+        "EPSG:4326",
+        [
+            {
+                **wgs(84003, 446004),
+                "source": "osm",
+                "source_id": "node/9",
+                "operator": None,
+                "owner": "Gemeente Delft",
+            },
+            {**wgs(84200, 446000), "source": "osm", "source_id": "node/10"},
+        ],
+    )
+    feedback = Feedback()
+    results = run_alg(
+        "mergechargepoints",
+        {"INPUTS": [osm, ocm, ocpi], "DISTANCE": 15, "OUTPUT": str(tmp_path / "merged.gpkg")},
+        feedback,
+    )
+    layer = QgsVectorLayer(results["OUTPUT"], "m", "ogr")
+    assert layer.crs().authid() == "EPSG:4326"  # the first input's CRS
+    rows = {f["source_id"]: f for f in layer.getFeatures()}
+    assert set(rows) == {"A", "B", "2", "node/10"}
+    assert rows["A"]["sources"] == "ocpi:A,ocm:1,osm:node/9"
+    assert rows["A"]["max_power_kw"] == 22.0  # filled from OCM
+    assert rows["A"]["owner"] == "Gemeente Delft"  # filled from OSM
+    assert rows["B"]["sources"] == "ocpi:B"
+    assert "note" in layer.fields().names()
+    assert any("marked removed_at left out" in i for i in feedback.infos)
+
+
+def test_merge_refuses_layers_without_the_schema(evplanner):
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string", "plain", "memory")
+    with pytest.raises(QgsProcessingException, match="source"):
+        run_alg("mergechargepoints", {"INPUTS": [layer], "OUTPUT": "TEMPORARY_OUTPUT"})
