@@ -116,10 +116,18 @@ class Thresholds:
     min_days_of_sessions: float = 7.0
 
 
+def _factorized_keys(ids: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Codes of ``ids`` into their distinct normalised keys: each distinct id is normalised once."""
+    raw_codes, uniques = pd.factorize(ids.to_numpy(dtype=object, na_value=None))
+    keys = location_key(pd.Series(uniques, dtype=object))
+    return raw_codes, keys
+
+
 def _codes(ids: pd.Series, index: pd.Index, name: str, result: UsageResult) -> np.ndarray:
     """Integer code of each id in ``index`` (-1 = unknown, reported under ``name``)."""
-    keys = location_key(ids)
-    codes = index.get_indexer(keys.to_numpy(dtype=object, na_value=None))
+    raw_codes, keys = _factorized_keys(ids)
+    unique_codes = index.get_indexer(keys.to_numpy(dtype=object, na_value=None))
+    codes = np.where(raw_codes >= 0, unique_codes[raw_codes] if len(unique_codes) else -1, -1)
     unknown = codes < 0
     if unknown.any():
         unknown_ids = ids[unknown].astype(str)
@@ -147,10 +155,12 @@ def _connected_hours(
     in the report and only its part after that end adds time.
     """
     duration = (end_ns - start_ns).astype(np.float64)
-    has_evse = evse.notna().to_numpy()
+    raw_codes, keys = _factorized_keys(evse)
+    key_codes, _ = pd.factorize(keys.to_numpy(dtype=object, na_value=None))
+    evse_codes = np.where(raw_codes >= 0, key_codes[raw_codes] if len(key_codes) else -1, -1)
+    has_evse = evse_codes >= 0  # sessions without an EVSE id cannot be checked for overlaps
     if not has_evse.any():
         return duration / 3.6e12
-    evse_codes, _ = pd.factorize(evse.str.strip().str.upper())
     order = np.lexsort((start_ns, evse_codes, codes))
     order = order[has_evse[order]]
     group = codes[order].astype(np.int64) * (int(evse_codes.max()) + 1) + evse_codes[order]
