@@ -1,0 +1,86 @@
+"""`make demo`'s script end to end (quick setting): every output is there and consistent."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+pytestmark = [pytest.mark.cli, pytest.mark.slow]
+
+
+def _count(gpkg, table, where="1=1"):
+    with sqlite3.connect(gpkg) as connection:
+        return connection.execute(f'SELECT count(*) FROM "{table}" WHERE {where}').fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def demo_out(repo_root, tmp_path_factory, qgis_profile):
+    out = tmp_path_factory.mktemp("demo") / "out"
+    completed = subprocess.run(
+        [sys.executable, str(repo_root / "scripts" / "demo.py"), "--out", str(out), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=repo_root,
+        env={**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(qgis_profile)},
+    )
+    assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
+    return out, completed.stdout
+
+
+def test_demo_prints_every_step_with_timing(demo_out):
+    _, stdout = demo_out
+    for number in ("[1]", "[2]", "[3]", "[4]", "[5]", "[6]", "[7]"):
+        assert number in stdout
+    assert stdout.count(" s)") >= 7
+
+
+def test_demo_charge_points_are_the_delft_locations(demo_out):
+    out, _ = demo_out
+    assert _count(out / "charge_points_ndw.gpkg", "charge_points_ndw") == 850
+    assert _count(out / "charge_points_api.gpkg", "charge_points_api") == 850
+    assert _count(out / "charge_points.gpkg", "charge_points") == 850  # the same locations merge into one
+
+
+def test_demo_potential_map_outputs(demo_out):
+    out, _ = demo_out
+    assert _count(out / "coverage.gpkg", "coverage") > 0
+    assert _count(out / "forecast.gpkg", "forecast") == 13  # the CBS wijken of Delft
+    assert _count(out / "candidates_scored.gpkg", "candidates_scored") > 100
+    selected = _count(out / "selected_locations.gpkg", "selected_locations")
+    assert 1 <= selected <= 12
+
+
+def test_demo_review_workflow(demo_out):
+    out, _ = demo_out
+    review = out / "review.gpkg"
+    assert _count(review, "review_events") > 84  # the example CSV's events plus creation and checks
+    assert _count(review, "review_locations", "status = 'delivered'") >= 1
+    decrees = list((out / "decrees").iterdir())
+    assert any(path.suffix in (".docx", ".odt") for path in decrees)
+    for document in (path for path in decrees if path.suffix in (".docx", ".odt")):
+        with zipfile.ZipFile(document) as zipped:
+            assert zipped.testzip() is None
+
+
+def test_demo_usage_and_operators(demo_out):
+    out, _ = demo_out
+    assert _count(out / "usage_kpis.gpkg", "usage_kpis") == 850
+    assert _count(out / "operator_performance.gpkg", "operator_performance") >= 5
+
+
+def test_demo_map_project_and_report(demo_out):
+    out, _ = demo_out
+    png = (out / "potential_map.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(png) > 100_000
+    assert (out / "ev_planner_delft.qgz").stat().st_size > 1000
+    report = (out / "report.html").read_text(encoding="utf-8")
+    for link in ("potential_map.png", "review.gpkg", "charge_points.gpkg", "ev_planner_delft.qgz"):
+        assert link in report
+    assert "<svg" in report
