@@ -1,0 +1,202 @@
+"""evplanner:loadocpisessions: charging sessions (OCPI CDRs or Sessions) as a table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+
+from ...core.usage.ocpi_usage import load_sessions
+from ..base import EvPlannerAlgorithm, tr_noop
+from ..chargepoint_output import http_client, token_from_authcfg
+from .usagekpis import add_features, plain, report_core_skips, utc_timestamp
+
+# The public interface of the output (the columns of ev_planner.core.usage.sessions.SESSION_COLUMNS).
+SESSION_FIELD_TYPES = {
+    "session_id": QVariant.String,
+    "location_id": QVariant.String,
+    "evse_uid": QVariant.String,
+    "start": QVariant.DateTime,
+    "end": QVariant.DateTime,
+    "kwh": QVariant.Double,
+    "charging_hours": QVariant.Double,
+    "parking_hours": QVariant.Double,
+    "cost": QVariant.Double,
+}
+
+
+def qdatetime(value: pd.Timestamp) -> QDateTime | None:
+    if value is None or pd.isna(value):
+        return None
+    return QDateTime.fromMSecsSinceEpoch(int(pd.Timestamp(value).value // 1_000_000), Qt.UTC)
+
+
+class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
+    ALGORITHM_ID = "loadocpisessions"
+    GROUP_ID = "usage"
+    DISPLAY_NAME = tr_noop("Load charging sessions (OCPI)")
+    SECRET_PARAMETERS = ("TOKEN",)
+
+    SOURCE = "SOURCE"
+    TOKEN = "TOKEN"
+    AUTHCFG = "AUTHCFG"
+    DATE_FROM = "DATE_FROM"
+    DATE_TO = "DATE_TO"
+    OUTPUT = "OUTPUT"
+    SESSION_COUNT = "SESSION_COUNT"
+    SKIPPED_COUNT = "SKIPPED_COUNT"
+
+    def initAlgorithm(self, config=None) -> None:
+        source = QgsProcessingParameterString(self.SOURCE, self.tr("OCPI source (URL or file)"))
+        source.setHelp(
+            self.tr(
+                "An OCPI versions URL (CDRs are read, or Sessions when the server publishes no CDRs), a cdrs "
+                "or sessions endpoint URL, or a local JSON file of CDRs or Sessions (an array or an OCPI "
+                "envelope, optionally gzip)."
+            )
+        )
+        token = QgsProcessingParameterString(self.TOKEN, self.tr("Token"), optional=True)
+        token.setHelp(
+            self.tr(
+                "OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up "
+                "in the processing history."
+            )
+        )
+        authcfg = QgsProcessingParameterAuthConfig(
+            self.AUTHCFG, self.tr("Authentication configuration"), optional=True
+        )
+        authcfg.setHelp(
+            self.tr(
+                "A QGIS authentication configuration holding the token (method API Header or Basic, the token "
+                "as value or password). Used when TOKEN is empty."
+            )
+        )
+        date_from = QgsProcessingParameterDateTime(self.DATE_FROM, self.tr("From"), optional=True)
+        date_from.setHelp(
+            self.tr("Only sessions starting at or after this moment (also sent to the server as date_from).")
+        )
+        date_to = QgsProcessingParameterDateTime(self.DATE_TO, self.tr("To"), optional=True)
+        date_to.setHelp(self.tr("Only sessions starting before this moment (also sent as date_to)."))
+        output = QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Charging sessions"), QgsProcessing.TypeVector
+        )
+        output.setHelp(
+            self.tr(
+                "A table without geometry: session_id, location_id, evse_uid, start, end (UTC), kwh, "
+                "charging_hours, parking_hours, cost."
+            )
+        )
+        for parameter in (source, token, authcfg, date_from, date_to, output):
+            self.addParameter(parameter)
+        authcfg.setFlags(authcfg.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addOutput(QgsProcessingOutputNumber(self.SESSION_COUNT, self.tr("Sessions written")))
+        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED_COUNT, self.tr("Records skipped")))
+
+    def run(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+        *executor_arguments: Any,
+    ):
+        if executor_arguments:
+            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
+            # configuration, catchExceptions), which the EvPlannerAlgorithm hook shadows: hand it back.
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        source = self.parameterAsString(parameters, self.SOURCE, context).strip()
+        if not source:
+            raise QgsProcessingException(self.tr("Give an OCPI URL or a file of CDRs or Sessions (SOURCE)."))
+        token = self.parameterAsString(parameters, self.TOKEN, context).strip() or None
+        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context).strip()
+        if token is None and authcfg:
+            token = token_from_authcfg(authcfg)
+            self.register_secret(token)
+        date_from = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_FROM, context))
+        date_to = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_TO, context))
+        if date_from is not None and date_to is not None and date_to <= date_from:
+            raise QgsProcessingException(self.tr("DATE_TO must be after DATE_FROM."))
+
+        def progress(received: int, total: int | None) -> bool:
+            if total:
+                feedback.setProgress(min(80.0, 80.0 * received / total))
+            return not feedback.isCanceled()
+
+        with http_client(feedback, [token] if token else []) as http:
+            for secret in http.secrets:
+                self.register_secret(secret)
+            feedback.pushInfo(self.tr("Reading charging sessions…"))
+            table, fetched = load_sessions(
+                source,
+                http,
+                token=token,
+                date_from=date_from,
+                date_to=date_to,
+                progress=progress,
+                log=feedback.pushInfo,
+            )
+        if fetched.cancelled or feedback.isCanceled():
+            raise QgsProcessingException(self.tr("Canceled: nothing was written."))
+        if fetched.module != "file":
+            feedback.pushInfo(
+                self.tr("Read {count} {module} records (OCPI {version}).").format(
+                    count=len(fetched.records), module=fetched.module, version=fetched.version or "?"
+                )
+            )
+        if fetched.duplicates:
+            feedback.pushInfo(
+                self.tr("{count} record(s) delivered twice while paging were kept once.").format(
+                    count=fetched.duplicates
+                )
+            )
+        report_core_skips(feedback, "OCPI", table.skipped)
+
+        fields = QgsFields()
+        for name, kind in SESSION_FIELD_TYPES.items():
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        frame = table.frame
+        columns = [
+            [qdatetime(v) for v in frame[name]]
+            if kind == QVariant.DateTime
+            else [plain(v) for v in frame[name].tolist()]
+            for name, kind in SESSION_FIELD_TYPES.items()
+        ]
+        total = max(len(frame), 1)
+        batch = []
+        for n, values in enumerate(zip(*columns)):
+            if n % 5000 == 0:  # no cancel here: a half-written table would pass for a complete one
+                feedback.setProgress(80.0 + 20.0 * n / total)
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(values))
+            batch.append(feature)
+            if len(batch) >= 5000:
+                add_features(sink, batch)
+                batch = []
+        add_features(sink, batch)
+        del sink
+        feedback.pushInfo(
+            self.tr("{count} session(s) written, {skipped} record(s) skipped.").format(
+                count=len(frame), skipped=table.skipped.total
+            )
+        )
+        return {self.OUTPUT: dest_id, self.SESSION_COUNT: len(frame), self.SKIPPED_COUNT: table.skipped.total}
