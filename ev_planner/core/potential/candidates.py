@@ -36,6 +36,8 @@ METHODS = (METHOD_GRID, METHOD_HEXAGON, METHOD_ALONG_STREETS)
 
 # Up to this many point-edge tests are evaluated in one numpy operation (~32 MB of floats).
 _MAX_TESTS_PER_BLOCK = 4_000_000
+# Up to this many polygons are tested together; more are tested one by one within their bounding box.
+_FEW_POLYGONS = 8
 
 
 class OperationCanceledError(EvPlannerError):
@@ -79,8 +81,39 @@ def locate_points(xy: np.ndarray, polygons: Sequence[Polygon], progress: Progres
     ray-casting test; a ring's holes are holes by the even-odd rule.
     """
     xy = np.asarray(xy, dtype=np.float64).reshape(-1, 2)
+    if len(polygons) <= _FEW_POLYGONS:
+        edges, owners = polygon_edges(polygons)
+        return _locate_banded(xy, edges, owners, progress)
+    # Many polygons (districts, buildings): each polygon only meets the points in its bounding
+    # box, found by a binary search on the points sorted by x.
     result = np.full(len(xy), -1, dtype=np.int64)
-    edges, owners = polygon_edges(polygons)
+    point_order = np.argsort(xy[:, 0], kind="stable")
+    sorted_x = xy[point_order, 0]
+    for index, polygon in enumerate(polygons):
+        if index % 256 == 0:
+            _tick(progress, index / len(polygons))
+        edges, owners = polygon_edges([polygon])
+        if len(edges) == 0:
+            continue
+        low = np.searchsorted(sorted_x, edges[:, 0::2].min(), side="left")
+        high = np.searchsorted(sorted_x, edges[:, 0::2].max(), side="right")
+        candidates = point_order[low:high]
+        y = xy[candidates, 1]
+        candidates = candidates[
+            (y >= edges[:, 1::2].min()) & (y <= edges[:, 1::2].max()) & (result[candidates] < 0)
+        ]
+        if len(candidates):
+            inside = _locate_banded(xy[candidates], edges, owners) >= 0
+            result[candidates[inside]] = index
+    _tick(progress, 1.0)
+    return result
+
+
+def _locate_banded(
+    xy: np.ndarray, edges: np.ndarray, owners: np.ndarray, progress: Progress = None
+) -> np.ndarray:
+    """Even-odd test of points against all edges, in horizontal bands of points sorted by y."""
+    result = np.full(len(xy), -1, dtype=np.int64)
     if len(xy) == 0 or len(edges) == 0:
         return result
     # Sort edges by owner so that per-polygon crossing counts are contiguous column sums.
@@ -91,7 +124,8 @@ def locate_points(xy: np.ndarray, polygons: Sequence[Polygon], progress: Progres
 
     point_order = np.argsort(xy[:, 1], kind="stable")
     sorted_y = xy[point_order, 1]
-    band_count = int(min(len(xy), max(1, 4 * math.sqrt(len(edges)))))
+    # Enough bands that each meets few edges, few enough that each holds a useful block of points.
+    band_count = int(max(1, min(len(xy) / 32, 4 * math.sqrt(len(edges)))))
     bounds = np.linspace(0, len(xy), band_count + 1).astype(np.int64)
     for band in range(band_count):
         start, stop = bounds[band], bounds[band + 1]

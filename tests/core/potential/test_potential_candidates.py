@@ -169,3 +169,19 @@ def test_bad_parameters_are_refused():
 def test_progress_can_cancel():
     with pytest.raises(OperationCanceledError):
         generate_candidates("grid", 1.0, [SQUARE], progress=lambda fraction: fraction < 0.3)
+
+
+def test_many_polygons_first_match_agrees_with_brute_force():
+    # More than a handful of polygons takes the per-polygon bounding-box path; some overlap.
+    rng = np.random.default_rng(7)
+    polygons = []
+    for _ in range(30):
+        centre = rng.uniform(0, 1000, size=2)
+        angles = np.sort(rng.uniform(0, 2 * np.pi, size=9))
+        radii = rng.uniform(20, 120, size=9)
+        polygons.append([centre + np.column_stack([radii * np.cos(angles), radii * np.sin(angles)])])
+    points = rng.uniform(-50, 1050, size=(4000, 2))
+    expected = [
+        next((i for i, rings in enumerate(polygons) if _brute_force_even_odd(p, rings)), -1) for p in points
+    ]
+    assert locate_points(points, polygons).tolist() == expected
