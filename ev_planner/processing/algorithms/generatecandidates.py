@@ -37,6 +37,7 @@ from ..layers import (
     core_progress,
     geometry_to_lines,
     geometry_to_rings,
+    polygons_with_owners,
     read_geometries,
     read_points,
     report_skipped,
@@ -301,7 +302,9 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             if feedback.isCanceled():
                 break
         exclude_points = np.vstack(point_arrays) if point_arrays else None
-        return dissolved_rings(polygon_geometries), exclude_points, lines
+        # No union needed: each exclusion polygon is tested on its own (and a union of many
+        # buildings would be slow).
+        return polygons_with_owners(polygon_geometries)[0], exclude_points, lines
 
     def _report(self, feedback, label: str, geometries) -> None:
         report_skipped(feedback, label, geometries.skipped)
