@@ -431,3 +431,37 @@ def generate_candidates(
     counts["kept"] = len(xy)
     _tick(progress, 1.0)
     return CandidateResult(xy=xy, method=method, counts=counts)
+
+
+# --- adapters for the Python API (shapely geometries, e.g. a GeoDataFrame's geometry column) --------
+def polygons_from_shapes(shapes) -> tuple[list[list[np.ndarray]], np.ndarray]:
+    """Polygons (as rings) of shapely (Multi)Polygons, and the index of the shape each came from.
+
+    Duck-typed, so shapely is not imported here; reproject a GeoDataFrame to a
+    metric CRS first (``gdf.to_crs(28992).geometry``).
+    """
+    polygons: list[list[np.ndarray]] = []
+    owners: list[int] = []
+    for index, shape in enumerate(shapes):
+        if shape is None or shape.is_empty:
+            continue
+        if shape.geom_type not in ("Polygon", "MultiPolygon"):
+            raise InputError(f"Expected polygons, got a {shape.geom_type}.")
+        for part in shape.geoms if shape.geom_type == "MultiPolygon" else [shape]:
+            rings = [part.exterior, *part.interiors]
+            polygons.append([np.asarray(ring.coords, dtype=np.float64)[:, :2] for ring in rings])
+            owners.append(index)
+    return polygons, np.asarray(owners, dtype=np.int64)
+
+
+def lines_from_shapes(shapes) -> list[np.ndarray]:
+    """Vertex arrays of shapely (Multi)LineStrings."""
+    lines: list[np.ndarray] = []
+    for shape in shapes:
+        if shape is None or shape.is_empty:
+            continue
+        if shape.geom_type not in ("LineString", "MultiLineString"):
+            raise InputError(f"Expected lines, got a {shape.geom_type}.")
+        for part in shape.geoms if shape.geom_type == "MultiLineString" else [shape]:
+            lines.append(np.asarray(part.coords, dtype=np.float64)[:, :2])
+    return lines

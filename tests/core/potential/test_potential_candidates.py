@@ -15,9 +15,11 @@ from ev_planner.core.potential.candidates import (
     grid_points,
     hexagon_points,
     line_segments,
+    lines_from_shapes,
     locate_points,
     points_along_lines,
     points_in_polygons,
+    polygons_from_shapes,
     thin_points,
     within_distance_of_points,
     within_distance_of_segments,
@@ -185,3 +187,26 @@ def test_many_polygons_first_match_agrees_with_brute_force():
         next((i for i, rings in enumerate(polygons) if _brute_force_even_odd(p, rings)), -1) for p in points
     ]
     assert locate_points(points, polygons).tolist() == expected
+
+
+def test_shapely_adapters_feed_the_generator():
+    shapely = pytest.importorskip("shapely.geometry")
+    area = shapely.Polygon(
+        [(0, 0), (100, 0), (100, 100), (0, 100)], [[(40, 40), (60, 40), (60, 60), (40, 60)]]
+    )
+    far = shapely.MultiPolygon([shapely.box(500, 0, 600, 100), shapely.box(700, 0, 800, 100)])
+    polygons, owners = polygons_from_shapes([area, None, far])
+    assert owners.tolist() == [0, 2, 2]
+    assert locate_points(np.array([[50.0, 50.0], [10.0, 10.0], [750.0, 50.0]]), polygons).tolist() == [
+        -1,
+        0,
+        2,
+    ]
+    streets = lines_from_shapes(
+        [shapely.LineString([(0, 0), (100, 0)]), shapely.MultiLineString([[(0, 0), (0, 100)]])]
+    )
+    box, _ = polygons_from_shapes([shapely.box(-1, -1, 101, 101)])
+    result = generate_candidates("along_streets", 50.0, box, streets=streets)
+    assert sorted(map(tuple, result.xy.tolist())) == [(0, 0), (0, 50), (0, 100), (50, 0), (100, 0)]
+    with pytest.raises(InputError):
+        polygons_from_shapes([shapely.Point(0, 0)])
