@@ -118,10 +118,9 @@ class HttpClient:
         self.session = requests.Session()
         self.session.headers["User-Agent"] = user_agent
         self.session.verify = verify
-        # Only our proxies: the environment's must not silently override the user's QGIS settings.
-        self.session.trust_env = proxies is None
-        if proxies:
-            self.session.proxies.update(dict(proxies))
+        # Passed with every request: request-level proxies win over the environment's
+        # (HTTPS_PROXY etc.), which requests would otherwise prefer to session-level ones.
+        self.proxies = dict(proxies) if proxies else None
 
     def add_secret(self, secret: str | None) -> None:
         if secret:
@@ -173,6 +172,7 @@ class HttpClient:
                     headers=dict(headers or {}),
                     data=data,
                     stream=stream,
+                    proxies=self.proxies,
                     timeout=(min(CONNECT_TIMEOUT, self.timeout), self.timeout),
                 )
             except requests.Timeout:

@@ -116,3 +116,11 @@ def test_proxies_are_used(httpserver, sleeps):
     httpserver.expect_request("/x").respond_with_json({"via": "proxy"})
     client = HttpClient(retries=0, proxies={"http": httpserver.url_for("/")}, sleep=sleeps.append)
     assert client.get_json("http://unreachable.invalid/x") == {"via": "proxy"}
+
+
+def test_given_proxies_win_over_the_environment(httpserver, sleeps, monkeypatch):
+    httpserver.expect_request("http://unreachable.invalid/y").respond_with_json({"via": "qgis proxy"})
+    httpserver.expect_request("/y").respond_with_json({"via": "qgis proxy"})
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    client = HttpClient(retries=0, proxies={"http": httpserver.url_for("/")}, sleep=sleeps.append)
+    assert client.get_json("http://unreachable.invalid/y") == {"via": "qgis proxy"}
