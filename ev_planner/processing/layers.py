@@ -383,3 +383,33 @@ def fields_with_results(
     for result_field in result_fields:
         combined.append(result_field)
     return combined, kept
+
+
+def read_representative_points(
+    source: QgsFeatureSource,
+    crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    fields: Sequence[str] = (),
+) -> tuple[PointArrays, int]:
+    """Like :func:`read_points`, but invalid polygons are repaired (and counted) instead of aborting.
+
+    Returns the points and the number of repaired geometries.
+    """
+    geometries = read_geometries(source, crs, context, fields=fields)
+    keep: list[int] = []
+    coords: list[tuple[float, float]] = []
+    skipped = dict(geometries.skipped)
+    for i, geometry in enumerate(geometries.geometries):
+        point = representative_point(geometry)
+        if point is None:
+            skipped[tr("no geometry")] = skipped.get(tr("no geometry"), 0) + 1
+            continue
+        keep.append(i)
+        coords.append((point.asPoint().x(), point.asPoint().y()))
+    arrays = PointArrays(
+        feature_ids=np.asarray([geometries.feature_ids[i] for i in keep], dtype=np.int64),
+        xy=np.asarray(coords, dtype=np.float64).reshape(-1, 2),
+        attributes={name: [values[i] for i in keep] for name, values in geometries.attributes.items()},
+        skipped=skipped,
+    )
+    return arrays, geometries.repaired

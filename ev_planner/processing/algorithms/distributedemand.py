@@ -36,6 +36,7 @@ from ..layers import (
     polygons_with_owners,
     read_geometries,
     read_points,
+    read_representative_points,
     report_skipped,
     require_features,
     require_fields,
@@ -158,7 +159,18 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         feedback.setProgress(10)
 
         target_fields = targets_source.fields()
-        targets = read_points(targets_source, crs, context, fields=target_fields.names())
+        if target_kind == QgsWkbTypes.PolygonGeometry:
+            targets, repaired = read_representative_points(
+                targets_source, crs, context, target_fields.names()
+            )
+            if repaired:
+                feedback.pushWarning(
+                    self.tr("{layer}: {count} invalid geometries repaired.").format(
+                        layer="TARGETS", count=repaired
+                    )
+                )
+        else:
+            targets = read_points(targets_source, crs, context, fields=target_fields.names())
         report_skipped(feedback, "TARGETS", targets.skipped)
         if not len(targets):
             raise QgsProcessingException(self.tr("The layer TARGETS has no usable geometry."))
