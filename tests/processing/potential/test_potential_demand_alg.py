@@ -122,3 +122,14 @@ def test_errors_are_clear(evplanner, two_areas, make_layer):
     lines = make_layer("LineString", RD, [("LINESTRING(85000 447000, 85010 447010)", {})])
     with pytest.raises(QgsProcessingException):
         _run({"AREAS": two_areas, "FIELDS": ["households"], "TARGETS": lines})
+
+
+def test_invalid_building_target_is_repaired_and_counted(evplanner, two_areas, make_layer, feedback):
+    bowtie = "POLYGON((85010 447010, 85030 447030, 85030 447010, 85010 447030, 85010 447010))"
+    buildings = make_layer(
+        "Polygon", RD, [(bowtie, {}), ("POLYGON((85050 447050,85060 447050,85060 447060,85050 447050))", {})]
+    )
+    result = _run({"AREAS": two_areas, "FIELDS": ["households"], "TARGETS": buildings}, feedback)
+    assert result["TARGET_COUNT"] == 2
+    assert sorted(f["households"] for f in result["OUTPUT"].getFeatures()) == [5.0, 5.0]
+    assert any("1 invalid geometries repaired" in warning for warning in feedback.warnings)
