@@ -385,6 +385,74 @@ def fields_with_results(
     return combined, kept
 
 
+# --- fast reading of large point layers (added for scorecandidates/selectlocations) -------------
+_POINT_WKB = np.dtype([("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")])
+
+
+def read_points_fast(
+    source: QgsFeatureSource,
+    crs: QgsCoordinateReferenceSystem,
+    context: QgsProcessingContext,
+    feedback: QgsProcessingFeedback | None = None,
+    fields: Sequence[str] = (),
+) -> PointArrays:
+    """:func:`read_points` for single-point layers, several times faster on large layers.
+
+    The provider transforms to ``crs`` (in C++) and only the 21-byte WKB head of each
+    point crosses into Python, parsed in one go with numpy. Other geometry types (and
+    multipoints) go through :func:`read_points`. Skips are counted the same way.
+    """
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PointGeometry or QgsWkbTypes.isMultiType(
+        source.wkbType()
+    ):
+        return read_points(source, crs, context, feedback, fields)
+    no_geometry, not_transformed = tr("no geometry"), tr("cannot be transformed")
+    skipped: dict[str, int] = {}
+
+    def transform_failed(_feature) -> None:
+        skipped[not_transformed] = skipped.get(not_transformed, 0) + 1
+
+    request = QgsFeatureRequest()
+    request.setDestinationCrs(crs, context.transformContext())
+    request.setTransformErrorCallback(transform_failed)
+    field_indexes = [source.fields().lookupField(name) for name in fields]
+    request.setSubsetOfAttributes([i for i in field_indexes if i >= 0])
+    total = max(source.featureCount(), 1)
+    ids: list[int] = []
+    heads: list[bytes] = []
+    columns: list[list] = [[] for _ in fields]
+    for n, feature in enumerate(source.getFeatures(request)):
+        if feedback is not None and n % 10000 == 0:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(100.0 * n / total)
+        wkb = feature.geometry().asWkb().data()
+        if len(wkb) < 21:
+            skipped[no_geometry] = skipped.get(no_geometry, 0) + 1
+            continue
+        ids.append(feature.id())
+        heads.append(wkb[:21])
+        for column, index in zip(columns, field_indexes):
+            column.append(feature.attribute(index) if index >= 0 else None)
+    parsed = np.frombuffer(b"".join(heads), dtype=_POINT_WKB)
+    if len(parsed) and not np.all(parsed["order"] == 1):  # big-endian WKB: never from QGIS, but be safe
+        return read_points(source, crs, context, feedback, fields)
+    xy = np.column_stack([parsed["x"], parsed["y"]]).astype(np.float64).reshape(-1, 2)
+    usable = np.isfinite(xy).all(axis=1)  # POINT EMPTY is NaN, NaN
+    if not usable.all():
+        skipped[no_geometry] = skipped.get(no_geometry, 0) + int((~usable).sum())
+        keep = np.flatnonzero(usable)
+        xy = xy[keep]
+        ids = [ids[i] for i in keep]
+        columns = [[column[i] for i in keep] for column in columns]
+    return PointArrays(
+        feature_ids=np.asarray(ids, dtype=np.int64),
+        xy=xy,
+        attributes=dict(zip(fields, columns)),
+        skipped=skipped,
+    )
+
+
 def read_representative_points(
     source: QgsFeatureSource,
     crs: QgsCoordinateReferenceSystem,

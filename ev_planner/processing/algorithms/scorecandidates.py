@@ -42,7 +42,9 @@ from ..layers import (
     PointArrays,
     choose_metric_crs,
     core_progress,
+    fields_with_results,
     read_points,
+    read_points_fast,
     report_skipped,
     require_features,
     require_fields,
@@ -93,29 +95,23 @@ def demand_source(algorithm, parameters, name: str, context) -> QgsFeatureSource
 
 def read_located(source, label: str, crs, context, feedback, fields: Sequence[str] = ()) -> PointArrays:
     """Points of a layer in ``crs``; unusable features are reported and counted; none at all is an error."""
-    points = read_points(source, crs, context, None, fields=[f for f in fields if f])
+    points = read_points_fast(source, crs, context, None, fields=[f for f in fields if f])
     report_skipped(feedback, label, points.skipped)
     if len(points) == 0:
         raise QgsProcessingException(tr("The layer {layer} has no usable geometry.").format(layer=label))
     return points
 
 
-def output_fields(source: QgsFeatureSource, added: Sequence[tuple[str, int]]) -> tuple[QgsFields, list[int]]:
-    """The source's fields (those named like an added field dropped: a rerun overwrites) plus ``added``.
+def output_fields(source: QgsFeatureSource, added: Sequence[tuple[str, int]], feedback, label: str):
+    """The source's fields plus ``added`` (a same-named source field is replaced, with a warning).
 
     Returns the fields and the indexes of the kept source fields.
     """
-    names = {name.lower() for name, _ in added}
-    fields = QgsFields()
-    kept = []
-    for index, source_field in enumerate(source.fields()):
-        if source_field.name().lower() in names:
-            continue
-        fields.append(source_field)
-        kept.append(index)
+    result_fields = QgsFields()
     for name, kind in added:
-        fields.append(QgsField(name, kind))
-    return fields, kept
+        result_fields.append(QgsField(name, kind))
+    fields, kept = fields_with_results(source.fields(), result_fields, feedback, label)
+    return fields, [source.fields().lookupField(name) for name in kept]
 
 
 def write_features(
@@ -341,7 +337,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         reasons = explain(result, demand_field or "", tr)
         feedback.setProgress(75)
 
-        fields, kept = output_fields(candidates_source, SCORE_FIELDS)
+        fields, kept = output_fields(candidates_source, SCORE_FIELDS, feedback, self.CANDIDATES)
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
@@ -386,7 +382,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             return None
         parts = []
         for layer in layers:
-            label = "{param} ({name})".format(param=self.POIS, name=layer.name())
+            label = f"{self.POIS} ({layer.name()})"
             if not hasattr(layer, "getFeatures") or layer.type() != 0:  # 0: vector layer
                 raise QgsProcessingException(self.tr("{layer} is not a vector layer.").format(layer=label))
             points = read_points(layer, crs, context, None)

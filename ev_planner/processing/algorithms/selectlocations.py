@@ -230,7 +230,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         except CancelledError:
             return {}
 
-        fields, kept = output_fields(candidates_source, SELECTION_FIELDS)
+        fields, kept = output_fields(candidates_source, SELECTION_FIELDS, feedback, self.CANDIDATES)
         sink, dest_id = self.parameterAsSink(
             parameters,
             self.OUTPUT,
