@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
@@ -18,6 +19,7 @@ from qgis.core import (
 from ...core.schema import SOURCE_OCPI, FieldSpec
 from ...core.sources.ocpi_locations import load_ocpi_locations
 from ...core.sources.records import LoadCanceledError, LoadResult
+from ...core.usage.tariff_prices import iter_raw_locations, load_tariff_table, price_records
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_output import (
     extent_in_wgs84,
@@ -39,6 +41,8 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
     TOKEN = "TOKEN"
     AUTHCFG = "AUTHCFG"
     EXTENT = "EXTENT"
+    TARIFFS = "TARIFFS"
+    TARIFF_SOURCE = "TARIFF_SOURCE"
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None) -> None:
@@ -68,6 +72,22 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
         )
         extent = QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True)
         extent.setHelp(self.tr("Only locations inside this extent are kept. Empty: all locations."))
+        tariffs = QgsProcessingParameterBoolean(self.TARIFFS, self.tr("Add tariffs"), defaultValue=False)
+        tariffs.setHelp(
+            self.tr(
+                "Also read the OCPI tariffs and add price_kwh (energy price incl. VAT where given, the highest "
+                "over the connectors) and price_per_hour to each charge point."
+            )
+        )
+        tariff_source = QgsProcessingParameterString(
+            self.TARIFF_SOURCE, self.tr("Tariff source (URL or dump file)"), optional=True
+        )
+        tariff_source.setHelp(
+            self.tr(
+                "A tariffs endpoint URL, an OCPI versions URL, or a tariffs dump file or URL. Empty: the "
+                "tariffs module of the OCPI server of SOURCE (required when SOURCE is a dump)."
+            )
+        )
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Charge points (OCPI)"))
         output.setHelp(
             self.tr(
@@ -76,7 +96,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
                 "your own columns kept."
             )
         )
-        for parameter in (source, token, authcfg, extent, output):
+        for parameter in (source, token, authcfg, extent, tariffs, tariff_source, output):
             self.addParameter(parameter)
         authcfg.setFlags(authcfg.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
 
@@ -96,7 +116,44 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
         keys on each record dict and return the :class:`FieldSpec` of each new
         field; they are written after the common-schema fields.
         """
-        return ()
+        if not self.parameterAsBoolean(parameters, self.TARIFFS, context):
+            return ()
+        source = self.parameterAsString(parameters, self.SOURCE, context).strip()
+        tariff_source = self.parameterAsString(parameters, self.TARIFF_SOURCE, context).strip()
+        feedback.pushInfo(self.tr("Reading OCPI tariffs…"))
+        tariffs = load_tariff_table(tariff_source, source, http, token, log=feedback.pushInfo)
+        # The records do not keep the connectors' tariff_ids: read the Locations once more for them.
+        locations = iter_raw_locations(source, http, token, log=feedback.pushInfo)
+        try:
+            report = price_records(result.records, locations, tariffs, feedback.isCanceled)
+        except LoadCanceledError:
+            raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
+        for reason, count in report.tariffs_skipped.items():
+            feedback.reportError(
+                self.tr("Tariffs: {count} skipped ({reason}).").format(count=count, reason=reason), False
+            )
+        feedback.pushInfo(
+            self.tr("Tariffs: {tariffs} read; {priced} of {total} charge points priced.").format(
+                tariffs=report.tariffs, priced=report.priced, total=len(result.records)
+            )
+        )
+        if report.unmatched_references:
+            feedback.pushWarning(
+                self.tr("{count} tariff reference(s) of connectors match no tariff, e.g. {ids}.").format(
+                    count=report.unmatched_references, ids=", ".join(report.unmatched_ids[:5])
+                )
+            )
+        if report.matched_on_id_only:
+            feedback.pushInfo(
+                self.tr(
+                    "{count} tariff reference(s) matched on the tariff id alone (the location's party differs "
+                    "from the tariff's, as in national feeds)."
+                ).format(count=report.matched_on_id_only)
+            )
+        return (
+            FieldSpec("price_kwh", "float", "energy price in EUR/kWh incl. VAT where given"),
+            FieldSpec("price_per_hour", "float", "charging time price per hour incl. VAT where given"),
+        )
 
     def run(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
