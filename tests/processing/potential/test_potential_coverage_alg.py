@@ -175,3 +175,36 @@ def test_sample_json_is_what_the_fixture_converts(sample_dir, delft_charge_point
         == len(json.loads((sample_dir / "charge_points.ocpi.json").read_text("utf-8")))
         == 850
     )
+
+
+def test_flanders_uses_the_belgian_lambert_grid(evplanner, make_layer, feedback):
+    # Ghent: the grid is laid in Belgian Lambert 72 (EPSG:31370), not RD New or the project CRS.
+    demand = make_layer("Point", "EPSG:4326", [("POINT(3.7250 51.0540)", {})])
+    charge = make_layer("Point", "EPSG:4326", [("POINT(3.72502 51.05401)", {})])
+    result = _run({"DEMAND": demand, "CHARGE_POINTS": charge, "MIN_HOUSEHOLDS": 1}, feedback)
+    assert any("EPSG:31370" in info for info in feedback.infos)
+    cell = next(result["OUTPUT"].getFeatures())
+    geometry = cell.geometry()
+    geometry.transform(
+        QgsCoordinateTransform(
+            QgsCoordinateReferenceSystem("EPSG:4326"),
+            QgsCoordinateReferenceSystem("EPSG:31370"),
+            QgsProject.instance(),
+        )
+    )
+    box = geometry.boundingBox()
+    assert round(box.xMinimum()) % 500 == 0
+    assert round(box.yMinimum()) % 500 == 0
+    assert result["CELLS_COVERED"] == 1
+
+
+def test_white_spots_stand_out_in_the_style(evplanner, make_layer):
+    from ev_planner.processing.styles import style_path
+
+    layer = make_layer("Polygon", RD, [], {"white_spot": "integer", "covered": "integer"})
+    message, ok = layer.loadNamedStyle(str(style_path("coverage_cells")))
+    assert ok, message
+    rules = layer.renderer().rootRule().children()
+    assert "white_spot" in rules[0].filterExpression()
+    assert rules[0].symbol().color().red() > 200  # red fill
+    assert rules[0].symbol().color().green() < 100
