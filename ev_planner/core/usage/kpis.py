@@ -165,17 +165,21 @@ def _connected_hours(
     order = order[has_evse[order]]
     group = codes[order].astype(np.int64) * (int(evse_codes.max()) + 1) + evse_codes[order]
     ends = pd.Series(end_ns[order])
-    running_end = ends.groupby(group).cummax().groupby(group).shift(1)
-    previous_end = running_end.to_numpy(dtype=np.float64, na_value=np.nan)
-    starts = start_ns[order].astype(np.float64)
-    overlap = starts < previous_end - OVERLAP_TOLERANCE.value
+    # Exact integer nanoseconds (no float rounding): the first session of an EVSE has no predecessor.
+    no_previous = np.iinfo(np.int64).min
+    previous_end = (
+        ends.groupby(group).cummax().groupby(group).shift(1, fill_value=no_previous).to_numpy(dtype=np.int64)
+    )
+    starts = start_ns[order]
+    has_previous = previous_end != no_previous
+    overlap = has_previous & (starts < previous_end - OVERLAP_TOLERANCE.value)
     result.overlapping_sessions = int(overlap.sum())
     if result.overlapping_sessions:
         result.overlapping_evses = int(pd.unique(group[overlap]).size)
         result.overlap_examples = [str(x) for x in ids[order[overlap]][:5]]
-    clipped_start = np.where(np.isnan(previous_end), starts, np.maximum(starts, previous_end))
+    clipped_start = np.where(has_previous, np.maximum(starts, previous_end), starts)
     contribution = duration.copy()
-    contribution[order] = np.maximum(end_ns[order].astype(np.float64) - clipped_start, 0.0)
+    contribution[order] = np.maximum(end_ns[order] - clipped_start, 0).astype(np.float64)
     return contribution / 3.6e12
 
 
