@@ -497,6 +497,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         add_features(sink, batch)
         del sink
         style_output(context, dest_id, "usage_kpis")
+        feedback.setProgress(100)
         advice = kpis["advice"]
         return {
             self.OUTPUT: dest_id,
