@@ -458,12 +458,13 @@ def read_representative_points(
     crs: QgsCoordinateReferenceSystem,
     context: QgsProcessingContext,
     fields: Sequence[str] = (),
+    feedback: QgsProcessingFeedback | None = None,
 ) -> tuple[PointArrays, int]:
     """Like :func:`read_points`, but invalid polygons are repaired (and counted) instead of aborting.
 
     Returns the points and the number of repaired geometries.
     """
-    geometries = read_geometries(source, crs, context, fields=fields)
+    geometries = read_geometries(source, crs, context, feedback, fields)
     keep: list[int] = []
     coords: list[tuple[float, float]] = []
     skipped = dict(geometries.skipped)
@@ -481,3 +482,24 @@ def read_representative_points(
         skipped=skipped,
     )
     return arrays, geometries.repaired
+
+
+class _RangeFeedback(QgsProcessingFeedback):
+    """Maps a step's 0-100 % onto start..end % of the algorithm's feedback; cancel is shared."""
+
+    def __init__(self, parent: QgsProcessingFeedback, start: float, end: float) -> None:
+        super().__init__(False)
+        self._parent = parent
+        self._start = start
+        self._end = end
+
+    def isCanceled(self) -> bool:
+        return self._parent.isCanceled()
+
+    def setProgress(self, progress: float) -> None:
+        self._parent.setProgress(self._start + (self._end - self._start) * progress / 100.0)
+
+
+def progress_range(feedback: QgsProcessingFeedback, start: float, end: float) -> QgsProcessingFeedback:
+    """A feedback for one step (e.g. reading a layer) that reports within start..end %."""
+    return _RangeFeedback(feedback, start, end)

@@ -41,6 +41,7 @@ from ..layers import (
     is_metric,
     numeric_values,
     polygons_with_owners,
+    progress_range,
     read_geometries,
     read_points,
     report_skipped,
@@ -191,7 +192,13 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         feedback.pushInfo(self.tr("Grid in {crs}.").format(crs=crs.authid()))
 
         if demand_kind == QgsWkbTypes.PointGeometry:
-            points = read_points(demand_source, crs, context, fields=[demand_field] if demand_field else [])
+            points = read_points(
+                demand_source,
+                crs,
+                context,
+                progress_range(feedback, 0, 40),
+                [demand_field] if demand_field else [],
+            )
             report_skipped(feedback, "DEMAND", points.skipped)
             demand_xy = points.xy
             demand = points.numeric(demand_field, "DEMAND") if demand_field else None
@@ -199,13 +206,15 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             demand_xy, demand = self._polygon_demand(
                 demand_source, demand_field, crs, context, feedback, cell_size, radius
             )
-        if len(demand_xy) == 0:
-            raise QgsProcessingException(self.tr("The layer DEMAND has no usable geometry."))
         if feedback.isCanceled():
             return {}
+        if len(demand_xy) == 0:
+            raise QgsProcessingException(self.tr("The layer DEMAND has no usable geometry."))
         feedback.setProgress(40)
-        charge = read_points(charge_source, crs, context)
+        charge = read_points(charge_source, crs, context, progress_range(feedback, 40, 50))
         report_skipped(feedback, "CHARGE_POINTS", charge.skipped)
+        if feedback.isCanceled():
+            return {}
         feedback.setProgress(50)
 
         result = coverage_grid(demand_xy, demand, charge.xy, cell_size, min_households, radius)
@@ -310,7 +319,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         )
 
     def _polygon_demand(self, source, field, crs, context, feedback, cell_size, radius):
-        areas = read_geometries(source, crs, context, fields=[field])
+        areas = read_geometries(source, crs, context, progress_range(feedback, 0, 20), [field])
         report_skipped(feedback, "DEMAND", areas.skipped)
         if areas.repaired:
             feedback.pushWarning(

@@ -34,6 +34,7 @@ from ..layers import (
     fields_with_results,
     numeric_values,
     polygons_with_owners,
+    progress_range,
     read_geometries,
     read_points,
     read_representative_points,
@@ -143,7 +144,9 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         )
         feedback.pushInfo(self.tr("Measuring in {crs}.").format(crs=crs.authid()))
 
-        areas = read_geometries(areas_source, crs, context, fields=field_names)
+        areas = read_geometries(areas_source, crs, context, progress_range(feedback, 0, 10), field_names)
+        if feedback.isCanceled():
+            return {}
         report_skipped(feedback, "AREAS", areas.skipped)
         if areas.repaired:
             feedback.pushWarning(
@@ -161,7 +164,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         target_fields = targets_source.fields()
         if target_kind == QgsWkbTypes.PolygonGeometry:
             targets, repaired = read_representative_points(
-                targets_source, crs, context, target_fields.names()
+                targets_source, crs, context, target_fields.names(), progress_range(feedback, 10, 30)
             )
             if repaired:
                 feedback.pushWarning(
@@ -170,7 +173,9 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
                     )
                 )
         else:
-            targets = read_points(targets_source, crs, context, fields=target_fields.names())
+            targets = read_points(
+                targets_source, crs, context, progress_range(feedback, 10, 30), target_fields.names()
+            )
         report_skipped(feedback, "TARGETS", targets.skipped)
         if not len(targets):
             raise QgsProcessingException(self.tr("The layer TARGETS has no usable geometry."))

@@ -42,6 +42,7 @@ from ..layers import (
     fields_with_results,
     numeric_values,
     polygons_with_owners,
+    progress_range,
     read_geometries,
     read_points,
     report_skipped,
@@ -260,8 +261,14 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
 
         # Read in the layer's own CRS (output geometries stay untouched) and measure on metric copies.
         areas = read_geometries(
-            areas_source, areas_source.sourceCrs(), context, fields=areas_source.fields().names()
+            areas_source,
+            areas_source.sourceCrs(),
+            context,
+            progress_range(feedback, 0, 20),
+            areas_source.fields().names(),
         )
+        if feedback.isCanceled():
+            return {}
         report_skipped(feedback, "AREAS", areas.skipped)
         if not len(areas):
             raise QgsProcessingException(self.tr("The layer AREAS has no usable polygon."))
@@ -275,14 +282,20 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
 
         existing = np.zeros(len(areas))
         if charge_source is not None:
-            points = read_points(charge_source, crs, context, fields=[count_field] if count_field else [])
+            points = read_points(
+                charge_source,
+                crs,
+                context,
+                progress_range(feedback, 20, 40),
+                [count_field] if count_field else [],
+            )
             report_skipped(feedback, "CHARGE_POINTS", points.skipped)
             to_metric = QgsCoordinateTransform(areas_source.sourceCrs(), crs, context.transformContext())
             metric = [QgsGeometry(geometry) for geometry in areas.geometries]
             for geometry in metric:
                 geometry.transform(to_metric)
             polygons, owners = polygons_with_owners(metric)
-            part = locate_points(points.xy, polygons, core_progress(feedback, 20, 70))
+            part = locate_points(points.xy, polygons, core_progress(feedback, 40, 70))
             area_index = np.where(part >= 0, owners[np.maximum(part, 0)], -1)
             weights = points.numeric(count_field, "CHARGE_POINTS") if count_field else None
             existing = count_points_per_area(area_index, len(areas), weights)

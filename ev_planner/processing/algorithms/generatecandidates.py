@@ -38,6 +38,7 @@ from ..layers import (
     geometry_to_lines,
     geometry_to_rings,
     polygons_with_owners,
+    progress_range,
     read_geometries,
     read_points,
     report_skipped,
@@ -212,7 +213,9 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         crs = choose_metric_crs(context, [area_source], self.parameterAsCrs(parameters, self.CRS, context))
         feedback.pushInfo(self.tr("Measuring in {crs}.").format(crs=crs.authid()))
 
-        area = read_geometries(area_source, crs, context)
+        area = read_geometries(area_source, crs, context, progress_range(feedback, 0, 5))
+        if feedback.isCanceled():
+            return {}
         self._report(feedback, "AREA", area)
         area_rings = dissolved_rings(area.geometries)
         if not area_rings:
@@ -221,7 +224,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
 
         streets: list[np.ndarray] = []
         if method == "along_streets":
-            street_geometries = read_geometries(streets_source, crs, context)
+            street_geometries = read_geometries(streets_source, crs, context, progress_range(feedback, 5, 10))
             self._report(feedback, "STREETS", street_geometries)
             for geometry in street_geometries.geometries:
                 streets.extend(geometry_to_lines(geometry))
@@ -233,7 +236,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         )
         existing = None
         if charge_source is not None:
-            points = read_points(charge_source, crs, context)
+            points = read_points(charge_source, crs, context, progress_range(feedback, 18, 20))
             report_skipped(feedback, "CHARGE_POINTS", points.skipped)
             existing = points.xy
         if feedback.isCanceled():
@@ -284,11 +287,11 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             kind = QgsWkbTypes.geometryType(layer.wkbType())
             label = f"EXCLUDE ({layer.name()})"
             if kind == QgsWkbTypes.PointGeometry:
-                points = read_points(layer, crs, context)
+                points = read_points(layer, crs, context, progress_range(feedback, 10, 18))
                 report_skipped(feedback, label, points.skipped)
                 point_arrays.append(points.xy)
             elif kind in (QgsWkbTypes.LineGeometry, QgsWkbTypes.PolygonGeometry):
-                geometries = read_geometries(layer, crs, context)
+                geometries = read_geometries(layer, crs, context, progress_range(feedback, 10, 18))
                 self._report(feedback, label, geometries)
                 if kind == QgsWkbTypes.LineGeometry:
                     for geometry in geometries.geometries:

@@ -208,3 +208,17 @@ def test_white_spots_stand_out_in_the_style(evplanner, make_layer):
     assert "white_spot" in rules[0].filterExpression()
     assert rules[0].symbol().color().red() > 200  # red fill
     assert rules[0].symbol().color().green() < 100
+
+
+def test_cancel_writes_no_output(evplanner, sample_dir, delft_charge_points):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    result = _run(
+        {
+            "DEMAND": str(sample_dir / "wijken_cbs_2024.geojson"),
+            "DEMAND_FIELD": "huishoudens",
+            "CHARGE_POINTS": delft_charge_points,
+        },
+        feedback,
+    )
+    assert "OUTPUT" not in result

@@ -133,3 +133,10 @@ def test_invalid_building_target_is_repaired_and_counted(evplanner, two_areas, m
     assert result["TARGET_COUNT"] == 2
     assert sorted(f["households"] for f in result["OUTPUT"].getFeatures()) == [5.0, 5.0]
     assert any("1 invalid geometries repaired" in warning for warning in feedback.warnings)
+
+
+def test_cancel_writes_no_output(evplanner, two_areas, make_layer):
+    targets = make_layer("Point", RD, [("POINT(85010 447010)", {})])
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    assert "OUTPUT" not in _run({"AREAS": two_areas, "FIELDS": ["households"], "TARGETS": targets}, feedback)

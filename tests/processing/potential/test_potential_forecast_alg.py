@@ -136,3 +136,9 @@ def test_errors_are_clear(evplanner, areas, make_layer):
     points = make_layer("Point", RD, [("POINT(1 1)", {})])
     with pytest.raises(QgsProcessingException, match="no field sockets"):
         _run({"AREAS": areas, "CARS_FIELD": "cars", "CHARGE_POINTS": points, "COUNT_FIELD": "sockets"})
+
+
+def test_cancel_writes_no_output(evplanner, areas, points):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    assert "OUTPUT" not in _run({"AREAS": areas, "CARS_FIELD": "cars", "CHARGE_POINTS": points}, feedback)
