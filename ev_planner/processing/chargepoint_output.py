@@ -33,6 +33,8 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsRectangle,
     QgsSettings,
     QgsVectorLayer,
@@ -144,6 +146,26 @@ def extent_in_wgs84(
     if west >= east or south >= north:
         raise QgsProcessingException(tr("The extent does not overlap the world in WGS84."))
     return west, south, east, north
+
+
+OUTPUT_CRS = "CRS"
+
+
+def output_crs_parameter() -> QgsProcessingParameterCrs:
+    """The optional, advanced ``CRS`` parameter of the loaders: the CRS of a new output."""
+    parameter = QgsProcessingParameterCrs(OUTPUT_CRS, tr("Output CRS"), optional=True)
+    parameter.setHelp(
+        tr("CRS of a new output layer (default EPSG:4326). A refreshed GeoPackage layer keeps its own CRS.")
+    )
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def output_crs(
+    algorithm, parameters: dict[str, Any], context: QgsProcessingContext
+) -> QgsCoordinateReferenceSystem:
+    crs = algorithm.parameterAsCrs(parameters, OUTPUT_CRS, context)
+    return crs if crs.isValid() else WGS84
 
 
 # --- reporting -------------------------------------------------------------------------------
@@ -310,6 +332,7 @@ def write_charge_points(
     names = fields.names()
     batch: list[QgsFeature] = []
     total = max(len(records), 1)
+    # No cancel check here: the records are complete, and stopping now would leave a half-written output.
     for n, record in enumerate(records):
         feature = QgsFeature(fields)
         point = QgsPointXY(record["lon"], record["lat"])
@@ -317,8 +340,6 @@ def write_charge_points(
         feature.setAttributes([record.get(name) for name in names])
         batch.append(feature)
         if len(batch) >= 5000:
-            if feedback.isCanceled():
-                raise QgsProcessingException(tr("Canceled while writing the output."))
             sink.addFeatures(batch, QgsFeatureSink.FastInsert)
             batch = []
             feedback.setProgress(100.0 * n / total)

@@ -476,3 +476,25 @@ def test_proxies_come_from_the_qgis_network_settings(evplanner):
             settings.remove(key)
         for key, value in saved.items():
             settings.setValue(key, value)
+
+
+def test_output_crs_and_refresh_of_a_layer_in_rd_new(evplanner, server, tmp_path):
+    out = str(tmp_path / "rd.gpkg")
+    params = {"SOURCE": server.versions_url, "TOKEN": TOKEN, "CRS": "EPSG:28992", "OUTPUT": out}
+    first = run_alg("loadocpi", params)
+    layer = QgsVectorLayer(first["OUTPUT"], "rd", "ogr")
+    assert layer.crs().authid() == "EPSG:28992"
+    x = next(layer.getFeatures()).geometry().asPoint().x()
+    assert 70000 < x < 100000  # metres in RD New, Delft
+    server.modules["locations"][0]["coordinates"]["longitude"] = "4.36"
+    feedback = Feedback()
+    run_alg("loadocpi", params, feedback)
+    # positions read back from RD New compare equal: only the moved location changed
+    assert any("1 changed, 29 unchanged, 0 new, 0 no longer found" in i for i in feedback.infos)
+    moved = features(out)[server.modules["locations"][0]["id"]]
+    from qgis.core import QgsCoordinateTransform, QgsProject
+
+    back = QgsCoordinateTransform(
+        layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
+    )
+    assert back.transform(moved.geometry().asPoint()).x() == pytest.approx(4.36, abs=1e-7)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any, Sequence
 
 from qgis.core import (
@@ -25,6 +26,8 @@ from ..chargepoint_output import (
     extent_in_wgs84,
     http_client,
     in_loaded_scope,
+    output_crs,
+    output_crs_parameter,
     report_load,
     token_from_authcfg,
     write_charge_points,
@@ -96,7 +99,16 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
                 "your own columns kept."
             )
         )
-        for parameter in (source, token, authcfg, extent, tariffs, tariff_source, output):
+        for parameter in (
+            source,
+            token,
+            authcfg,
+            extent,
+            tariffs,
+            tariff_source,
+            output_crs_parameter(),
+            output,
+        ):
             self.addParameter(parameter)
         authcfg.setFlags(authcfg.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
 
@@ -164,6 +176,9 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
         if token is None and authcfg:
             token = token_from_authcfg(authcfg)
             self.register_secret(token)
+        if token:
+            # OCPI 2.2 sends the token base64-encoded: that form is just as secret.
+            self.register_secret(base64.b64encode(token.encode("utf-8")).decode("ascii"))
         extent = extent_in_wgs84(
             self.parameterAsExtent(parameters, self.EXTENT, context),
             self.parameterAsExtentCrs(parameters, self.EXTENT, context),
@@ -200,5 +215,6 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
             result.records,
             in_loaded_scope(SOURCE_OCPI, extent),
             extra_fields,
+            crs=output_crs(self, parameters, context),
         )
         return {self.OUTPUT: dest_id}

@@ -22,6 +22,8 @@ from ..chargepoint_output import (
     extent_in_wgs84,
     http_client,
     in_loaded_scope,
+    output_crs,
+    output_crs_parameter,
     report_load,
     write_charge_points,
 )
@@ -69,7 +71,7 @@ class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):
                 "Point layer in the common charge-point schema (EPSG:4326); an existing GeoPackage layer is refreshed."
             )
         )
-        for parameter in (api_key, extent, max_results, base_url, output):
+        for parameter in (api_key, extent, max_results, base_url, output_crs_parameter(), output):
             self.addParameter(parameter)
 
     def run(
@@ -102,5 +104,6 @@ class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):
             feedback,
             result.records,
             in_loaded_scope(SOURCE_OCM, extent),
+            crs=output_crs(self, parameters, context),
         )
         return {self.OUTPUT: dest_id}

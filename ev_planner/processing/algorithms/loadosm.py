@@ -20,6 +20,8 @@ from ..chargepoint_output import (
     extent_in_wgs84,
     http_client,
     in_loaded_scope,
+    output_crs,
+    output_crs_parameter,
     report_load,
     write_charge_points,
 )
@@ -47,7 +49,7 @@ class LoadOsmAlgorithm(EvPlannerAlgorithm):
                 "Point layer in the common charge-point schema (EPSG:4326); an existing GeoPackage layer is refreshed."
             )
         )
-        for parameter in (extent, overpass, output):
+        for parameter in (extent, overpass, output_crs_parameter(), output):
             self.addParameter(parameter)
 
     def run(
@@ -76,5 +78,6 @@ class LoadOsmAlgorithm(EvPlannerAlgorithm):
             feedback,
             result.records,
             in_loaded_scope(SOURCE_OSM, extent),
+            crs=output_crs(self, parameters, context),
         )
         return {self.OUTPUT: dest_id}
