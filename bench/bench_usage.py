@@ -73,7 +73,7 @@ def _pandas_same_work(points: pd.DataFrame, sessions: pd.DataFrame) -> tuple[int
         key=sessions["location_id"].str.strip().str.upper(),
         evse=sessions["evse_uid"].str.strip().str.upper(),
         blocking=(sessions["parking_hours"] - sessions["charging_hours"]).clip(lower=0),
-    ).sort_values(["key", "evse", "start"])
+    ).sort_values(["key", "evse", "start", "end"], kind="stable")
     groups = [frame["key"], frame["evse"]]
     previous_end = frame.groupby(groups)["end"].cummax().groupby(groups).shift()
     overlap = frame["start"] < previous_end - pd.Timedelta(minutes=1)

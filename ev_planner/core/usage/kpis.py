@@ -161,7 +161,7 @@ def _connected_hours(
     has_evse = evse_codes >= 0  # sessions without an EVSE id cannot be checked for overlaps
     if not has_evse.any():
         return duration / 3.6e12
-    order = np.lexsort((start_ns, evse_codes, codes))
+    order = np.lexsort((end_ns, start_ns, evse_codes, codes))  # ties on start: shorter first, deterministic
     order = order[has_evse[order]]
     group = codes[order].astype(np.int64) * (int(evse_codes.max()) + 1) + evse_codes[order]
     ends = pd.Series(end_ns[order])
