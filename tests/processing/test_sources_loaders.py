@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -498,3 +499,57 @@ def test_output_crs_and_refresh_of_a_layer_in_rd_new(evplanner, server, tmp_path
         layer.crs(), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
     )
     assert back.transform(moved.geometry().asPoint()).x() == pytest.approx(4.36, abs=1e-7)
+
+
+CRASHING_REFRESH = """
+import os, sys
+from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingContext, QgsProcessingFeedback
+app = QgsApplication([], False)
+app.initQgis()
+from ev_planner.processing.provider import EvPlannerProvider
+provider = EvPlannerProvider()
+QgsApplication.processingRegistry().addProvider(provider)
+
+class CrashInsideTheTransaction(QgsProcessingFeedback):
+    updating = False
+    def pushInfo(self, info):
+        self.updating = self.updating or info.startswith("Updating")
+    def setProgress(self, progress):
+        if self.updating:  # the refresh transaction is open and half applied: die without cleanup
+            os._exit(9)
+
+alg = QgsApplication.processingRegistry().createAlgorithmById("evplanner:loadocpi")
+QgsProcessingAlgorithm.run(
+    alg, {"SOURCE": sys.argv[1], "OUTPUT": sys.argv[2]}, QgsProcessingContext(), CrashInsideTheTransaction(), {}, False
+)
+"""
+
+
+def test_a_crash_during_the_refresh_leaves_the_previous_layer_intact(evplanner, delft, tmp_path, repo_root):
+    import subprocess
+
+    out = tmp_path / "crash.gpkg"
+    first = tmp_path / "first.json"
+    first.write_text(json.dumps(delft[:100]), encoding="utf-8")
+    run_alg("loadocpi", {"SOURCE": str(first), "OUTPUT": str(out)})
+    before = {k: f.attributes() for k, f in features(str(out)).items()}
+
+    second = tmp_path / "second.json"
+    changed = copy.deepcopy(delft[:50]) + [dict(copy.deepcopy(delft[0]), id=f"N{i}") for i in range(1200)]
+    for location in changed:
+        location["name"] = "changed"
+    second.write_text(json.dumps(changed), encoding="utf-8")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(repo_root),
+        QT_QPA_PLATFORM="offscreen",
+        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", CRASHING_REFRESH, str(second), str(out)],
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == 9, done.stderr.decode()[-2000:]
+    assert {k: f.attributes() for k, f in features(str(out)).items()} == before
