@@ -86,3 +86,18 @@ def test_bad_parameters_are_refused():
         coverage_grid(np.zeros((1, 2)), np.array([-1.0]), np.zeros((0, 2)))
     with pytest.raises(InputError):
         coverage_grid(np.zeros((1, 2)), None, np.zeros((0, 2)), radius=-5.0)
+
+
+def test_no_demand_and_no_points_gives_no_cells():
+    result = coverage_grid(np.array([[10.0, 10.0]]), np.array([0.0]), np.empty((0, 2)))
+    assert len(result.ix) == 0
+    assert result.totals["white_spots"] == 0
+    assert result.totals["coverage_pct"] == 100.0  # nothing needs a charge point
+
+
+def test_within_radius_keeps_the_input_order():
+    rng = np.random.default_rng(3)
+    demand = rng.uniform(0, 5000, size=(2000, 2))
+    points = rng.uniform(0, 5000, size=(40, 2))
+    brute = (np.hypot(*(demand[:, None, :] - points[None, :, :]).transpose(2, 0, 1)) <= 250).any(axis=1)
+    assert within_radius(demand, points, 250.0).tolist() == brute.tolist()
