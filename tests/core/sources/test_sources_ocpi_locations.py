@@ -281,3 +281,10 @@ def test_api_load_ocpi_error_and_cancel(ocpi_server, delft_locations, http):
         load_ocpi_locations(server.versions_url, http, token=TOKEN)
     with pytest.raises(LoadCanceledError):
         load_ocpi_locations(server.versions_url, http, token=TOKEN, is_canceled=lambda: True)
+
+
+def test_truncated_gzip_dump_is_a_clear_error(tmp_path, delft_locations, http):
+    path = tmp_path / "cut.json.gz"
+    path.write_bytes(gzip.compress(json.dumps(delft_locations).encode())[:20_000])
+    with pytest.raises(SourceError, match=r"cannot be read|complete"):
+        load_ocpi_locations(str(path), http)
