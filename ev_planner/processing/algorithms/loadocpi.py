@@ -11,7 +11,6 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
@@ -110,7 +109,6 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
             output,
         ):
             self.addParameter(parameter)
-        authcfg.setFlags(authcfg.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
 
     # --- extension point ----------------------------------------------------------------
     def enrich(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -131,8 +132,6 @@ class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
                 raise QgsProcessingException(self.tr("Canceled: nothing was written."))
         if removed:
             feedback.pushInfo(self.tr("{count} record(s) marked removed_at left out.").format(count=removed))
-
-        import numpy as np
 
         groups = merge_groups(
             np.asarray(xy_rows, dtype=np.float64).reshape(-1, 2),
