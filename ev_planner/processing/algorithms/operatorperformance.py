@@ -126,11 +126,17 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
             self.addParameter(parameter)
         area_field.setFlags(area_field.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(area_field)
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Operator performance"), QgsProcessing.TypeVector
+        output = QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Operator performance"), QgsProcessing.TypeVector
+        )
+        output.setHelp(
+            self.tr(
+                "A table, one row per operator (and area): locations, evses, share_pct, power_kw, mean_power_kw, "
+                "availability_pct, under_min_power, over_max_tariff, equivalents, compliant, compliance, hhi "
+                "and operators."
             )
         )
+        self.addParameter(output)
         for name, label in (
             (self.HHI, self.tr("Herfindahl-Hirschman index (all charge points considered)")),
             (self.OPERATORS, self.tr("Number of operators")),

@@ -262,7 +262,15 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         for parameter in (id_field, low, min_availability, date_from, date_to):
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
             self.addParameter(parameter)
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Usage KPIs")))
+        output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Usage KPIs"))
+        output.setHelp(
+            self.tr(
+                "The charge points with all their fields plus sessions_per_day, kwh_per_day, kwh_per_year, "
+                "occupancy_mean, occupancy_peak_hour, hours_sampled, share_hours_full, "
+                "blocking_hours_per_session, availability_pct, busy, advice and advice_reason."
+            )
+        )
+        self.addParameter(output)
         for name, label in (
             (self.BUSY_COUNT, self.tr("Busy points")),
             (self.ADD_NEARBY_COUNT, self.tr("Points with advice 'add nearby'")),
