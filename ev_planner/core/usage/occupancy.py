@@ -19,7 +19,6 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pandas as pd
@@ -71,13 +70,15 @@ def occupancy_files(path: str | Path) -> list[Path]:
     raise InputError(f"The occupancy file or folder {path} does not exist.")
 
 
-def _zone(name: object) -> ZoneInfo | None:
+def _zone(name: object) -> str | None:
+    """The time zone name if pandas knows it (its tz database, not the OS's: Windows has none)."""
     if not isinstance(name, str) or not name:
         return None
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+        pd.Timestamp("2000-01-01").tz_localize(name)
+    except Exception:  # pytz/dateutil raise different types for an unknown zone
         return None
+    return name
 
 
 def _day_frame(document: object, skipped: SkipCounter) -> tuple[pd.DataFrame, str] | None:
