@@ -208,3 +208,16 @@ def test_missing_id_field_and_bad_occupancy_are_clear_errors(evplanner, sample_d
     )
     assert result["BUSY_COUNT"] == 0
     assert any("no usable session" in w for w in feedback.warnings)
+
+
+def test_empty_charge_point_layer_is_a_clear_error(evplanner, sample_dir, delft_points, tmp_path):
+    layer = QgsVectorLayer(delft_points, "cp", "ogr")
+    layer.setSubsetString("source_id = 'no such id'")
+    with pytest.raises(QgsProcessingException, match="no features"):
+        run(
+            {
+                "CHARGE_POINTS": layer,
+                "OCCUPANCY": str(sample_dir / "occupancy"),
+                "OUTPUT": str(tmp_path / "o.gpkg"),
+            }
+        )

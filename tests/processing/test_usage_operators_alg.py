@@ -150,3 +150,28 @@ def test_layer_without_operator_field_is_refused(evplanner, tmp_path):
     )
     with pytest.raises(QgsProcessingException, match="operator"):
         run({"CHARGE_POINTS": str(layer), "OUTPUT": str(tmp_path / "o.gpkg")})
+
+
+def test_empty_layer_gives_an_empty_table(evplanner, tmp_path):
+    empty = tmp_path / "empty.geojson"
+    empty.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"operator": "A"},
+                        "geometry": {"type": "Point", "coordinates": [4, 52]},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    layer = QgsVectorLayer(str(empty), "e", "ogr")
+    layer.setSubsetString("operator = 'nobody'")
+    result, _ = run({"CHARGE_POINTS": layer, "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert result["OPERATORS"] == 0
+    assert result["HHI"] == 0
+    assert rows(str(tmp_path / "o.gpkg"))[0].featureCount() == 0
