@@ -58,6 +58,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
     FIELDS = "FIELDS"
     TARGETS = "TARGETS"
     WEIGHT_FIELD = "WEIGHT_FIELD"
+    AREA_ID_FIELD = "AREA_ID_FIELD"
     ROUND_TO_INTEGERS = "ROUND_TO_INTEGERS"
     CRS = "CRS"
     OUTPUT = "OUTPUT"
@@ -110,7 +111,19 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         output.setHelp(
             self.tr("Target points with their attributes, area_fid, weight and a share of each field.")
         )
-        for parameter in (areas, fields, targets, weight, rounding, crs, output):
+        area_id = QgsProcessingParameterField(
+            self.AREA_ID_FIELD,
+            self.tr("Area identifier field"),
+            parentLayerParameterName=self.AREAS,
+            optional=True,
+        )
+        area_id.setHelp(
+            self.tr(
+                "Optional field of AREAS (e.g. wijkcode) copied to each target as area_id and used in messages."
+            )
+        )
+        area_id.setFlags(area_id.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        for parameter in (areas, fields, targets, weight, area_id, rounding, crs, output):
             self.addParameter(parameter)
         self.addOutput(QgsProcessingOutputNumber(self.TARGET_COUNT, self.tr("Targets with a share")))
         self.addOutput(QgsProcessingOutputNumber(self.EMPTY_AREA_COUNT, self.tr("Areas without targets")))
@@ -135,6 +148,9 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
                 self.tr("Choose at least one field of AREAS to distribute (FIELDS).")
             )
         require_fields(areas_source, field_names, "AREAS")
+        area_id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
+        if area_id_field:
+            require_fields(areas_source, [area_id_field], "AREAS")
         weight_field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
         if weight_field:
             require_fields(targets_source, [weight_field], "TARGETS")
@@ -144,7 +160,13 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         )
         feedback.pushInfo(self.tr("Measuring in {crs}.").format(crs=crs.authid()))
 
-        areas = read_geometries(areas_source, crs, context, progress_range(feedback, 0, 10), field_names)
+        areas = read_geometries(
+            areas_source,
+            crs,
+            context,
+            progress_range(feedback, 0, 10),
+            list(dict.fromkeys([*field_names, area_id_field] if area_id_field else field_names)),
+        )
         if feedback.isCanceled():
             return {}
         report_skipped(feedback, "AREAS", areas.skipped)
@@ -188,10 +210,13 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         part = locate_points(targets.xy, polygons, core_progress(feedback, 30, 80))
         target_area = np.where(part >= 0, owners[np.maximum(part, 0)], -1)
         result = distribute(values, target_area, weights, integers)
-        self._report(feedback, areas, field_names, values, result)
+        area_labels = self._area_labels(areas, area_id_field)
+        self._report(feedback, area_labels, field_names, values, result)
 
         new_fields = QgsFields()
         new_fields.append(QgsField("area_fid", QVariant.LongLong))
+        if area_id_field:
+            new_fields.append(QgsField("area_id", QVariant.String))
         new_fields.append(QgsField("weight", QVariant.Double))
         for name in field_names:
             new_fields.append(QgsField(name, QVariant.Double))
@@ -217,7 +242,9 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes(
                 [column[i] for column in original]
-                + [int(areas.feature_ids[result.area_index[i]]), float(used_weights[i])]
+                + [int(areas.feature_ids[result.area_index[i]])]
+                + ([area_labels[result.area_index[i]]] if area_id_field else [])
+                + [float(used_weights[i])]
                 + result.shares[i].tolist()
             )
             batch.append(feature)
@@ -237,7 +264,15 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
             self.TARGETS_OUTSIDE: int((result.area_index < 0).sum()),
         }
 
-    def _report(self, feedback, areas, field_names, values, result) -> None:
+    def _area_labels(self, areas, area_id_field: str) -> list[str]:
+        if not area_id_field:
+            return [self.tr("feature id {fid}").format(fid=fid) for fid in areas.feature_ids]
+        return [
+            "" if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+            for value in areas.attributes[area_id_field]
+        ]
+
+    def _report(self, feedback, area_labels, field_names, values, result) -> None:
         outside = int((result.area_index < 0).sum())
         if outside:
             feedback.reportError(
@@ -251,8 +286,8 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
                 f"{name} = {values[index, column]:g}" for column, name in enumerate(field_names)
             )
             feedback.reportError(
-                self.tr("Area with feature id {fid} contains no target; not distributed: {amounts}.").format(
-                    fid=areas.feature_ids[index], amounts=amounts
+                self.tr("Area {area} contains no target; not distributed: {amounts}.").format(
+                    area=area_labels[index], amounts=amounts
                 ),
                 False,
             )

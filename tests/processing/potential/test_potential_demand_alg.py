@@ -140,3 +140,17 @@ def test_cancel_writes_no_output(evplanner, two_areas, make_layer):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     assert "OUTPUT" not in _run({"AREAS": two_areas, "FIELDS": ["households"], "TARGETS": targets}, feedback)
+
+
+def test_area_id_field_names_areas_in_output_and_messages(evplanner, two_areas, make_layer, feedback):
+    targets = make_layer(
+        "Point", RD, [("POINT(85010 447010)", {"households": 99})], {"households": "integer"}
+    )
+    result = _run(
+        {"AREAS": two_areas, "FIELDS": ["households"], "TARGETS": targets, "AREA_ID_FIELD": "name"}, feedback
+    )
+    feature = next(result["OUTPUT"].getFeatures())
+    assert feature["area_id"] == "A"
+    assert feature["households"] == 10  # the result replaces the target's own field of that name
+    assert any("Area B contains no target" in error for error in feedback.errors)
+    assert any("households is replaced" in warning for warning in feedback.warnings)
