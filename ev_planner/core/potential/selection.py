@@ -333,12 +333,17 @@ def swap_refine(
     max_passes: int = MAX_SWAP_PASSES,
     progress: Progress | None = None,
 ) -> tuple[np.ndarray, int]:
-    """1-opt exchange: replace a chosen site by the best other one while coverage grows."""
+    """1-opt exchange: replace a chosen site by the best other one while coverage grows.
+
+    Gains are kept up to date incrementally: a swap only changes the gain of candidates
+    that share demand with the two sites involved (found through the transposed matrix).
+    """
     matrix, weights = model.matrix, model.weights
     n = matrix.shape[0]
     chosen = [int(j) for j in chosen]
     if not chosen:
         return np.zeros(0, dtype=np.int64), 0
+    by_demand = matrix.T.tocsr()  # demand -> candidates covering it
     selected = np.zeros(n, dtype=bool)
     selected[chosen] = True
     spacing.reset()
@@ -347,14 +352,21 @@ def swap_refine(
     cover = np.zeros(len(weights), dtype=np.int32)
     for j in chosen:
         cover[model.row(j)] += 1
-    neighbours_tree = make_tree(spacing.xy) if spacing.xy is not None and len(spacing.xy) else None
+    gains = matrix @ (weights * (cover == 0))  # gain of adding each candidate to the selection
+    neighbours_tree = make_tree(spacing.xy)
     scratch = np.zeros(len(weights))
     swaps = 0
     tolerance = 1e-9 * max(1.0, float(weights.sum()))
+
+    def available_gains() -> np.ndarray:
+        # Gains of candidates that could join as things stand (a lower bound of their value
+        # when some site leaves: leaving only frees demand and unblocks neighbours).
+        open_sites = ~selected & (spacing.blocked == 0) if spacing.active else ~selected
+        return np.where(open_sites, gains, -np.inf)
+
+    available = available_gains()
     for pass_number in range(max_passes):
         improved = False
-        gains = matrix @ (weights * (cover == 0))
-        order = np.argsort(-gains, kind="stable")
         for position, k in enumerate(list(chosen)):
             share = min(1.0, (pass_number + position / len(chosen)) / max_passes)
             if progress is not None and position % 50 == 0 and not progress(share):
@@ -362,54 +374,54 @@ def swap_refine(
             idx_k = model.row(k)
             sole = idx_k[cover[idx_k] == 1]
             loss = float(weights[sole].sum())
+            # Candidates sharing demand with k lie within 2R of it, and those it blocks within
+            # MIN_SPACING: only for them does removing k change the value of joining.
             near_k = spacing.near(k)
-            # Candidates sharing demand with k lie within 2R of it; only their gain changes.
-            if neighbours_tree is not None:
-                near = np.asarray(
-                    neighbours_tree.query_ball_point(spacing.xy[k], 2.0 * radius), dtype=np.int64
-                )
-            else:
-                near = np.zeros(0, dtype=np.int64)
+            near = np.union1d(
+                np.asarray(neighbours_tree.query_ball_point(spacing.xy[k], 2.0 * radius), dtype=np.int64),
+                near_k,
+            )
             scratch[sole] = weights[sole]
-            extra = matrix[near] @ scratch if len(near) else np.zeros(0)
+            values = gains[near] + (matrix[near] @ scratch if len(near) else 0.0)
             scratch[sole] = 0.0
-            unblocked = spacing.blocked.copy() if spacing.active else None
+            usable = ~selected[near] & (near != k)
             if spacing.active:
-                unblocked[near_k] -= 1
-
+                blocked = spacing.blocked[near] - np.isin(near, near_k)
+                usable &= blocked == 0
             best_j, best_value = -1, loss + tolerance
-            for j, value in zip(near, gains[near] + extra):
-                if value > best_value and _swappable(int(j), k, selected, unblocked):
-                    best_j, best_value = int(j), float(value)
-            for j in order:
-                j = int(j)
-                if gains[j] <= best_value:
-                    break
-                if _swappable(j, k, selected, unblocked):
-                    best_j, best_value = j, float(gains[j])
-                    break
+            if usable.any():
+                pick = int(np.argmax(np.where(usable, values, -np.inf)))
+                if values[pick] > best_value:
+                    best_j, best_value = int(near[pick]), float(values[pick])
+            far = int(np.argmax(available))
+            if available[far] > best_value and far != k:
+                best_j, best_value = far, float(available[far])
             if best_j < 0:
                 continue
-            # Swap k -> best_j.
+            # Swap k -> best_j, then update the gains of candidates sharing the changed demand.
+            idx_j = model.row(best_j)
+            before = cover == 0
+            changed = np.union1d(idx_k, idx_j)
+            was_open = before[changed]
+            cover[idx_k] -= 1
+            cover[idx_j] += 1
+            delta = np.where(cover[changed] == 0, weights[changed], 0.0) - np.where(
+                was_open, weights[changed], 0.0
+            )
+            moved = delta != 0
+            if moved.any():
+                gains += by_demand[changed[moved]].T @ delta[moved]
             selected[k] = False
             spacing.remove(k)
-            cover[idx_k] -= 1
             selected[best_j] = True
             spacing.add(best_j)
-            cover[model.row(best_j)] += 1
             chosen[chosen.index(k)] = best_j
+            available = available_gains()
             swaps += 1
             improved = True
-            gains = matrix @ (weights * (cover == 0))
-            order = np.argsort(-gains, kind="stable")
         if not improved:
             break
     return np.asarray(chosen, dtype=np.int64), swaps
-
-
-def _swappable(j: int, leaving: int, selected: np.ndarray, blocked: np.ndarray | None) -> bool:
-    """Can ``j`` replace ``leaving``? (``blocked`` already discounts the leaving site.)"""
-    return (not selected[j]) and j != leaving and (blocked is None or blocked[j] == 0)
 
 
 def fast_bound(model: CoverageModel, chosen, count: int, spacing: Spacing, greedy_value: float):
