@@ -38,6 +38,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 VERSIONS = ("2.1.1", "2.2.1")
+TEST_TOKEN = "s3cr3t-token-4711"  # the token tests use by default
 LINK_MODES = ("good", "none", "wrong_scheme", "bad_path")
 
 

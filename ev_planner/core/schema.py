@@ -56,6 +56,7 @@ CHARGE_POINT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("fetched_at", "datetime", "when EV Planner read the record (UTC)"),
     FieldSpec("removed_at", "datetime", "when a refresh no longer found the location at its source (UTC)"),
     FieldSpec("sources", "str", "comma-separated source:source_id of every record describing the location"),
+    FieldSpec("party", "str", "OCPI party publishing the location: country_code*party_id, e.g. NL*CKE"),
 )
 
 CHARGE_POINT_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in CHARGE_POINT_FIELDS)

@@ -90,6 +90,17 @@ def aggregate_status(statuses: Iterable[str]) -> str | None:
     return max(counts, key=lambda s: (counts[s], -_STATUS_RANK.get(s, len(_STATUS_RANK))))
 
 
+def ocpi_party(location: dict) -> str | None:
+    """``NL*CKE`` from ``country_code`` and ``party_id`` (OCPI 2.2); ``None`` in 2.1.1.
+
+    Location ids are unique per party only: in a national feed two operators
+    may use the same id, so ``party`` is part of a location's identity.
+    """
+    country = clean_text(location.get("country_code"))
+    party = clean_text(location.get("party_id"))
+    return f"{country.upper()}*{party.upper()}" if country and party else None
+
+
 def _name(party: Any) -> str | None:
     return clean_text(party.get("name")) if isinstance(party, dict) else None
 
@@ -145,6 +156,7 @@ def location_to_record(location: Any, fetched_at: str) -> dict:
         # 2.1.1 has no parking_type; its location "type" (ON_STREET, PARKING_GARAGE, ...) means the same.
         parking_type=clean_text(location.get("parking_type") or location.get("type")),
         last_updated=iso_utc(location.get("last_updated")),
+        party=ocpi_party(location),
     )
     return record
 

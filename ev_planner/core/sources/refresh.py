@@ -1,7 +1,8 @@
 """Refreshing a charge-point layer without losing anything (pure logic, no I/O).
 
-Rows are matched on (``source``, ``source_id``), case-insensitively as OCPI ids
-are. A matched row is updated where its source changed (and always gets the new
+Rows are matched on (``source``, ``party``, ``source_id``), case-insensitively
+as OCPI ids are (a row without ``party``, from a layer written before the
+field existed, matches on ``source`` and ``source_id``). A matched row is updated where its source changed (and always gets the new
 ``fetched_at``; a row that reappears loses its ``removed_at``); a new record
 is added; a row of the same source kind that the load no longer found (within
 the loaded extent) gets ``removed_at`` instead of being deleted. Columns that
@@ -17,7 +18,7 @@ from typing import Any, Callable, Sequence
 from ..schema import CHARGE_POINT_FIELD_NAMES
 
 # The key and fields whose change alone does not make a location "changed".
-_BOOKKEEPING = ("fetched_at", "removed_at", "source", "source_id")
+_BOOKKEEPING = ("fetched_at", "removed_at", "source", "source_id", "party")
 POSITION_TOLERANCE_DEG = 1e-7  # ~1 cm
 
 
@@ -39,8 +40,12 @@ class RefreshPlan:
     already_removed: int = 0
 
 
-def record_key(source: Any, source_id: Any) -> tuple[str, str]:
-    return (str(source or "").strip().lower(), str(source_id or "").strip().upper())
+def record_key(source: Any, source_id: Any, party: Any = None) -> tuple[str, str, str]:
+    return (
+        str(source or "").strip().lower(),
+        str(party or "").strip().upper(),
+        str(source_id or "").strip().upper(),
+    )
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -65,23 +70,35 @@ def plan_refresh(
     ``fields`` are the schema fields the layer has (older layers may miss some).
     """
     plan = RefreshPlan()
-    by_key: dict[tuple[str, str], ExistingRow] = {}
+    by_key: dict[tuple[str, str, str], ExistingRow] = {}
     for row in existing:
-        by_key.setdefault(record_key(row.values.get("source"), row.values.get("source_id")), row)
+        values = row.values
+        by_key.setdefault(record_key(values.get("source"), values.get("source_id"), values.get("party")), row)
     compared = [f for f in fields if f not in _BOOKKEEPING]
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, str]] = set()
+    matched: set[int] = set()
     for record in records:
-        key = record_key(record.get("source"), record.get("source_id"))
+        key = record_key(record.get("source"), record.get("source_id"), record.get("party"))
         if key in seen:
             continue
         seen.add(key)
         row = by_key.get(key)
-        if row is None:
+        if row is None and key[1]:
+            legacy = (key[0], "", key[2])  # a row written before ``party`` existed
+            row = by_key.get(legacy)
+            if row is not None and row.row_id not in matched:
+                seen.add(legacy)
+            else:
+                row = None
+        if row is None or row.row_id in matched:
             plan.inserts.append(record)
             continue
+        matched.add(row.row_id)
         changes = {
             f: record.get(f) for f in compared if f in record and not _same(row.values.get(f), record.get(f))
         }
+        if "party" in fields and record.get("party") and _same(row.values.get("party"), None):
+            changes["party"] = record["party"]
         moved = (
             row.lon is None
             or row.lat is None

@@ -12,11 +12,9 @@ SCRIPTS_DIR = Path(__file__).resolve().parents[3] / "scripts"
 if str(SCRIPTS_DIR) not in sys.path:
     sys.path.insert(0, str(SCRIPTS_DIR))
 
-from ocpi_test_server import OcpiTestServer  # noqa: E402
+from ocpi_test_server import TEST_TOKEN, OcpiTestServer  # noqa: E402
 
 from ev_planner.core.http import HttpClient  # noqa: E402
-
-TOKEN = "s3cr3t-token-4711"
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +41,7 @@ def ocpi_server(delft_locations):
     servers: list[OcpiTestServer] = []
 
     def start(modules=None, **options) -> OcpiTestServer:
-        options.setdefault("token", TOKEN)
+        options.setdefault("token", TEST_TOKEN)
         server = OcpiTestServer(
             modules if modules is not None else {"locations": delft_locations[:25]}, **options
         )

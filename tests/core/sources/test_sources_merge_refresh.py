@@ -100,3 +100,20 @@ def test_refresh_plan():
     assert plan.removals == [4]  # not the OSM row (out of scope), not the one removed before
     assert plan.already_removed == 1
     assert (plan.changed, plan.unchanged) == (3, 1)
+
+
+def test_refresh_tells_parties_apart_and_upgrades_rows_without_party():
+    fields = ("source", "source_id", "name", "fetched_at", "removed_at", "party")
+    existing = [row(1, "7", party="NL*AAA"), row(2, "7", party="NL*BBB"), row(3, "9", party=None)]
+    records = [
+        rec("7", party="NL*BBB", name="b"),
+        rec("7", party="NL*CCC"),
+        rec("9", party="NL*AAA"),
+        rec("9", party="NL*ZZZ"),
+    ]
+    plan = plan_refresh(existing, records, "T2", lambda r: True, fields)
+    updates = {fid: changes for fid, changes, _ in plan.updates}
+    assert updates[2] == {"name": "b", "fetched_at": "T2"}
+    assert updates[3] == {"party": "NL*AAA", "fetched_at": "T2"}  # the old row gets its party
+    assert sorted((r["source_id"], r["party"]) for r in plan.inserts) == [("7", "NL*CCC"), ("9", "NL*ZZZ")]
+    assert plan.removals == [1]

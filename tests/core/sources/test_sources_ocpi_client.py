@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 
 import pytest
-from conftest import TOKEN
+from ocpi_test_server import TEST_TOKEN as TOKEN
 from ocpi_test_server import Fault
 
 from ev_planner.core.errors import AuthenticationError, SourceError

@@ -8,7 +8,7 @@ import io
 import json
 
 import pytest
-from conftest import TOKEN
+from ocpi_test_server import TEST_TOKEN as TOKEN
 from ocpi_test_server import Fault
 
 from ev_planner.core.errors import InputError, SourceError
@@ -86,6 +86,7 @@ def test_delft_derived_power_matches_the_raw_json(delft_result, delft_locations)
     assert circle_k["max_power_kw"] == pytest.approx(174.8)
     assert circle_k["power_type"] == "DC"
     assert circle_k["operator"] == "Spirii"
+    assert circle_k["party"] == "NL*CKE"
     assert circle_k["connector_types"] == "IEC_62196_T2_COMBO"
     derived = sum(
         1
