@@ -146,15 +146,26 @@ def _mean(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
 
 
 def _connected_hours(
-    codes: np.ndarray, evse: pd.Series, start_ns: np.ndarray, end_ns: np.ndarray, result: UsageResult, ids
+    codes: np.ndarray,
+    evse: pd.Series,
+    start_ns: np.ndarray,
+    end_ns: np.ndarray,
+    period_ns: Tuple[int, int],
+    result: UsageResult,
+    ids,
 ) -> np.ndarray:
-    """Hours each session adds to its EVSE's occupied time, counting overlaps once.
+    """Hours inside the period each session adds to its EVSE's occupied time, counting overlaps once.
 
     Sessions on one EVSE are sorted by start; a session starting before the latest
     end so far on that EVSE overlaps (two cars cannot use one EVSE): it is counted
-    in the report and only its part after that end adds time.
+    in the report (on the real times) and only its part after that end adds time
+    (on the times clipped to the period: clipping is monotonic, so the running
+    end of the clipped times is the clipped running end).
     """
-    duration = (end_ns - start_ns).astype(np.float64)
+    p0, p1 = period_ns
+    clipped_start_ns = np.clip(start_ns, p0, p1)
+    clipped_end_ns = np.clip(end_ns, p0, p1)
+    duration = (clipped_end_ns - clipped_start_ns).astype(np.float64)
     raw_codes, keys = _factorized_keys(evse)
     key_codes, _ = pd.factorize(keys.to_numpy(dtype=object, na_value=None))
     evse_codes = np.where(raw_codes >= 0, key_codes[raw_codes] if len(key_codes) else -1, -1)
@@ -177,9 +188,10 @@ def _connected_hours(
     if result.overlapping_sessions:
         result.overlapping_evses = int(pd.unique(group[overlap]).size)
         result.overlap_examples = [str(x) for x in ids[order[overlap]][:5]]
-    clipped_start = np.where(has_previous, np.maximum(starts, previous_end), starts)
+    starts = clipped_start_ns[order]
+    from_time = np.where(has_previous, np.maximum(starts, np.clip(previous_end, p0, p1)), starts)
     contribution = duration.copy()
-    contribution[order] = np.maximum(end_ns[order] - clipped_start, 0).astype(np.float64)
+    contribution[order] = np.maximum(clipped_end_ns[order] - from_time, 0).astype(np.float64)
     return contribution / 3.6e12
 
 
@@ -229,10 +241,14 @@ def _session_figures(
             np.bincount(codes[valid], weights=blocking[valid], minlength=n_loc),
             np.bincount(codes[valid], minlength=n_loc).astype(np.float64),
         )
-    start_ns = np.clip(start.to_numpy(dtype="datetime64[ns]").astype(np.int64), p0, p1)
-    end_ns = np.clip(end.to_numpy(dtype="datetime64[ns]").astype(np.int64), p0, p1)
     hours = _connected_hours(
-        codes, sessions["evse_uid"], start_ns, end_ns, result, sessions["session_id"].to_numpy(dtype=object)
+        codes,
+        sessions["evse_uid"],
+        start.to_numpy(dtype="datetime64[ns]").astype(np.int64),
+        end.to_numpy(dtype="datetime64[ns]").astype(np.int64),
+        (p0, p1),
+        result,
+        sessions["session_id"].to_numpy(dtype=object),
     )
     connected = np.bincount(codes, weights=hours, minlength=n_loc)
     return np.minimum(100.0 * connected / (evses * period_hours), 100.0)

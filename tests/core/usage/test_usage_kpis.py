@@ -233,3 +233,13 @@ def test_delft_sample_figures_match_an_independent_computation(sample_dir):
     assert int(kpis["busy"].sum()) == len(busy)
     assert set(kpis["advice"]) <= {"keep", "watch", "add nearby", "consider moving"}
     assert (kpis.loc[kpis["busy"].fillna(False).to_numpy(dtype=bool), "advice"] == "add nearby").all()
+
+
+def test_overlap_at_the_end_of_the_period_is_judged_on_the_real_times():
+    table = sessions(
+        ("1", "A", "A1", "2026-06-10T22:00Z", "2026-06-11T02:00Z", 5.0, None),  # runs past the period end
+        ("2", "A", "A1", "2026-06-10T23:59:30Z", "2026-06-11T01:00Z", 5.0, None),  # starts inside it: overlaps
+    )
+    result = k.compute_usage_kpis(points(("A", 1)), sessions=table, period=PERIOD)
+    assert result.overlapping_sessions == 1
+    assert result.kpis["occupancy_mean"].iloc[0] == pytest.approx(100 * 2 / 240)  # 22:00-24:00 inside
