@@ -238,7 +238,8 @@ def test_delft_sample_figures_match_an_independent_computation(sample_dir):
 def test_overlap_at_the_end_of_the_period_is_judged_on_the_real_times():
     table = sessions(
         ("1", "A", "A1", "2026-06-10T22:00Z", "2026-06-11T02:00Z", 5.0, None),  # runs past the period end
-        ("2", "A", "A1", "2026-06-10T23:59:30Z", "2026-06-11T01:00Z", 5.0, None),  # starts inside it: overlaps
+        # starts inside the period and overlaps
+        ("2", "A", "A1", "2026-06-10T23:59:30Z", "2026-06-11T01:00Z", 5.0, None),
     )
     result = k.compute_usage_kpis(points(("A", 1)), sessions=table, period=PERIOD)
     assert result.overlapping_sessions == 1
