@@ -458,3 +458,25 @@ def _advice(
             for o, a, s in zip(occupancy_text[mask], availability_text[mask], sampled_text[mask])
         ]
     return advice, reason
+
+
+def add_usage_kpis(
+    charge_points: pd.DataFrame, id_field: str = "source_id", **kwargs
+) -> Tuple[pd.DataFrame, UsageResult]:
+    """The charge points (a DataFrame or GeoDataFrame in the common schema) with the KPI columns added.
+
+    For the Python API: ``kwargs`` are those of :func:`compute_usage_kpis`. The
+    input is not changed; a GeoDataFrame stays one (geopandas is not imported here).
+    """
+    if id_field not in charge_points.columns:
+        raise KeyError(f"the charge points have no column {id_field!r}")
+    evse_count = charge_points["evse_count"] if "evse_count" in charge_points.columns else np.nan
+    points = pd.DataFrame(
+        {"location_id": charge_points[id_field].astype("string"), "evse_count": evse_count},
+        index=charge_points.index,
+    )
+    result = compute_usage_kpis(points, **kwargs)
+    out = charge_points.drop(columns=[c for c in KPI_FIELDS if c in charge_points.columns]).copy()
+    for name in KPI_FIELDS:
+        out[name] = result.kpis[name]
+    return out, result

@@ -244,3 +244,22 @@ def test_overlap_at_the_end_of_the_period_is_judged_on_the_real_times():
     result = k.compute_usage_kpis(points(("A", 1)), sessions=table, period=PERIOD)
     assert result.overlapping_sessions == 1
     assert result.kpis["occupancy_mean"].iloc[0] == pytest.approx(100 * 2 / 240)  # 22:00-24:00 inside
+
+
+def test_python_api_keeps_a_geodataframe(sample_dir):
+    geopandas = pytest.importorskip("geopandas")
+    from shapely.geometry import Point
+
+    charge_points = geopandas.GeoDataFrame(
+        {"source_id": ["50008", "32413"], "evse_count": [8, 4], "busy": [None, None]},
+        geometry=[Point(4.35, 52.0), Point(4.36, 52.01)],
+        crs="EPSG:4326",
+    )
+    occupancy = read_occupancy(sample_dir / "occupancy")
+    out, result = k.add_usage_kpis(charge_points, occupancy=occupancy.frame)
+    assert result.not_computed["sessions_per_day"] == k.MISSING_SESSIONS
+    assert isinstance(out, geopandas.GeoDataFrame)
+    assert out.crs == charge_points.crs
+    assert list(out.columns[-len(k.KPI_FIELDS) :]) == list(k.KPI_FIELDS)
+    assert out["hours_sampled"].tolist() == [79, 79]
+    assert charge_points["busy"].isna().all()  # the input is unchanged
