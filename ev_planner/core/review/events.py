@@ -1,0 +1,109 @@
+"""The event model of the review log and its timestamps (always stored in UTC)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
+from typing import Optional
+
+from ..errors import ReviewError
+
+try:  # Python 3.9+; QGIS on Windows may lack the tz database, then naive times are read as CET/CEST
+    from zoneinfo import ZoneInfo
+except ImportError:  # pragma: no cover
+    ZoneInfo = None  # type: ignore[assignment,misc]
+
+# Naive timestamps (a colleague's spreadsheet) are local time of the Dutch/Flemish municipality.
+DEFAULT_LOCAL_TIMEZONE = "Europe/Amsterdam"
+
+_DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+
+
+def _local_zone(name: str):
+    if ZoneInfo is not None:
+        try:
+            return ZoneInfo(name)
+        except Exception:
+            pass
+    return timezone(timedelta(hours=1))
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def format_utc(moment: datetime) -> str:
+    """GeoPackage DATETIME text: ``YYYY-MM-DDTHH:MM:SS.SSSZ``."""
+    moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def parse_timestamp(text: object, local_timezone: str = DEFAULT_LOCAL_TIMEZONE) -> datetime:
+    """A timezone-aware datetime from ISO 8601 (``Z`` or offset; naive = local time) or ``DD-MM-YYYY HH:MM``.
+
+    Raises :class:`ReviewError` with the offending text for anything else, and
+    for moments more than a day in the future (typing errors in the year).
+    """
+    raw = str(text or "").strip()
+    if not raw:
+        raise ReviewError("The timestamp is empty.")
+    moment: Optional[datetime] = None
+    match = _DUTCH_DATE.match(raw)
+    try:
+        if match:
+            day, month, year, hour, minute, second = match.groups()
+            moment = datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            )
+        else:
+            iso = raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw
+            moment = datetime.fromisoformat(iso.replace(" ", "T", 1) if "T" not in iso else iso)
+    except ValueError:
+        moment = None
+    if moment is None:
+        raise ReviewError(f"Not a timestamp: {raw!r} (use ISO 8601, e.g. 2026-05-01T09:30:00+02:00).")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=_local_zone(local_timezone))
+    moment = moment.astimezone(timezone.utc)
+    if moment > utc_now() + timedelta(days=1):
+        raise ReviewError(f"The timestamp {raw!r} lies in the future.")
+    if moment.year < 2000:
+        raise ReviewError(f"The timestamp {raw!r} is implausibly old.")
+    return moment
+
+
+def days_between(start: str, end: str) -> float:
+    """Days between two stored UTC timestamps."""
+    return (parse_timestamp(end) - parse_timestamp(start)).total_seconds() / 86400.0
+
+
+@dataclass(frozen=True)
+class ReviewEvent:
+    """One entry of ``review_events``. ``at`` is stored UTC text (see :func:`format_utc`)."""
+
+    location_id: str
+    action: str
+    at: str = ""
+    actor: str = ""
+    department: Optional[str] = None
+    reason: Optional[str] = None
+    comment: Optional[str] = None
+    attachment: Optional[str] = None
+    installer: Optional[str] = None
+    source: str = "api"
+    event_id: str = field(default="")
+
+    def completed(self) -> ReviewEvent:
+        """The event with its time (now, when empty) normalised to UTC and an id."""
+        at = format_utc(parse_timestamp(self.at)) if self.at else format_utc(utc_now())
+        event_id = self.event_id or uuid.uuid4().hex
+        return replace(self, at=at, event_id=event_id)
+
+
+def content_key(*parts: object) -> str:
+    """A deterministic event id from an event's content: importing the same row twice adds nothing."""
+    normalised = "\x1f".join("" if p is None else str(p).strip() for p in parts)
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,160 @@
+"""Import of review events from a CSV that colleagues filled in a spreadsheet.
+
+Columns: ``location_id, at, actor, department, action, reason, comment`` (and
+optionally ``installer``). Each row is validated on its own: an unknown
+location, an invalid transition or a bad timestamp is reported, skipped and
+counted. Each row's event id is a hash of its content, so importing the same
+file twice adds nothing. The whole import is one transaction: a crash or a
+cancellation halfway leaves the GeoPackage exactly as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from ..errors import InputError, ReviewError
+from .events import DEFAULT_LOCAL_TIMEZONE, ReviewEvent, content_key, format_utc, parse_timestamp
+from .states import TransitionError, apply_event
+from .store import ReviewStore
+
+CSV_COLUMNS = ("location_id", "at", "actor", "department", "action", "reason", "comment")
+OPTIONAL_COLUMNS = ("installer",)
+
+# Why a row was skipped: the keys of ImportResult.skipped (stable, for reports and tests).
+SKIP_UNKNOWN_LOCATION = "unknown location"
+SKIP_INVALID_TRANSITION = "invalid transition"
+SKIP_BAD_TIMESTAMP = "bad timestamp"
+SKIP_DUPLICATE = "already imported"
+SKIP_MISSING_VALUE = "missing value"
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    rows: int = 0
+    skipped: Dict[str, int] = field(default_factory=dict)
+    messages: List[str] = field(default_factory=list)  # one line per skipped row
+
+    def skip(self, reason: str, line: int, detail: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        self.messages.append(f"line {line}: {reason}: {detail}")
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(self.skipped.values())
+
+
+def _read_rows(csv_path: Path) -> List[Dict[str, str]]:
+    try:
+        raw = csv_path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"Cannot read {csv_path}: {exc.strerror or exc}.") from None
+    for encoding in ("utf-8-sig", "cp1252"):  # Excel on Windows saves CSV in cp1252
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    sample = text[:4096]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
+    missing = [c for c in CSV_COLUMNS if c not in header]
+    if missing:
+        raise InputError(
+            f"{csv_path.name} misses the column(s) {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}."
+        )
+    reader.fieldnames = header
+    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def import_events(
+    store: ReviewStore,
+    csv_path: Path | str,
+    local_timezone: str = DEFAULT_LOCAL_TIMEZONE,
+    progress: Optional[Callable[[int, int], None]] = None,
+    is_canceled: Optional[Callable[[], bool]] = None,
+) -> ImportResult:
+    """Import a CSV of events into ``store``; see the module docstring.
+
+    ``progress(done, total)`` is called per row. When ``is_canceled()`` returns
+    True the import is rolled back and :class:`ReviewError` raised.
+    """
+    csv_path = Path(csv_path)
+    rows = _read_rows(csv_path)
+    result = ImportResult(rows=len(rows))
+    known = set(store.location_ids())
+    with store.transaction() as connection:
+        existing_ids = store.event_ids(connection)
+        states: Dict[str, tuple] = {}
+        for index, row in enumerate(rows):
+            line = index + 2  # the header is line 1
+            if is_canceled is not None and is_canceled():
+                raise ReviewError("Import cancelled: nothing was imported.")
+            if progress is not None:
+                progress(index, len(rows))
+            location_id = row.get("location_id", "")
+            action = row.get("action", "").lower()
+            if not location_id or not action:
+                result.skip(SKIP_MISSING_VALUE, line, "location_id and action are required")
+                continue
+            if location_id not in known:
+                result.skip(SKIP_UNKNOWN_LOCATION, line, location_id)
+                continue
+            try:
+                at = format_utc(parse_timestamp(row.get("at"), local_timezone))
+            except ReviewError as exc:
+                result.skip(SKIP_BAD_TIMESTAMP, line, str(exc))
+                continue
+            fields = [location_id, at, row.get("actor"), row.get("department"), action]
+            fields += [row.get("reason"), row.get("comment"), row.get("installer")]
+            event = ReviewEvent(
+                event_id="csv-" + content_key(*fields),
+                location_id=location_id,
+                at=at,
+                actor=row.get("actor", ""),
+                department=row.get("department") or None,
+                action=action,
+                reason=row.get("reason") or None,
+                comment=row.get("comment") or None,
+                installer=row.get("installer") or None,
+                source=f"csv:{csv_path.name}",
+            )
+            if event.event_id in existing_ids:
+                result.skip(SKIP_DUPLICATE, line, f"{location_id} {action} at {at}")
+                continue
+            if location_id not in states:
+                states[location_id] = store.replay(connection, location_id)
+            state, _, count = states[location_id]
+            try:
+                new_state = apply_event(
+                    state,
+                    action,
+                    store.config,
+                    at=at,
+                    department=event.department,
+                    reason=event.reason,
+                    installer=event.installer,
+                )
+            except TransitionError as exc:
+                result.skip(SKIP_INVALID_TRANSITION, line, f"{location_id}: {exc}")
+                continue
+            if action in ("comment", "check") and not event.comment:
+                result.skip(SKIP_MISSING_VALUE, line, f"a '{action}' row needs a comment")
+                continue
+            store.insert_event(connection, event)
+            existing_ids.add(event.event_id)
+            states[location_id] = (new_state, at, count + 1)
+            result.imported += 1
+        for location_id, (state, last_at, count) in states.items():
+            store.write_derived(connection, location_id, state, last_at, count)
+    if progress is not None:
+        progress(len(rows), len(rows))
+    return result

@@ -1,0 +1,583 @@
+"""The review GeoPackage: locations, the append-only event log and the configuration.
+
+Every write is one SQLite transaction opened with ``BEGIN IMMEDIATE`` (it takes
+the write lock before reading, so two writers never decide on a stale state),
+with a busy timeout so concurrent writers wait instead of failing. Inside the
+transaction the location's events are replayed through the state machine, the
+new event is checked, appended, and the derived columns (status, decisions, ...)
+are rewritten from the log. Either all of that is committed or nothing is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+
+from ..errors import InputError, ReviewError
+from . import gpkg
+from .events import ReviewEvent, format_utc, utc_now
+from .states import (
+    DEFAULT_CANCELLATION_REASONS,
+    Department,
+    LocationState,
+    ReviewConfig,
+    TransitionError,
+    apply_event,
+    initial_state,
+)
+
+LOCATIONS_TABLE = "review_locations"
+EVENTS_TABLE = "review_events"
+CONFIG_TABLE = "review_config"
+REQUIRED_TABLES = (LOCATIONS_TABLE, EVENTS_TABLE, CONFIG_TABLE)
+GEOMETRY_COLUMN = "geom"
+SCHEMA_VERSION = "evplanner-review/1"
+
+# Columns the proposal cannot bring in: they belong to the review.
+EDITABLE_COLUMNS = (("address", "TEXT"), ("operator", "TEXT"), ("parking_spaces", "INTEGER"))
+DERIVED_COLUMNS = (
+    "status",
+    "status_since",
+    "awaiting",
+    "installer",
+    "last_event_at",
+    "event_count",
+)
+EVENT_COLUMNS = (
+    "event_id",
+    "location_id",
+    "at",
+    "actor",
+    "department",
+    "action",
+    "reason",
+    "comment",
+    "attachment",
+    "installer",
+    "source",
+)
+# Two reserved parking spaces per public charge point (one per socket): the usual
+# Dutch practice in municipal "paal volgt auto" policies; a per-location attribute.
+DEFAULT_PARKING_SPACES = 2
+DEFAULT_BUSY_TIMEOUT_S = 30.0
+
+
+@dataclass
+class LocationInput:
+    """A location handed to :func:`create_review`, coordinates in the review's CRS."""
+
+    location_id: str
+    x: float
+    y: float
+    attributes: Dict[str, Any] = field(default_factory=dict)
+
+
+def _sql_type(value: Any) -> str:
+    if isinstance(value, (bool, int)):
+        return "INTEGER"
+    if isinstance(value, float):
+        return "REAL"
+    return "TEXT"
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _reserved_columns(config: ReviewConfig) -> set:
+    names = {"fid", GEOMETRY_COLUMN, "location_id", "created_at", *DERIVED_COLUMNS}
+    names.update(name for name, _ in EDITABLE_COLUMNS)
+    names.update(d.column for d in config.departments)
+    return names
+
+
+def _clean_column(name: str) -> str:
+    cleaned = re.sub(r"[^0-9A-Za-z_]+", "_", str(name)).strip("_") or "field"
+    return cleaned.lower()
+
+
+def create_review(
+    path: Path | str,
+    locations: Sequence[LocationInput],
+    config: ReviewConfig,
+    crs_authid: str,
+    crs_wkt: Optional[str] = None,
+    attribute_types: Optional[Dict[str, str]] = None,
+    overwrite: bool = False,
+    description: str = "EV Planner review",
+) -> Path:
+    """Write a new review GeoPackage with every location ``proposed``.
+
+    An existing file is never overwritten silently: ``overwrite`` must be asked
+    for, and even then a file that holds review events is kept (decisions are
+    never lost) unless the caller deletes it on purpose.
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".gpkg":
+        raise InputError(f"The review file must be a GeoPackage (.gpkg), not {path.name}.")
+    ids = [str(loc.location_id).strip() for loc in locations]
+    if not locations:
+        raise InputError("There are no locations to review.")
+    if any(not i for i in ids):
+        raise InputError("Every location needs a location_id.")
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise InputError(f"location_id values must be unique; repeated: {', '.join(duplicates[:10])}.")
+    if path.exists():
+        if not overwrite:
+            raise InputError(
+                f"{path} already exists. Choose another file name (an existing review is never overwritten)."
+            )
+        _refuse_to_overwrite_decisions(path)
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    organization, code, wkt = gpkg.srs_from_authid(crs_authid, crs_wkt)
+
+    reserved = _reserved_columns(config)
+    attribute_columns: Dict[str, Tuple[str, str]] = {}  # input name -> (column, sql type)
+    types = dict(attribute_types or {})
+    editable_names = {name for name, _ in EDITABLE_COLUMNS}
+    editable_sources: Dict[str, str] = {}  # editable column -> input attribute filling it
+    for loc in locations:
+        for name, value in loc.attributes.items():
+            if name in attribute_columns or name == "location_id" or name in editable_sources.values():
+                continue
+            column = _clean_column(name)
+            if column in editable_names and column not in editable_sources:
+                # An address or operator of the proposal fills the review's own column.
+                editable_sources[column] = name
+                continue
+            if column in reserved or column in {c for c, _ in attribute_columns.values()}:
+                column = f"input_{column}"
+            attribute_columns[name] = (column, types.get(name) or _sql_type(value))
+    for name, (column, sql_type) in list(attribute_columns.items()):
+        if sql_type not in ("INTEGER", "REAL", "TEXT", "DATETIME"):
+            attribute_columns[name] = (column, "TEXT")
+
+    created_at = format_utc(utc_now())
+    tmp_path = path.with_name(path.name + ".creating")
+    if tmp_path.exists():
+        tmp_path.unlink()
+    connection = sqlite3.connect(str(tmp_path), isolation_level=None)
+    try:
+        connection.execute("BEGIN")
+        gpkg.create_metadata(connection)
+        srs_id = gpkg.register_srs(connection, organization, code, wkt)
+        columns_sql = [
+            "fid INTEGER PRIMARY KEY AUTOINCREMENT",
+            f"{GEOMETRY_COLUMN} POINT",
+            "location_id TEXT NOT NULL UNIQUE",
+        ]
+        columns_sql += [f"{_quote(col)} {sql}" for col, sql in attribute_columns.values()]
+        columns_sql += [f"{name} {sql}" for name, sql in EDITABLE_COLUMNS]
+        columns_sql += [
+            "created_at DATETIME",
+            "status TEXT NOT NULL DEFAULT 'proposed'",
+            "status_since DATETIME",
+        ]
+        columns_sql += [f"{_quote(d.column)} TEXT" for d in config.departments]
+        columns_sql += ["awaiting TEXT", "installer TEXT", "last_event_at DATETIME", "event_count INTEGER"]
+        connection.execute(f"CREATE TABLE {LOCATIONS_TABLE} ({', '.join(columns_sql)})")
+        connection.execute(
+            f"""CREATE TABLE {EVENTS_TABLE} (
+              fid INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
+              location_id TEXT NOT NULL, at DATETIME NOT NULL, actor TEXT, department TEXT,
+              action TEXT NOT NULL, reason TEXT, comment TEXT, attachment TEXT, installer TEXT,
+              source TEXT, recorded_at DATETIME NOT NULL)"""
+        )
+        connection.execute(f"CREATE INDEX review_events_location ON {EVENTS_TABLE} (location_id, fid)")
+        # The log is append-only, also for someone editing the table in QGIS or SQL.
+        for verb in ("UPDATE", "DELETE"):
+            connection.execute(
+                f"CREATE TRIGGER review_events_no_{verb.lower()} BEFORE {verb} ON {EVENTS_TABLE} "
+                "BEGIN SELECT RAISE(ABORT, 'review_events is append-only: record a correcting event instead'); END"
+            )
+        connection.execute(
+            f"CREATE TABLE {CONFIG_TABLE} (fid INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, value TEXT)"
+        )
+        connection.executemany(f"INSERT INTO {CONFIG_TABLE} (key, value) VALUES (?, ?)", _config_rows(config))
+        xs = [float(loc.x) for loc in locations]
+        ys = [float(loc.y) for loc in locations]
+        gpkg.register_table(
+            connection,
+            LOCATIONS_TABLE,
+            "features",
+            description,
+            srs_id,
+            GEOMETRY_COLUMN,
+            (min(xs), min(ys), max(xs), max(ys)),
+        )
+        gpkg.register_table(connection, EVENTS_TABLE, "attributes", "append-only review event log")
+        gpkg.register_table(connection, CONFIG_TABLE, "attributes", "review departments and rules")
+        state = initial_state(config, created_at)
+        derived = _derived_values(state, config, None, 0)
+        insert_columns = (
+            [GEOMETRY_COLUMN, "location_id"]
+            + [col for col, _ in attribute_columns.values()]
+            + [name for name, _ in EDITABLE_COLUMNS]
+            + ["created_at"]
+            + list(derived)
+        )
+        placeholders = ", ".join("?" for _ in insert_columns)
+        sql = f"INSERT INTO {LOCATIONS_TABLE} ({', '.join(_quote(c) for c in insert_columns)}) VALUES ({placeholders})"
+        for loc, location_id in zip(locations, ids):
+            values = [gpkg.encode_point(loc.x, loc.y, srs_id), location_id]
+            values += [_plain(loc.attributes.get(name)) for name in attribute_columns]
+            values += [_editable_value(loc, editable_sources.get(name), name) for name, _ in EDITABLE_COLUMNS]
+            values += [created_at]
+            values += list(derived.values())
+            connection.execute(sql, values)
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        connection.close()
+        tmp_path.unlink(missing_ok=True)
+        raise
+    connection.close()
+    tmp_path.replace(path)
+    return path
+
+
+def _editable_value(location: LocationInput, source: Optional[str], column: str) -> Any:
+    value = _plain(location.attributes.get(source)) if source else None
+    if column == "parking_spaces":
+        try:
+            spaces = int(value) if value not in (None, "") else DEFAULT_PARKING_SPACES
+        except (TypeError, ValueError):
+            spaces = DEFAULT_PARKING_SPACES
+        return spaces if spaces > 0 else DEFAULT_PARKING_SPACES
+    return None if value in (None, "") else str(value)
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (int, float, str, bytes)):
+        return value
+    return str(value)
+
+
+def _refuse_to_overwrite_decisions(path: Path) -> None:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        try:
+            row = connection.execute(f"SELECT COUNT(*) FROM {EVENTS_TABLE}").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return  # not a review file: nothing of the workflow to lose
+    if row and row[0]:
+        raise InputError(
+            f"{path} holds {row[0]} review event(s); it is not overwritten. Delete or rename it yourself "
+            "if you really want to start over."
+        )
+
+
+def _config_rows(config: ReviewConfig) -> List[Tuple[str, str]]:
+    return [
+        ("schema", SCHEMA_VERSION),
+        (
+            "departments",
+            json.dumps(
+                [{"name": d.name, "required": d.required} for d in config.departments], ensure_ascii=False
+            ),
+        ),
+        ("reject_rule", config.reject_rule),
+        ("cancellation_reasons", json.dumps(list(config.cancellation_reasons), ensure_ascii=False)),
+    ]
+
+
+def _derived_values(
+    state: LocationState, config: ReviewConfig, last_event_at: Optional[str], event_count: int
+) -> Dict[str, Any]:
+    values: Dict[str, Any] = {
+        "status": state.status,
+        "status_since": state.status_since,
+    }
+    for department in config.departments:
+        values[department.column] = state.decisions.get(department.name)
+    values.update(
+        {
+            "awaiting": ", ".join(state.awaiting(config)) or None,
+            "installer": state.installer,
+            "last_event_at": last_event_at,
+            "event_count": event_count,
+        }
+    )
+    return values
+
+
+def review_path(text: str) -> Path:
+    """The file of a QGIS layer source such as ``/x/review.gpkg|layername=review_locations``."""
+    return Path(str(text).split("|")[0].strip())
+
+
+class ReviewStore:
+    """A review GeoPackage opened for reading and appending events."""
+
+    def __init__(self, path: Path | str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> None:
+        self.path = review_path(str(path))
+        self.busy_timeout = busy_timeout
+        if not self.path.is_file():
+            raise ReviewError(f"The review file {self.path} does not exist.")
+        with self._connect() as connection:
+            try:
+                tables = gpkg.table_names(connection)
+            except sqlite3.DatabaseError as exc:
+                raise self._database_error(exc) from None
+            missing = [t for t in REQUIRED_TABLES if t not in tables]
+            if missing:
+                raise ReviewError(
+                    f"{self.path.name} is not an EV Planner review GeoPackage: the table "
+                    f"{', '.join(missing)} is missing. Create a review with evplanner:createreview."
+                )
+            self.config = self._read_config(connection)
+            self.location_columns = [
+                row[1] for row in connection.execute(f"PRAGMA table_info({LOCATIONS_TABLE})")
+            ]
+        missing_columns = [d.column for d in self.config.departments if d.column not in self.location_columns]
+        if missing_columns:
+            raise ReviewError(
+                f"{self.path.name}: the decision column(s) {', '.join(missing_columns)} of review_config are "
+                "missing from review_locations."
+            )
+
+    # --- connections ----------------------------------------------------------------------
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        try:
+            connection = sqlite3.connect(str(self.path), timeout=self.busy_timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._database_error(exc) from None
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def _database_error(self, exc: Exception) -> ReviewError:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            return ReviewError(
+                f"The review file {self.path.name} is locked by another program (an editing session in QGIS, "
+                "a spreadsheet import, a sync tool). Save or stop that edit and try again."
+            )
+        if "not a database" in text or "malformed" in text or "encrypted" in text:
+            return ReviewError(f"{self.path.name} is not a GeoPackage (or it is damaged): {exc}.")
+        if "readonly" in text or "read-only" in text:
+            return ReviewError(
+                f"The review file {self.path.name} is read-only; you cannot record events in it."
+            )
+        return ReviewError(f"Cannot use the review file {self.path.name}: {exc}.")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: commit on success, roll back on any exception (also KeyboardInterrupt)."""
+        with self._connect() as connection:
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise self._database_error(exc) from None
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException as exc:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._database_error(exc) from None
+                raise
+
+    def _read_config(self, connection: sqlite3.Connection) -> ReviewConfig:
+        try:
+            rows = dict(connection.execute(f"SELECT key, value FROM {CONFIG_TABLE}").fetchall())
+            departments = tuple(
+                Department(str(item["name"]), bool(item.get("required", True)))
+                for item in json.loads(rows.get("departments") or "[]")
+            )
+            reasons = tuple(
+                json.loads(rows.get("cancellation_reasons") or "null") or DEFAULT_CANCELLATION_REASONS
+            )
+            return ReviewConfig(
+                departments=departments,
+                reject_rule=rows.get("reject_rule") or "any",
+                cancellation_reasons=reasons,
+            )
+        except sqlite3.DatabaseError as exc:
+            raise self._database_error(exc) from None
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise ReviewError(f"{self.path.name}: review_config cannot be read ({exc}).") from None
+
+    # --- reading --------------------------------------------------------------------------
+    def location_ids(self) -> List[str]:
+        with self._connect() as connection:
+            return [
+                r[0] for r in connection.execute(f"SELECT location_id FROM {LOCATIONS_TABLE} ORDER BY fid")
+            ]
+
+    def locations(self) -> List[Dict[str, Any]]:
+        """Every location as a dict of its columns, with ``xy`` instead of the geometry blob."""
+        with self._connect() as connection:
+            connection.row_factory = sqlite3.Row
+            rows = connection.execute(f"SELECT * FROM {LOCATIONS_TABLE} ORDER BY fid").fetchall()
+        result = []
+        for row in rows:
+            item = {key: row[key] for key in row.keys() if key != GEOMETRY_COLUMN}  # noqa: SIM118 (sqlite3.Row)
+            item["xy"] = gpkg.decode_point(row[GEOMETRY_COLUMN])
+            result.append(item)
+        return result
+
+    def location(self, location_id: str) -> Dict[str, Any]:
+        for item in self.locations():
+            if item["location_id"] == location_id:
+                return item
+        raise ReviewError(f"Unknown location {location_id!r}.")
+
+    def crs_authid(self) -> str:
+        with self._connect() as connection:
+            row = connection.execute(
+                "SELECT s.organization, s.organization_coordsys_id FROM gpkg_geometry_columns g "
+                "JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id WHERE g.table_name = ?",
+                (LOCATIONS_TABLE,),
+            ).fetchone()
+        return f"{row[0]}:{row[1]}" if row else ""
+
+    def events(self, location_id: Optional[str] = None) -> List[ReviewEvent]:
+        """The log in append order, for one location or all."""
+        with self._connect() as connection:
+            return self._events(connection, location_id)
+
+    def _events(self, connection: sqlite3.Connection, location_id: Optional[str]) -> List[ReviewEvent]:
+        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM {EVENTS_TABLE}"
+        params: Tuple = ()
+        if location_id is not None:
+            sql += " WHERE location_id = ?"
+            params = (location_id,)
+        rows = connection.execute(sql + " ORDER BY fid", params).fetchall()
+        return [ReviewEvent(**dict(zip(EVENT_COLUMNS, row))) for row in rows]
+
+    def count_events(self) -> int:
+        with self._connect() as connection:
+            return int(connection.execute(f"SELECT COUNT(*) FROM {EVENTS_TABLE}").fetchone()[0])
+
+    def replay(
+        self, connection: sqlite3.Connection, location_id: str
+    ) -> Tuple[LocationState, Optional[str], int]:
+        """State, last event time and event count of a location, folded from its log."""
+        row = connection.execute(
+            f"SELECT created_at FROM {LOCATIONS_TABLE} WHERE location_id = ?", (location_id,)
+        ).fetchone()
+        if row is None:
+            raise ReviewError(f"Unknown location {location_id!r}: it is not in this review.")
+        state = initial_state(self.config, row[0])
+        last_at = None
+        events = self._events(connection, location_id)
+        for event in events:
+            # A refusal is only reachable if review_config was edited after decisions were
+            # made: the log stays authoritative and the event keeps its place in the history.
+            with contextlib.suppress(TransitionError):
+                state = apply_event(
+                    state,
+                    event.action,
+                    self.config,
+                    at=event.at,
+                    department=event.department,
+                    reason=event.reason,
+                    installer=event.installer,
+                )
+            last_at = event.at
+        return state, last_at, len(events)
+
+    def state(self, location_id: str) -> LocationState:
+        with self._connect() as connection:
+            return self.replay(connection, location_id)[0]
+
+    # --- writing --------------------------------------------------------------------------
+    def append(self, event: ReviewEvent, photo: Optional[Path | str] = None) -> ReviewEvent:
+        """Check ``event`` against the location's state and append it; returns the stored event.
+
+        ``photo`` is copied next to the GeoPackage first and referenced by a relative path.
+        """
+        event = event.completed()
+        copied = self._copy_attachment(event, photo) if photo else None
+        if copied is not None:
+            event = replace(event, attachment=copied.relative_to(self.path.parent).as_posix())
+        try:
+            with self.transaction() as connection:
+                self._append_checked(connection, event)
+        except BaseException:
+            if copied is not None:
+                copied.unlink(missing_ok=True)
+            raise
+        return event
+
+    def append_many(self, events: Iterable[ReviewEvent]) -> int:
+        """Append events in one transaction: all of them, or (on the first refused one) none."""
+        count = 0
+        with self.transaction() as connection:
+            for event in events:
+                self._append_checked(connection, event.completed())
+                count += 1
+        return count
+
+    def _append_checked(self, connection: sqlite3.Connection, event: ReviewEvent) -> LocationState:
+        state, _, count = self.replay(connection, event.location_id)
+        new_state = apply_event(
+            state,
+            event.action,
+            self.config,
+            at=event.at,
+            department=event.department,
+            reason=event.reason,
+            installer=event.installer,
+        )
+        if event.action in ("comment", "check") and not ((event.comment or "").strip() or event.attachment):
+            raise TransitionError(f"A '{event.action}' event needs a comment or an attachment.")
+        self.insert_event(connection, event)
+        self.write_derived(connection, event.location_id, new_state, event.at, count + 1)
+        return new_state
+
+    def insert_event(self, connection: sqlite3.Connection, event: ReviewEvent) -> None:
+        values = [getattr(event, name) for name in EVENT_COLUMNS] + [format_utc(utc_now())]
+        connection.execute(
+            f"INSERT INTO {EVENTS_TABLE} ({', '.join(EVENT_COLUMNS)}, recorded_at) "
+            f"VALUES ({', '.join('?' for _ in values)})",
+            values,
+        )
+
+    def write_derived(
+        self,
+        connection: sqlite3.Connection,
+        location_id: str,
+        state: LocationState,
+        last_at: Optional[str],
+        count: int,
+    ) -> None:
+        values = _derived_values(state, self.config, last_at, count)
+        assignments = ", ".join(f"{_quote(name)} = ?" for name in values)
+        connection.execute(
+            f"UPDATE {LOCATIONS_TABLE} SET {assignments} WHERE location_id = ?",
+            [*values.values(), location_id],
+        )
+
+    def event_ids(self, connection: sqlite3.Connection) -> set:
+        return {row[0] for row in connection.execute(f"SELECT event_id FROM {EVENTS_TABLE}")}
+
+    def attachment_dir(self) -> Path:
+        return self.path.parent / f"{self.path.stem}_attachments"
+
+    def _copy_attachment(self, event: ReviewEvent, photo: Path | str) -> Path:
+        source = Path(photo)
+        if not source.is_file():
+            raise InputError(f"The attachment {source} does not exist.")
+        folder = self.attachment_dir() / re.sub(r"[^0-9A-Za-z._-]+", "_", event.location_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = re.sub(r"[^0-9]", "", event.at)[:14]
+        target = folder / f"{stamp}_{event.event_id[:8]}_{re.sub(r'[^0-9A-Za-z._-]+', '_', source.name)}"
+        shutil.copy2(source, target)
+        return target
