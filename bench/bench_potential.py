@@ -236,7 +236,7 @@ def case_c() -> dict:
         fast = select_locations(*args, count=count, radius=RADIUS, min_spacing=150, method="fast")
         t1 = time.perf_counter()
         exact = select_locations(
-            *args, count=count, radius=RADIUS, min_spacing=150, method="exact", time_limit=120
+            *args, count=count, radius=RADIUS, min_spacing=150, method="exact", time_limit=60
         )
         t2 = time.perf_counter()
         comparisons.append(
