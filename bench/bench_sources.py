@@ -61,11 +61,12 @@ def run_case(code: str, env: dict[str, str] | None = None) -> dict:
         """
     )
     full_env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen", **(env or {}))
-    # A throw-away QGIS profile: the user's own is never touched.
-    full_env.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="evplanner-bench-profile-"))
-    done = subprocess.run(
-        [sys.executable, "-c", wrapper], capture_output=True, text=True, env=full_env, cwd=REPO
-    )
+    with tempfile.TemporaryDirectory(prefix="evplanner-bench-profile-") as profile:
+        # A throw-away QGIS profile: the user's own is never touched.
+        full_env.setdefault("QGIS_CUSTOM_CONFIG_PATH", profile)
+        done = subprocess.run(
+            [sys.executable, "-c", wrapper], capture_output=True, text=True, env=full_env, cwd=REPO
+        )
     for line in done.stdout.splitlines():
         if line.startswith("RESULT "):
             return json.loads(line[len("RESULT ") :])

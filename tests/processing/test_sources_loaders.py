@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from qgis.core import (
+    NULL,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -553,3 +554,27 @@ def test_a_crash_during_the_refresh_leaves_the_previous_layer_intact(evplanner, 
     )
     assert done.returncode == 9, done.stderr.decode()[-2000:]
     assert {k: f.attributes() for k, f in features(str(out)).items()} == before
+
+
+def test_loadocpi_from_an_ocpi_211_server(evplanner, delft, tmp_path):
+    locations = []
+    for location in copy.deepcopy(delft[:12]):
+        del location["country_code"], location["party_id"]  # 2.1.1 Locations have neither
+        location["type"] = location.pop("parking_type", None) or "ON_STREET"
+        for evse in location["evses"]:
+            for connector in evse["connectors"]:
+                connector["voltage"] = connector.pop("max_voltage")
+                connector["amperage"] = connector.pop("max_amperage")
+                connector.pop("max_electric_power")
+        locations.append(location)
+    with OcpiTestServer({"locations": locations}, token=TOKEN, versions=("2.1.1",), max_limit=5) as server:
+        results = run_alg(
+            "loadocpi", {"SOURCE": server.versions_url, "TOKEN": TOKEN, "OUTPUT": str(tmp_path / "v211.gpkg")}
+        )
+        assert {auth for path, auth in server.requests if "/2.1.1/" in path} == {f"Token {TOKEN}"}
+    rows = features(results["OUTPUT"])
+    assert len(rows) == 12
+    first = rows[delft[0]["id"]]
+    assert first["party"] is None or first["party"] == NULL
+    assert first["parking_type"] == "ON_STREET"
+    assert first["max_power_kw"] == pytest.approx(174.8)  # 920 V x 190 A, DC
