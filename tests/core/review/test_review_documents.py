@@ -69,9 +69,10 @@ def test_decree_from_default_template(tmp_path):
     text = docx_text(out)
     assert "Markt 87 & Zn, Delft" in text
     assert "2 parkeerplaats(en) ter hoogte van Markt 87" in text
-    assert "Vattenfall" in text and "X 84 123.4, Y 447 001.0 (EPSG:28992)" in text
+    assert "Vattenfall" in text
+    assert "X 84 123.4, Y 447 001.0 (EPSG:28992)" in text
     assert "{{" not in text
-    paragraphs = [p for p in document.iter(W + "p")]
+    paragraphs = list(document.iter(W + "p"))
     assert len(paragraphs) > 15
 
 
@@ -98,7 +99,7 @@ def test_user_template_with_placeholders_split_over_runs(tmp_path):
 def test_not_a_docx_template(tmp_path):
     bad = tmp_path / "bad.docx"
     bad.write_text("plain text")
-    with pytest.raises(InputError, match="not a .docx"):
+    with pytest.raises(InputError, match=r"not a \.docx"):
         render_docx(bad, tmp_path / "o.docx", VALUES)
     with pytest.raises(InputError, match="PNG"):
         render_docx(DEFAULT_TEMPLATE, tmp_path / "o.docx", VALUES, b"GIF89a....")
@@ -126,4 +127,5 @@ def test_operator_files(tmp_path):
     assert data["features"][0]["properties"]["operator"] == "Vattenfall"
     with (tmp_path / "l.csv").open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
-    assert rows[0]["location_id"] == "L1" and rows[0]["document"] == "L1.docx"
+    assert rows[0]["location_id"] == "L1"
+    assert rows[0]["document"] == "L1.docx"
