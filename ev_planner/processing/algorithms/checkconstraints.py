@@ -1,0 +1,157 @@
+"""evplanner:checkconstraints — an automatic-check event per location with the conflicts found nearby."""
+
+from __future__ import annotations
+
+from typing import Dict, List
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsRectangle,
+    QgsSpatialIndex,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+
+from ...core.review.events import ReviewEvent
+from ...core.review.states import CHECK
+from ...core.review.store import ReviewStore
+from ..base import EvPlannerAlgorithm, tr_noop
+from ..layers import choose_metric_crs
+
+DEFAULT_DISTANCE_M = 5.0
+DEFAULT_ACTOR = "EV Planner automatic check"
+
+
+class CheckConstraints(EvPlannerAlgorithm):
+    ALGORITHM_ID = "checkconstraints"
+    GROUP_ID = "review"
+    DISPLAY_NAME = tr_noop("Check review locations against constraints")
+
+    REVIEW = "REVIEW"
+    CONSTRAINTS = "CONSTRAINTS"
+    DISTANCE = "DISTANCE"
+    ACTOR = "ACTOR"
+    CHECKED = "CHECKED"
+    WITH_CONFLICTS = "WITH_CONFLICTS"
+
+    def initAlgorithm(self, config=None) -> None:
+        review = QgsProcessingParameterFile(
+            self.REVIEW, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
+        )
+        review.setHelp(self.tr("A review file made by Create review GeoPackage."))
+        self.addParameter(review)
+        constraints = QgsProcessingParameterMultipleLayers(
+            self.CONSTRAINTS, self.tr("Constraint layers"), QgsProcessing.TypeVectorAnyGeometry
+        )
+        constraints.setHelp(
+            self.tr(
+                "Trees, fire hydrants, crossings, cables, protected zones ...: any vector layers, any CRS."
+            )
+        )
+        self.addParameter(constraints)
+        distance = QgsProcessingParameterDistance(
+            self.DISTANCE, self.tr("Conflict distance"), defaultValue=DEFAULT_DISTANCE_M, minValue=0.0
+        )
+        distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)  # measured in a metric CRS, whatever the layer's
+        distance.setHelp(
+            self.tr("A constraint feature closer than this (metres) to a location is a conflict.")
+        )
+        self.addParameter(distance)
+        actor = QgsProcessingParameterString(
+            self.ACTOR, self.tr("Actor recorded"), defaultValue=DEFAULT_ACTOR
+        )
+        actor.setHelp(self.tr("Name written as the actor of the check events."))
+        actor.setFlags(actor.flags() | actor.FlagAdvanced)
+        self.addParameter(actor)
+        self.addOutput(QgsProcessingOutputNumber(self.CHECKED, self.tr("Locations checked")))
+        self.addOutput(QgsProcessingOutputNumber(self.WITH_CONFLICTS, self.tr("Locations with conflicts")))
+
+    def run(self, parameters, context, feedback, *executor_arguments):
+        if executor_arguments:
+            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
+            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        store = ReviewStore(self.parameterAsFile(parameters, self.REVIEW, context))
+        layers = [
+            layer
+            for layer in self.parameterAsLayerList(parameters, self.CONSTRAINTS, context)
+            if isinstance(layer, QgsVectorLayer)
+        ]
+        if not layers:
+            raise QgsProcessingException(self.tr("Give at least one constraint layer."))
+        distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
+        actor = self.parameterAsString(parameters, self.ACTOR, context) or DEFAULT_ACTOR
+        review_crs = QgsCoordinateReferenceSystem(store.crs_authid())
+        metric = choose_metric_crs(context, layers)
+        to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
+        locations = [row for row in store.locations() if row["xy"] is not None]
+        points = {row["location_id"]: to_metric.transform(QgsPointXY(*row["xy"])) for row in locations}
+        conflicts: Dict[str, List[str]] = {location_id: [] for location_id in points}
+        for number, layer in enumerate(layers):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled: no check events were written."))
+            feedback.setProgress(90.0 * number / len(layers))
+            self._check_layer(layer, metric, context, points, distance, conflicts)
+        events = []
+        for location_id, found in conflicts.items():
+            if found:
+                comment = self.tr("Conflicts within {distance} m: {conflicts}").format(
+                    distance=f"{distance:g}", conflicts="; ".join(found)
+                )
+            else:
+                comment = self.tr("No conflicts within {distance} m of {layers}.").format(
+                    distance=f"{distance:g}", layers=", ".join(layer.name() for layer in layers)
+                )
+            events.append(
+                ReviewEvent(
+                    location_id, CHECK, actor=actor, comment=comment, reason=None, source="checkconstraints"
+                )
+            )
+        store.append_many(events)  # one transaction: every location checked, or none
+        with_conflicts = sum(1 for found in conflicts.values() if found)
+        feedback.pushInfo(
+            self.tr("{checked} locations checked, {conflicts} with conflicts.").format(
+                checked=len(events), conflicts=with_conflicts
+            )
+        )
+        return {self.CHECKED: len(events), self.WITH_CONFLICTS: with_conflicts}
+
+    def _check_layer(self, layer, metric, context, points, distance, conflicts) -> None:
+        transform = QgsCoordinateTransform(layer.crs(), metric, context.transformContext())
+        geometries: Dict[int, QgsGeometry] = {}
+        index = QgsSpatialIndex()
+        for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes()):
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isNull() or geometry.isEmpty():
+                continue
+            try:
+                geometry.transform(transform)
+            except Exception:  # QgsCsException: outside the CRS's area of use
+                continue
+            geometries[feature.id()] = geometry
+            index.addFeature(feature.id(), geometry.boundingBox())
+        for location_id, point in points.items():
+            box = QgsRectangle(
+                point.x() - distance, point.y() - distance, point.x() + distance, point.y() + distance
+            )
+            point_geometry = QgsGeometry.fromPointXY(point)
+            distances = (point_geometry.distance(geometries[fid]) for fid in index.intersects(box))
+            near = [d for d in distances if d <= distance]
+            if near:
+                conflicts[location_id].append(
+                    self.tr("{layer}: {count} (nearest {nearest} m)").format(
+                        layer=layer.name(), count=len(near), nearest=f"{min(near):.1f}"
+                    )
+                )

@@ -1,0 +1,324 @@
+"""evplanner:exportdecrees — a traffic-regulation document per location, plus GeoJSON + CSV for the operator."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsMapRendererCustomPainterJob,
+    QgsMapSettings,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from qgis.PyQt.QtGui import QColor, QImage, QPainter
+
+from ...core.crs import metric_crs_for_lonlat
+from ...core.review.documents import (
+    DEFAULT_TEMPLATE,
+    render_docx,
+    safe_file_name,
+    write_operator_files,
+)
+from ...core.review.states import APPROVED, STATUSES
+from ...core.review.store import LOCATIONS_TABLE, ReviewStore
+from ..base import EvPlannerAlgorithm, tr_noop
+from ..layers import WGS84, is_metric
+
+DUTCH_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+DEFAULT_MAP_RADIUS_M = 60.0  # a street and its two sides: enough to find the spot on site
+MAP_SIZE_PX = QSize(1600, 1200)
+MAP_DPI = 200
+
+
+def dutch_date(day: date) -> str:
+    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
+
+
+def _dutch_number(value: float, decimals: int) -> str:
+    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
+
+
+class ExportDecrees(EvPlannerAlgorithm):
+    ALGORITHM_ID = "exportdecrees"
+    GROUP_ID = "review"
+    DISPLAY_NAME = tr_noop("Export traffic decrees")
+
+    REVIEW = "REVIEW"
+    STATUS = "STATUS"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    TEMPLATE = "TEMPLATE"
+    MUNICIPALITY = "MUNICIPALITY"
+    MAP_LAYERS = "MAP_LAYERS"
+    MAP_RADIUS = "MAP_RADIUS"
+    DOCUMENTS = "DOCUMENTS"
+    GEOJSON = "GEOJSON"
+    CSV = "CSV"
+
+    def initAlgorithm(self, config=None) -> None:
+        review = QgsProcessingParameterFile(
+            self.REVIEW, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
+        )
+        review.setHelp(self.tr("A review file made by Create review GeoPackage."))
+        self.addParameter(review)
+        status = QgsProcessingParameterEnum(
+            self.STATUS, self.tr("Locations with status"), options=list(STATUSES), defaultValue=APPROVED
+        )
+        status.setUsesStaticStrings(True)
+        status.setHelp(self.tr("Only locations with this status get a document (default approved)."))
+        self.addParameter(status)
+        folder = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
+        folder.setHelp(self.tr("Receives one .docx per location, locations.geojson and locations.csv."))
+        self.addParameter(folder)
+        template = QgsProcessingParameterFile(
+            self.TEMPLATE, self.tr("Document template (.docx)"), fileFilter="Word (*.docx)", optional=True
+        )
+        template.setHelp(
+            self.tr("Your own .docx with {{placeholders}}; empty uses the shipped verkeersbesluit template.")
+        )
+        template.setFlags(template.flags() | template.FlagAdvanced)
+        self.addParameter(template)
+        municipality = QgsProcessingParameterString(
+            self.MUNICIPALITY, self.tr("Municipality"), defaultValue="", optional=True
+        )
+        municipality.setHelp(self.tr("Name of the municipality in the documents ({{gemeente}})."))
+        self.addParameter(municipality)
+        map_layers = QgsProcessingParameterMultipleLayers(
+            self.MAP_LAYERS,
+            self.tr("Background layers of the map"),
+            QgsProcessing.TypeMapLayer,
+            optional=True,
+        )
+        map_layers.setHelp(
+            self.tr("Layers drawn under the locations in the map image (e.g. BGT, OSM roads).")
+        )
+        map_layers.setFlags(map_layers.flags() | map_layers.FlagAdvanced)
+        self.addParameter(map_layers)
+        radius = QgsProcessingParameterDistance(
+            self.MAP_RADIUS, self.tr("Map radius"), defaultValue=DEFAULT_MAP_RADIUS_M, minValue=5.0
+        )
+        radius.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+        radius.setHelp(self.tr("Half the width of the map around each location, in metres."))
+        radius.setFlags(radius.flags() | radius.FlagAdvanced)
+        self.addParameter(radius)
+        self.addOutput(QgsProcessingOutputNumber(self.DOCUMENTS, self.tr("Documents written")))
+        self.addOutput(QgsProcessingOutputFile(self.GEOJSON, self.tr("Locations (GeoJSON)")))
+        self.addOutput(QgsProcessingOutputFile(self.CSV, self.tr("Locations (CSV)")))
+
+    def run(self, parameters, context, feedback, *executor_arguments):
+        if executor_arguments:
+            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
+            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        review_path = self.parameterAsFile(parameters, self.REVIEW, context)
+        store = ReviewStore(review_path)
+        status = self.parameterAsEnumString(parameters, self.STATUS, context) or APPROVED
+        folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
+        folder.mkdir(parents=True, exist_ok=True)
+        template = Path(self.parameterAsFile(parameters, self.TEMPLATE, context) or DEFAULT_TEMPLATE)
+        if not template.is_file():
+            raise QgsProcessingException(self.tr("The template {path} does not exist.").format(path=template))
+        municipality = self.parameterAsString(parameters, self.MUNICIPALITY, context).strip()
+        radius = self.parameterAsDouble(parameters, self.MAP_RADIUS, context)
+        background = self.parameterAsLayerList(parameters, self.MAP_LAYERS, context)
+
+        review_crs = QgsCoordinateReferenceSystem(store.crs_authid())
+        metric = review_crs if is_metric(review_crs) else QgsCoordinateReferenceSystem("EPSG:28992")
+        if not is_metric(review_crs):
+            first = next((row["xy"] for row in store.locations() if row["xy"]), None)
+            if first is not None:
+                lonlat = QgsCoordinateTransform(review_crs, WGS84, context.transformContext()).transform(
+                    QgsPointXY(*first)
+                )
+                metric = QgsCoordinateReferenceSystem(metric_crs_for_lonlat(lonlat.x(), lonlat.y()))
+        to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
+        to_wgs84 = QgsCoordinateTransform(review_crs, WGS84, context.transformContext())
+        selected = [row for row in store.locations() if row["status"] == status and row["xy"] is not None]
+        if not selected:
+            feedback.reportError(
+                self.tr("No location has status {status}: no documents written.").format(status=status), False
+            )
+        review_layer = QgsVectorLayer(f"{store.path}|layername={LOCATIONS_TABLE}", LOCATIONS_TABLE, "ogr")
+        today = dutch_date(date.today())
+        records: List[Dict[str, Any]] = []
+        for number, row in enumerate(selected):
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled."))
+            feedback.setProgress(100.0 * number / len(selected))
+            point = QgsPointXY(*row["xy"])
+            xy = to_metric.transform(point)
+            lonlat = to_wgs84.transform(point)
+            for name, missing in (("address", self.tr("address")), ("operator", self.tr("operator"))):
+                if not (row.get(name) or "").strip():
+                    feedback.reportError(
+                        self.tr("Location {id} has no {field}: the document leaves it open.").format(
+                            id=row["location_id"], field=missing
+                        ),
+                        False,
+                    )
+            values = {
+                "gemeente": municipality or self.tr("(municipality)"),
+                "kenmerk": f"EVP-{row['location_id']}",
+                "datum": today,
+                "locatie_id": row["location_id"],
+                "adres": row.get("address") or "…",
+                "parkeerplaatsen": row.get("parking_spaces") or 2,
+                "exploitant": row.get("operator") or "…",
+                "x": _dutch_number(xy.x(), 1),
+                "y": _dutch_number(xy.y(), 1),
+                "crs": metric.authid(),
+                "lat": f"{lonlat.y():.6f}",
+                "lon": f"{lonlat.x():.6f}",
+                "status": row["status"],
+            }
+            png = self.render_map(review_layer, background, metric, xy, radius, row["location_id"], context)
+            document = folder / f"verkeersbesluit_{safe_file_name(row['location_id'])}.docx"
+            render_docx(template, document, values, png)
+            records.append(
+                {
+                    **{
+                        k: row.get(k)
+                        for k in ("location_id", "address", "parking_spaces", "operator", "status")
+                    },
+                    "status_since": row.get("status_since"),
+                    "lon": lonlat.x(),
+                    "lat": lonlat.y(),
+                    "x": round(xy.x(), 2),
+                    "y": round(xy.y(), 2),
+                    "crs": metric.authid(),
+                    "document": document.name,
+                }
+            )
+        geojson = folder / "locations.geojson"
+        csv_path = folder / "locations.csv"
+        write_operator_files(records, geojson, csv_path)
+        feedback.pushInfo(
+            self.tr("{count} documents and the operator files written to {folder}.").format(
+                count=len(records), folder=folder
+            )
+        )
+        return {
+            self.OUTPUT_FOLDER: str(folder),
+            self.DOCUMENTS: len(records),
+            self.GEOJSON: str(geojson),
+            self.CSV: str(csv_path),
+        }
+
+    def render_map(
+        self,
+        review_layer: QgsVectorLayer,
+        background: List[QgsMapLayer],
+        crs: QgsCoordinateReferenceSystem,
+        centre: QgsPointXY,
+        radius: float,
+        location_id: str,
+        context,
+    ) -> Optional[bytes]:
+        """A PNG of the location (highlighted, labelled) and the other review locations around it.
+
+        Rendered synchronously with a custom-painter job: the algorithm may run in a
+        background thread, where a parallel job's event loop is not available.
+        """
+        highlight = QgsVectorLayer(f"Point?crs={crs.authid()}&field=location_id:string", "location", "memory")
+        feature = QgsFeature(highlight.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(centre))
+        feature.setAttributes([location_id])
+        highlight.dataProvider().addFeatures([feature])
+        symbol = QgsMarkerSymbol.createSimple(
+            {
+                "name": "circle",
+                "color": "255,255,255,0",
+                "outline_color": "230,0,0,255",
+                "outline_width": "0.8",
+                "size": "9",
+            }
+        )
+        highlight.setRenderer(QgsSingleSymbolRenderer(symbol))
+        label = QgsPalLayerSettings()
+        label.fieldName = "location_id"
+        label.placement = QgsPalLayerSettings.OverPoint
+        label.yOffset = -6.0
+        text = QgsTextFormat()
+        text.setSize(11)
+        text.setColor(QColor(200, 0, 0))
+        buffer = QgsTextBufferSettings()
+        buffer.setEnabled(True)
+        buffer.setSize(1.0)
+        text.setBuffer(buffer)
+        label.setFormat(text)
+        highlight.setLabeling(QgsVectorLayerSimpleLabeling(label))
+        highlight.setLabelsEnabled(True)
+
+        settings = QgsMapSettings()
+        settings.setLayers([highlight, review_layer, *[layer for layer in background if layer is not None]])
+        settings.setDestinationCrs(crs)
+        settings.setTransformContext(context.transformContext())
+        height = radius * MAP_SIZE_PX.height() / MAP_SIZE_PX.width()
+        settings.setExtent(
+            QgsRectangle(centre.x() - radius, centre.y() - height, centre.x() + radius, centre.y() + height)
+        )
+        settings.setOutputSize(MAP_SIZE_PX)
+        settings.setOutputDpi(MAP_DPI)
+        settings.setBackgroundColor(QColor(255, 255, 255))
+        settings.setFlag(QgsMapSettings.Antialiasing, True)
+        settings.setFlag(QgsMapSettings.DrawLabeling, True)
+        image = QImage(MAP_SIZE_PX, QImage.Format_ARGB32_Premultiplied)
+        image.setDotsPerMeterX(int(MAP_DPI / 0.0254))
+        image.setDotsPerMeterY(int(MAP_DPI / 0.0254))
+        image.fill(Qt.white)
+        painter = QPainter(image)
+        job = QgsMapRendererCustomPainterJob(settings, painter)
+        job.renderSynchronously()
+        # A scale bar in words: the document states the map width.
+        painter.setPen(QColor(60, 60, 60))
+        painter.drawText(
+            20,
+            MAP_SIZE_PX.height() - 20,
+            self.tr("{width} m wide, {crs}").format(width=f"{2 * radius:g}", crs=crs.authid()),
+        )
+        painter.end()
+        data = QByteArray()
+        buffer_device = QBuffer(data)
+        buffer_device.open(QIODevice.WriteOnly)
+        image.save(buffer_device, "PNG")
+        buffer_device.close()
+        return bytes(data)

@@ -1,0 +1,78 @@
+"""evplanner:importreviewevents — decisions and steps from a colleague's spreadsheet (CSV)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+)
+
+from ...core.review.events import DEFAULT_LOCAL_TIMEZONE
+from ...core.review.importer import import_events
+from ...core.review.store import ReviewStore
+from ..base import EvPlannerAlgorithm, tr_noop
+
+
+class ImportReviewEvents(EvPlannerAlgorithm):
+    ALGORITHM_ID = "importreviewevents"
+    GROUP_ID = "review"
+    DISPLAY_NAME = tr_noop("Import review events (CSV)")
+
+    REVIEW = "REVIEW"
+    EVENTS = "EVENTS"
+    TIMEZONE = "TIMEZONE"
+    IMPORTED = "IMPORTED"
+    SKIPPED = "SKIPPED"
+
+    def initAlgorithm(self, config=None) -> None:
+        review = QgsProcessingParameterFile(
+            self.REVIEW, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
+        )
+        review.setHelp(self.tr("A review file made by Create review GeoPackage."))
+        self.addParameter(review)
+        events = QgsProcessingParameterFile(
+            self.EVENTS, self.tr("Events (CSV)"), fileFilter=self.tr("CSV files (*.csv *.txt)")
+        )
+        events.setHelp(
+            self.tr(
+                "Columns location_id, at, actor, department, action, reason, comment (optional: installer); "
+                "comma, semicolon or tab separated, UTF-8 or Windows-1252."
+            )
+        )
+        self.addParameter(events)
+        zone = QgsProcessingParameterString(
+            self.TIMEZONE, self.tr("Time zone of times without offset"), defaultValue=DEFAULT_LOCAL_TIMEZONE
+        )
+        zone.setHelp(self.tr("IANA time zone in which spreadsheet times without a UTC offset were written."))
+        zone.setFlags(zone.flags() | zone.FlagAdvanced)
+        self.addParameter(zone)
+        self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Events imported")))
+        self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Rows skipped")))
+
+    def run(self, parameters, context, feedback, *executor_arguments):
+        if executor_arguments:
+            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
+            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        store = ReviewStore(self.parameterAsFile(parameters, self.REVIEW, context))
+        csv_path = self.parameterAsFile(parameters, self.EVENTS, context)
+        zone = self.parameterAsString(parameters, self.TIMEZONE, context) or DEFAULT_LOCAL_TIMEZONE
+        result = import_events(
+            store,
+            csv_path,
+            local_timezone=zone,
+            progress=lambda done, total: feedback.setProgress(100.0 * done / max(total, 1)),
+            is_canceled=feedback.isCanceled,
+        )
+        for message in result.messages:
+            feedback.reportError(self.tr("Skipped {message}").format(message=message), False)
+        feedback.pushInfo(
+            self.tr("{imported} of {rows} rows imported, {skipped} skipped.").format(
+                imported=result.imported, rows=result.rows, skipped=result.skipped_count
+            )
+        )
+        for reason, count in sorted(result.skipped.items()):
+            feedback.pushInfo(self.tr("  {reason}: {count}").format(reason=self.tr(reason), count=count))
+        return {self.IMPORTED: result.imported, self.SKIPPED: result.skipped_count}

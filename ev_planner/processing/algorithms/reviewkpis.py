@@ -1,0 +1,97 @@
+"""evplanner:reviewkpis — process KPIs of a review as a table and a readable HTML report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.review.events import format_utc, utc_now
+from ...core.review.kpis import KPI_FIELDS, compute_kpis
+from ...core.review.report import render_html
+from ...core.review.store import ReviewStore
+from ..base import EvPlannerAlgorithm, tr_noop
+
+_QVARIANT = {"str": QVariant.String, "int": QVariant.Int, "float": QVariant.Double}
+
+
+class ReviewKpisAlgorithm(EvPlannerAlgorithm):
+    ALGORITHM_ID = "reviewkpis"
+    GROUP_ID = "review"
+    DISPLAY_NAME = tr_noop("Review process KPIs")
+
+    REVIEW = "REVIEW"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_HTML = "OUTPUT_HTML"
+
+    def initAlgorithm(self, config=None) -> None:
+        review = QgsProcessingParameterFile(
+            self.REVIEW, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
+        )
+        review.setHelp(self.tr("A review file made by Create review GeoPackage."))
+        self.addParameter(review)
+        table = QgsProcessingParameterFeatureSink(
+            self.OUTPUT_TABLE, self.tr("Review KPIs"), QgsProcessing.TypeVector
+        )
+        table.setHelp(
+            self.tr(
+                "One row per step, department, actor, status, cancellation reason and installer with counts "
+                "and median/mean/p90 lead times in days."
+            )
+        )
+        self.addParameter(table)
+        html = QgsProcessingParameterFileDestination(
+            self.OUTPUT_HTML, self.tr("KPI report"), fileFilter=self.tr("HTML files (*.html)"), optional=True
+        )
+        html.setHelp(self.tr("A readable report with charts; self-contained, opens offline in any browser."))
+        self.addParameter(html)
+
+    def run(self, parameters, context, feedback, *executor_arguments):
+        if executor_arguments:
+            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
+            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
+            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        path = self.parameterAsFile(parameters, self.REVIEW, context)
+        store = ReviewStore(path)
+        kpis = compute_kpis(store.config, store.locations(), store.events())
+        fields = QgsFields()
+        for name, kind in KPI_FIELDS:
+            fields.append(QgsField(name, _QVARIANT[kind]))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
+        for row in kpis.rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(row.as_tuple()))
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        del sink
+        feedback.pushInfo(
+            self.tr("{rows} KPI rows from {events} events on {locations} locations.").format(
+                rows=len(kpis.rows), events=kpis.events, locations=kpis.locations
+            )
+        )
+        results = {self.OUTPUT_TABLE: dest_id}
+        html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
+        if html_path:
+            title = self.tr("Review KPIs: {name}").format(name=Path(path).stem)
+            html = render_html(kpis, title, format_utc(utc_now()), tr=self.tr)
+            partial = Path(html_path + ".part")
+            partial.write_text(html, encoding="utf-8")
+            partial.replace(html_path)
+            results[self.OUTPUT_HTML] = html_path
+        return results
