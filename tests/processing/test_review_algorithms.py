@@ -118,7 +118,7 @@ def test_wrong_geopackage_is_a_clear_processing_error(evplanner, tmp_path):
 
     bogus = tmp_path / "other.gpkg"
     bogus.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
-    with pytest.raises(QgsProcessingException, match="not a GeoPackage|not an EV Planner review"):
+    with pytest.raises(QgsProcessingException, match=r"not a GeoPackage|not an EV Planner review"):
         processing.run("evplanner:reviewkpis", {"REVIEW": str(bogus), "OUTPUT_TABLE": "memory:"})
 
 
