@@ -248,3 +248,38 @@ def test_features_without_geometry_are_skipped_and_counted(evplanner):
     )
     assert result["OUTPUT"].featureCount() == 2
     assert any("1 feature(s) skipped" in e for e in errors)
+
+
+def test_usage_points_without_occupancy_are_skipped_and_counted(evplanner):
+    usage = point_layer([(0, 50, 80.0), (0, 60, None)], fields=["occupancy_mean:double"])
+    feedback = QgsProcessingFeedback()
+    errors = []
+    feedback.reportError = lambda message, fatal=False: errors.append(message)
+    result = processing.run(
+        "evplanner:scorecandidates",
+        {
+            "CANDIDATES": point_layer([(0, 0), (900, 0)]),
+            "DEMAND": point_layer([(0, 0), (900, 0)]),
+            "USAGE": usage,
+            "WEIGHTS": "demand=0.5,usage=0.5",
+            "OUTPUT": "memory:",
+        },
+        feedback=feedback,
+        context=QgsProcessingContext(),
+    )
+    assert any("USAGE: 1 feature(s) skipped" in e for e in errors)
+    usage_by_rank = [f["f_usage"] for f in features(result["OUTPUT"])]
+    assert usage_by_rank == pytest.approx([0.8 * (1 - 50 / 250), 0.0])
+
+
+def test_cancelling_stops_without_output(evplanner):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    candidates = point_layer([(x, 0) for x in range(0, 2000, 10)])
+    result = processing.run(
+        "evplanner:scorecandidates",
+        {"CANDIDATES": candidates, "DEMAND": candidates, "OUTPUT": "memory:"},
+        feedback=feedback,
+        context=QgsProcessingContext(),
+    )
+    assert not result.get("OUTPUT")  # no layer at all rather than a half-written one

@@ -149,3 +149,10 @@ def test_rank_ties_share_the_lowest_rank_and_robust_max():
 def test_bad_input_is_refused(kwargs, message):
     with pytest.raises(InputError, match=message):
         score_candidates(**kwargs)
+
+
+def test_progress_callback_can_cancel():
+    from ev_planner.core.potential.spatial import CancelledError
+
+    with pytest.raises(CancelledError):
+        score_candidates([[0, 0]], [[0, 0]], progress=lambda share: False)

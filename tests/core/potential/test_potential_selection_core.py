@@ -154,3 +154,19 @@ def test_bad_parameters_are_refused(kwargs, message):
     arguments.update(kwargs)
     with pytest.raises(InputError, match=message):
         select_locations(**arguments)
+
+
+def test_progress_callback_can_cancel():
+    from ev_planner.core.potential.spatial import CancelledError
+
+    candidates, demand, weights, existing = random_instance(4, n_candidates=50, n_demand=500)
+    seen = []
+
+    def progress(share):
+        seen.append(share)
+        return share < 0.3
+
+    with pytest.raises(CancelledError):
+        select_locations(candidates, demand, weights, existing, count=5, radius=300, progress=progress)
+    assert seen
+    assert all(0 <= s <= 1 for s in seen)
