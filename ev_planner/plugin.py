@@ -18,6 +18,8 @@ class EvPlannerPlugin:
         self.iface = iface
         self.provider: EvPlannerProvider | None = None
         self.actions: list[QAction] = []
+        self.review_action: QAction | None = None
+        self.review_dock = None  # ReviewDock, created on first use
         install_translator()
 
     def initProcessing(self) -> None:
@@ -31,6 +33,37 @@ class EvPlannerPlugin:
         toolbox_action.setToolTip(tr("Show the EV Planner algorithms in the Processing Toolbox"))
         toolbox_action.triggered.connect(self.show_algorithms)
         self._add_action(toolbox_action)
+        review_action = QAction(QIcon(str(ICON_PATH)), tr("Review locations"), self.iface.mainWindow())
+        review_action.setToolTip(tr("Show or hide the EV Planner review dock"))
+        review_action.setCheckable(True)
+        review_action.toggled.connect(self.toggle_review_dock)
+        self._add_action(review_action)
+        self.iface.addToolBarIcon(review_action)
+        self.review_action = review_action
+
+    def toggle_review_dock(self, visible: bool) -> None:
+        if self.review_dock is None:
+            if not visible:
+                return
+            from qgis.PyQt.QtCore import Qt
+
+            from .ui.review_dock import ReviewDock
+
+            self.review_dock = ReviewDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.review_dock)
+            # Closing the dock with its own button unticks the action.
+            self.review_dock.visibilityChanged.connect(self._review_dock_visibility)
+        if visible:
+            self.review_dock.show()
+            self.review_dock.raise_()
+        else:
+            self.review_dock.hide()
+
+    def _review_dock_visibility(self, visible: bool) -> None:
+        if self.review_action is not None and self.review_dock is not None:
+            self.review_action.blockSignals(True)
+            self.review_action.setChecked(visible)
+            self.review_action.blockSignals(False)
 
     def _add_action(self, action: QAction) -> None:
         self.iface.addPluginToMenu(MENU, action)
@@ -50,6 +83,13 @@ class EvPlannerPlugin:
             toolbox.searchBox.setText("EV Planner")
 
     def unload(self) -> None:
+        if self.review_action is not None:
+            self.iface.removeToolBarIcon(self.review_action)
+            self.review_action = None
+        if self.review_dock is not None:
+            self.iface.removeDockWidget(self.review_dock)
+            self.review_dock.deleteLater()
+            self.review_dock = None
         for action in self.actions:
             self.iface.removePluginMenu(MENU, action)
             action.deleteLater()

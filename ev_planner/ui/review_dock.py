@@ -1,0 +1,459 @@
+"""The review dock: colleagues decide on locations and record the later process steps.
+
+It holds no workflow logic: every action becomes an event appended through
+:class:`ev_planner.core.review.store.ReviewStore`, which checks it against the
+state machine in one transaction. Attributes are never edited directly.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import List, Optional
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsSettings,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDockWidget, QgsFileWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import EvPlannerError
+from ..core.review.events import ReviewEvent
+from ..core.review.states import (
+    APPROVE,
+    CANCEL,
+    COMMENT,
+    DELIVER,
+    INSTALL,
+    PERMIT,
+    REJECT,
+    REQUEST,
+    REQUEST_CHANGES,
+    RESUBMIT,
+    SUBMIT,
+    allowed_actions,
+)
+from ..core.review.store import LOCATIONS_TABLE, ReviewStore, review_path
+from ..i18n import tr
+
+SETTINGS_PREFIX = "ev_planner/review/"
+PROCESS_ACTIONS = (SUBMIT, RESUBMIT, REQUEST, PERMIT, INSTALL, DELIVER, CANCEL)
+ZOOM_HALF_WIDTH_M = 40.0
+
+
+def _escape(text: object) -> str:
+    return escape("" if text is None else str(text))
+
+
+class ReviewDock(QgsDockWidget):
+    def __init__(self, iface, parent: Optional[QWidget] = None) -> None:
+        super().__init__(tr("EV Planner review"), parent)
+        self.setObjectName("EvPlannerReviewDock")
+        self.iface = iface
+        self.store: Optional[ReviewStore] = None
+        self.photo_path: Optional[str] = None
+        self._build()
+        settings = QgsSettings()
+        self.name_edit.setText(settings.value(SETTINGS_PREFIX + "name", "", type=str))
+        last = settings.value(SETTINGS_PREFIX + "last_file", "", type=str)
+        if last and Path(last).is_file():
+            self.file_widget.setFilePath(last)  # fileChanged opens it
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        form = QFormLayout()
+        self.file_widget = QgsFileWidget()
+        self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.file_widget.fileChanged.connect(self.open_review)
+        form.addRow(tr("Review file"), self.file_widget)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(tr("Your name, recorded with every event"))
+        self.name_edit.editingFinished.connect(self._remember_reviewer)
+        form.addRow(tr("Your name"), self.name_edit)
+        self.department_combo = QComboBox()
+        self.department_combo.currentIndexChanged.connect(self._department_changed)
+        form.addRow(tr("Your department"), self.department_combo)
+        layout.addLayout(form)
+
+        self.awaiting_only = QCheckBox(tr("Only locations awaiting my department"))
+        self.awaiting_only.setChecked(True)
+        self.awaiting_only.toggled.connect(self.refresh_locations)
+        layout.addWidget(self.awaiting_only)
+
+        splitter = QSplitter(Qt.Vertical)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([tr("Location"), tr("Status"), tr("Awaiting"), tr("Address")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        splitter.addWidget(self.table)
+        self.history = QTextBrowser()
+        self.history.setOpenExternalLinks(False)
+        self.history.setOpenLinks(False)
+        splitter.addWidget(self.history)
+        layout.addWidget(splitter, 1)
+
+        decide = QGroupBox(tr("Decision of my department"))
+        decide_layout = QVBoxLayout(decide)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(tr("Reason (required to reject)"))
+        decide_layout.addWidget(self.reason_edit)
+        self.comment_edit = QPlainTextEdit()
+        self.comment_edit.setPlaceholderText(tr("Comment"))
+        self.comment_edit.setMaximumHeight(70)
+        decide_layout.addWidget(self.comment_edit)
+        buttons = QHBoxLayout()
+        self.approve_button = QPushButton(tr("Approve"))
+        self.approve_button.clicked.connect(lambda: self.record(APPROVE))
+        self.reject_button = QPushButton(tr("Reject"))
+        self.reject_button.clicked.connect(lambda: self.record(REJECT))
+        self.changes_button = QPushButton(tr("Request changes"))
+        self.changes_button.clicked.connect(lambda: self.record(REQUEST_CHANGES))
+        self.comment_button = QPushButton(tr("Comment"))
+        self.comment_button.clicked.connect(lambda: self.record(COMMENT))
+        self.photo_button = QPushButton(tr("Attach photo…"))
+        self.photo_button.clicked.connect(self._choose_photo)
+        for button in (
+            self.approve_button,
+            self.reject_button,
+            self.changes_button,
+            self.comment_button,
+            self.photo_button,
+        ):
+            buttons.addWidget(button)
+        decide_layout.addLayout(buttons)
+        layout.addWidget(decide)
+
+        steps = QGroupBox(tr("Process step"))
+        steps_layout = QFormLayout(steps)
+        self.step_combo = QComboBox()
+        for action in PROCESS_ACTIONS:
+            self.step_combo.addItem(tr(action), action)
+        self.step_combo.currentIndexChanged.connect(self._step_changed)
+        steps_layout.addRow(tr("Step"), self.step_combo)
+        self.cancel_reason_combo = QComboBox()
+        steps_layout.addRow(tr("Cancellation reason"), self.cancel_reason_combo)
+        self.installer_edit = QLineEdit()
+        self.installer_edit.setPlaceholderText(tr("Installer (install, deliver)"))
+        steps_layout.addRow(tr("Installer"), self.installer_edit)
+        self.step_button = QPushButton(tr("Record step"))
+        self.step_button.clicked.connect(self._record_step)
+        steps_layout.addRow(self.step_button)
+        layout.addWidget(steps)
+
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.setWidget(body)
+        self._step_changed()
+        self._update_buttons()
+
+    # --- opening --------------------------------------------------------------------------
+    def open_review(self, path: str) -> bool:
+        path = (path or "").strip()
+        if not path:
+            return False
+        try:
+            store = ReviewStore(review_path(path))
+        except EvPlannerError as exc:
+            self.store = None
+            self._show(str(exc), error=True)
+            self.refresh_locations()
+            return False
+        self.store = store
+        QgsSettings().setValue(SETTINGS_PREFIX + "last_file", str(store.path))
+        remembered = QgsSettings().value(SETTINGS_PREFIX + "department", "", type=str)
+        self.department_combo.blockSignals(True)
+        self.department_combo.clear()
+        for name in store.config.department_names:
+            self.department_combo.addItem(name, name)
+        index = self.department_combo.findData(remembered)
+        self.department_combo.setCurrentIndex(index if index >= 0 else -1)
+        self.department_combo.blockSignals(False)
+        self.cancel_reason_combo.clear()
+        for reason in store.config.cancellation_reasons:
+            self.cancel_reason_combo.addItem(tr(reason), reason)
+        self._show(tr("Opened {file}.").format(file=store.path.name))
+        self.refresh_locations()
+        return True
+
+    def _remember_reviewer(self) -> None:
+        QgsSettings().setValue(SETTINGS_PREFIX + "name", self.name_edit.text().strip())
+
+    def _department_changed(self) -> None:
+        department = self.department()
+        if department:
+            QgsSettings().setValue(SETTINGS_PREFIX + "department", department)
+        self.refresh_locations()
+
+    def department(self) -> str:
+        return self.department_combo.currentData() or ""
+
+    # --- list and history -----------------------------------------------------------------
+    def refresh_locations(self) -> None:
+        selected = self.selected_location()
+        self.table.setRowCount(0)
+        if self.store is None:
+            self.history.clear()
+            self._update_buttons()
+            return
+        try:
+            rows = self.store.locations()
+        except EvPlannerError as exc:
+            self._show(str(exc), error=True)
+            return
+        department = self.department()
+        if self.awaiting_only.isChecked():
+            rows = [r for r in rows if department and department in (r.get("awaiting") or "").split(", ")]
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, key in enumerate(("location_id", "status", "awaiting", "address")):
+                item = QTableWidgetItem("" if row.get(key) is None else str(row.get(key)))
+                item.setData(Qt.UserRole, row["location_id"])
+                self.table.setItem(i, j, item)
+        if selected:
+            self.select_location(selected, zoom=False)
+        self._update_buttons()
+
+    def location_ids_shown(self) -> List[str]:
+        return [self.table.item(i, 0).text() for i in range(self.table.rowCount())]
+
+    def selected_location(self) -> Optional[str]:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.UserRole) if items else None
+
+    def select_location(self, location_id: str, zoom: bool = True) -> bool:
+        for i in range(self.table.rowCount()):
+            if self.table.item(i, 0).data(Qt.UserRole) == location_id:
+                self.table.blockSignals(not zoom)
+                self.table.selectRow(i)
+                self.table.blockSignals(False)
+                if not zoom:
+                    self._show_history(location_id)
+                    self._update_buttons()
+                return True
+        return False
+
+    def _selection_changed(self) -> None:
+        location_id = self.selected_location()
+        self._update_buttons()
+        if location_id is None:
+            self.history.clear()
+            return
+        self._show_history(location_id)
+        self.zoom_to(location_id)
+
+    def _show_history(self, location_id: str) -> None:
+        if self.store is None:
+            return
+        lines = [f"<h3>{_escape(location_id)}</h3><table cellpadding='3'>"]
+        for event in self.store.events(location_id):
+            details = " ".join(
+                _escape(part)
+                for part in (
+                    event.department and f"[{event.department}]",
+                    event.reason and tr("reason: {reason}").format(reason=event.reason),
+                    event.comment,
+                    event.installer and tr("installer: {name}").format(name=event.installer),
+                )
+                if part
+            )
+            if event.attachment:
+                target = (self.store.path.parent / event.attachment).as_uri()
+                details += f' <a href="{_escape(target)}">{_escape(Path(event.attachment).name)}</a>'
+            lines.append(
+                f"<tr><td>{_escape(event.at[:16].replace('T', ' '))}</td><td><b>{_escape(tr(event.action))}</b></td>"
+                f"<td>{_escape(event.actor)}</td><td>{details}</td></tr>"
+            )
+        lines.append("</table>")
+        self.history.setHtml("".join(lines))
+
+    # --- map ------------------------------------------------------------------------------
+    def review_layer(self, add: bool = True) -> Optional[QgsVectorLayer]:
+        """The review locations layer of the project, loaded (with its stored style) when missing."""
+        if self.store is None:
+            return None
+        for layer in QgsProject.instance().mapLayers().values():
+            if (
+                isinstance(layer, QgsVectorLayer)
+                and layer.providerType() == "ogr"
+                and review_path(layer.source()).resolve() == self.store.path.resolve()
+                and LOCATIONS_TABLE in layer.source()
+            ):
+                return layer
+        if not add:
+            return None
+        layer = QgsVectorLayer(
+            f"{self.store.path}|layername={LOCATIONS_TABLE}", tr("Review locations"), "ogr"
+        )
+        if not layer.isValid():
+            return None
+        QgsProject.instance().addMapLayer(layer)
+        return layer
+
+    def zoom_to(self, location_id: str) -> None:
+        layer = self.review_layer()
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if layer is None or canvas is None:
+            return
+        request = QgsFeatureRequest().setFilterExpression(
+            f"\"location_id\" = '{location_id.replace(chr(39), chr(39) * 2)}'"
+        )
+        feature = next(layer.getFeatures(request), None)
+        if feature is None or not feature.hasGeometry():
+            return
+        layer.selectByIds([feature.id()])
+        canvas_crs = canvas.mapSettings().destinationCrs()
+        if not canvas_crs.isValid():  # an empty project: show the review in its own CRS
+            canvas.setDestinationCrs(layer.crs())
+            canvas_crs = layer.crs()
+        point = feature.geometry().asPoint()
+        transform = QgsCoordinateTransform(layer.crs(), canvas_crs, QgsProject.instance())
+        centre = transform.transform(QgsPointXY(point))
+        half = ZOOM_HALF_WIDTH_M
+        if canvas_crs.isGeographic():
+            half = ZOOM_HALF_WIDTH_M / 111_000.0
+        canvas.setExtent(
+            QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
+        )
+        canvas.refresh()
+
+    # --- recording events -----------------------------------------------------------------
+    def _choose_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Attach a photo"), "", tr("Images (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)")
+        )
+        if path:
+            self.attach_photo(path)
+
+    def attach_photo(self, path: str) -> bool:
+        """Record a comment carrying the photo (copied next to the GeoPackage)."""
+        self.photo_path = path
+        try:
+            return self.record(COMMENT)
+        finally:
+            self.photo_path = None
+
+    def _step_changed(self) -> None:
+        action = self.step_combo.currentData()
+        self.cancel_reason_combo.setEnabled(action == CANCEL)
+        self.installer_edit.setEnabled(action in (INSTALL, DELIVER))
+
+    def _record_step(self) -> None:
+        self.record(self.step_combo.currentData())
+
+    def record(self, action: str) -> bool:
+        """Append one event for the selected location; the core refuses what the state machine forbids."""
+        if self.store is None:
+            self._show(tr("Open a review GeoPackage first."), error=True)
+            return False
+        location_id = self.selected_location()
+        actor = self.name_edit.text().strip()
+        if location_id is None:
+            self._show(tr("Select a location first."), error=True)
+            return False
+        if not actor:
+            self._show(tr("Enter your name first: every event records who made it."), error=True)
+            return False
+        self._remember_reviewer()
+        comment = self.comment_edit.toPlainText().strip() or None
+        reason = self.reason_edit.text().strip() or None
+        # A comment carries the reviewer's department as context; process steps belong to nobody's decision.
+        department = (self.department() or None) if action == COMMENT else None
+        installer = None
+        if action in (APPROVE, REJECT, REQUEST_CHANGES):
+            department = self.department()
+            if not department:
+                self._show(tr("Choose your department first."), error=True)
+                return False
+        if action == CANCEL:
+            reason = self.cancel_reason_combo.currentData()
+        if action in (INSTALL, DELIVER):
+            installer = self.installer_edit.text().strip() or None
+        if action == COMMENT and self.photo_path and not comment:
+            comment = tr("Photo")
+        event = ReviewEvent(
+            location_id,
+            action,
+            actor=actor,
+            department=department,
+            reason=reason,
+            comment=comment,
+            installer=installer,
+            source="dock",
+        )
+        try:
+            stored = self.store.append(event, photo=self.photo_path)
+        except EvPlannerError as exc:
+            self._show(str(exc), error=True)
+            return False
+        self.comment_edit.clear()
+        self.reason_edit.clear()
+        layer = self.review_layer(add=False)
+        if layer is not None:
+            layer.reload()
+            layer.triggerRepaint()
+        self._show(
+            tr("{action} recorded for {location}.").format(action=tr(stored.action), location=location_id)
+        )
+        self.refresh_locations()
+        if not self.select_location(location_id, zoom=False):
+            self.history.clear()
+        return True
+
+    def _update_buttons(self) -> None:
+        location_id = self.selected_location()
+        allowed = ()
+        if self.store is not None and location_id is not None:
+            try:
+                allowed = allowed_actions(self.store.state(location_id))
+            except EvPlannerError:
+                allowed = ()
+        for button, action in (
+            (self.approve_button, APPROVE),
+            (self.reject_button, REJECT),
+            (self.changes_button, REQUEST_CHANGES),
+            (self.comment_button, COMMENT),
+            (self.photo_button, COMMENT),
+        ):
+            button.setEnabled(action in allowed)
+        self.step_button.setEnabled(bool(allowed))
+
+    def _show(self, text: str, error: bool = False) -> None:
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet("color: #b00020;" if error else "")
+        if error and self.iface is not None and hasattr(self.iface, "messageBar"):
+            bar = self.iface.messageBar()
+            if bar is not None:
+                bar.pushMessage(tr("EV Planner review"), text, Qgis.Warning, 8)

@@ -1,0 +1,138 @@
+"""The review dock driven like a reviewer would (pytest-qgis, offscreen): department -> approval in the file."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsProject, QgsSettings
+
+import ev_planner
+from ev_planner.core.review.events import ReviewEvent
+from ev_planner.core.review.states import ReviewConfig
+from ev_planner.core.review.store import LocationInput, ReviewStore, create_review
+from ev_planner.ui.review_dock import SETTINGS_PREFIX, ReviewDock
+
+
+@pytest.fixture
+def review(tmp_path) -> ReviewStore:
+    config = ReviewConfig.from_names(["Mobiliteit", "Parkeren"])
+    locations = [
+        LocationInput("L1", 84500.0, 447400.0, {"address": "Markt 1"}),
+        LocationInput("L2", 84600.0, 447450.0, {"address": "Markt 2"}),
+    ]
+    store = ReviewStore(create_review(tmp_path / "review.gpkg", locations, config, "EPSG:28992"))
+    for location_id in ("L1", "L2"):
+        store.append(ReviewEvent(location_id, "submit", actor="lead"))
+    store.append(ReviewEvent("L2", "approve", actor="piet", department="Parkeren"))
+    return store
+
+
+@pytest.fixture
+def dock(qgis_iface):
+    settings = QgsSettings()
+    for key in ("name", "department", "last_file"):
+        settings.remove(SETTINGS_PREFIX + key)
+    widget = ReviewDock(qgis_iface)
+    yield widget
+    QgsProject.instance().removeAllMapLayers()
+    widget.deleteLater()
+
+
+def test_from_choosing_a_department_to_an_approval_in_the_file(dock, review, qgis_iface):
+    dock.file_widget.setFilePath(str(review.path))
+    assert dock.store is not None
+    assert [dock.department_combo.itemText(i) for i in range(dock.department_combo.count())] == [
+        "Mobiliteit",
+        "Parkeren",
+    ]
+    dock.name_edit.setText("Ann de Vries")
+    dock.name_edit.editingFinished.emit()
+    dock.department_combo.setCurrentIndex(dock.department_combo.findText("Parkeren"))
+    assert dock.location_ids_shown() == ["L1"]  # L2 no longer awaits Parkeren
+    dock.department_combo.setCurrentIndex(dock.department_combo.findText("Mobiliteit"))
+    assert dock.location_ids_shown() == ["L1", "L2"]
+
+    dock.table.selectRow(1)  # click on L2: zoom, history
+    assert dock.selected_location() == "L2"
+    assert "piet" in dock.history.toPlainText()
+    layer = dock.review_layer(add=False)
+    assert layer is not None  # loaded on click, with the style stored in the GeoPackage
+    assert qgis_iface.mapCanvas().extent().contains(layer.getFeature(2).geometry().asPoint())
+    assert dock.approve_button.isEnabled()
+
+    dock.comment_edit.setPlainText("Prima plek")
+    dock.approve_button.click()
+
+    events = ReviewStore(review.path).events("L2")
+    assert (events[-1].action, events[-1].actor, events[-1].department, events[-1].comment) == (
+        "approve",
+        "Ann de Vries",
+        "Mobiliteit",
+        "Prima plek",
+    )
+    assert ReviewStore(review.path).location("L2")["status"] == "approved"
+    assert dock.location_ids_shown() == ["L1"]
+    settings = QgsSettings()
+    assert settings.value(SETTINGS_PREFIX + "name") == "Ann de Vries"
+    assert settings.value(SETTINGS_PREFIX + "department") == "Mobiliteit"
+
+    # Remembered: a new dock opens the same file with the same name and department.
+    again = ReviewDock(qgis_iface)
+    assert again.store is not None
+    assert again.name_edit.text() == "Ann de Vries"
+    assert again.department() == "Mobiliteit"
+    again.deleteLater()
+
+
+def test_reject_needs_a_reason_and_steps_follow_the_state_machine(dock, review, tmp_path):
+    dock.open_review(str(review.path))
+    dock.name_edit.setText("Bob")
+    dock.department_combo.setCurrentIndex(dock.department_combo.findText("Mobiliteit"))
+    dock.awaiting_only.setChecked(False)
+    assert dock.select_location("L1", zoom=False)
+    dock.reject_button.click()
+    assert "reason" in dock.message_label.text()
+    assert ReviewStore(review.path).count_events() == 3
+
+    dock.step_combo.setCurrentIndex(dock.step_combo.findData("deliver"))
+    dock.step_button.click()
+    assert "only possible from installed" in dock.message_label.text()
+
+    photo = tmp_path / "straat.jpg"
+    photo.write_bytes(b"\xff\xd8 photo")
+    assert dock.attach_photo(str(photo))
+    event = ReviewStore(review.path).events("L1")[-1]
+    assert event.action == "comment"
+    assert (review.path.parent / event.attachment).read_bytes() == photo.read_bytes()
+
+    dock.step_combo.setCurrentIndex(dock.step_combo.findData("cancel"))
+    dock.cancel_reason_combo.setCurrentIndex(dock.cancel_reason_combo.findData("trees"))
+    dock.comment_edit.setPlainText("Wortels van de linde")
+    dock.step_button.click()
+    state = ReviewStore(review.path).location("L1")
+    assert state["status"] == "cancelled"
+    assert not dock.approve_button.isEnabled()
+
+
+def test_wrong_file_is_reported_in_the_dock(dock, tmp_path):
+    bogus = tmp_path / "notes.gpkg"
+    bogus.write_text("not a database" * 50)
+    assert not dock.open_review(str(bogus))
+    assert "not a GeoPackage" in dock.message_label.text()
+    assert dock.store is None
+
+
+def test_plugin_action_opens_and_closes_the_dock(qgis_iface, qgis_processing):
+    plugin = ev_planner.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        plugin.review_action.trigger()
+        assert plugin.review_dock is not None
+        assert not plugin.review_dock.isHidden()
+        assert plugin.review_action.isChecked()
+        plugin.review_action.trigger()
+        assert plugin.review_dock.isHidden()
+        assert not plugin.review_action.isChecked()
+    finally:
+        plugin.unload()
+    assert plugin.review_dock is None
+    assert plugin.review_action is None
