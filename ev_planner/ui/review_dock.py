@@ -185,7 +185,8 @@ class ReviewDock(QgsDockWidget):
         if not path:
             return False
         try:
-            store = ReviewStore(review_path(path))
+            # A short busy timeout: the dock must not freeze QGIS while another program holds the file.
+            store = ReviewStore(review_path(path), busy_timeout=5.0)
         except EvPlannerError as exc:
             self.store = None
             self._show(str(exc), error=True)
