@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -192,13 +193,15 @@ def select_locations(
         bound, source = fast_bound(model, chosen, count, spacing, greedy_value)
         if source != "lp" and model.matrix.nnz <= LP_BOUND_MAX_NONZEROS:
             check(0.8)
-            solved = solve_milp(model, count, spacing, LP_BOUND_TIME_LIMIT, relax=True)
+            solved = solve_milp(
+                model, count, spacing, LP_BOUND_TIME_LIMIT, relax=True, progress=stage(0.8, 0.95)
+            )
             if solved is not None and solved.optimal and solved.bound < bound:
                 bound, source = solved.bound, "lp"
         proven = value >= bound - 1e-5 * max(1.0, bound)  # the LP bound is padded by 1e-6
     else:
         swaps = 0
-        solved = solve_milp(model, count, spacing, time_limit, warm_start=chosen)
+        solved = solve_milp(model, count, spacing, time_limit, warm_start=chosen, progress=stage(0.5, 0.95))
         if solved is not None and solved.value >= greedy_value - 1e-9:
             chosen = solved.chosen
         value = model.coverage(chosen)
@@ -454,8 +457,13 @@ def solve_milp(
     time_limit: float,
     warm_start=None,
     relax: bool = False,
+    progress: Progress | None = None,
 ) -> MilpSolution | None:
-    """The MCLP as a MILP (or its LP relaxation) solved by HiGHS; None when HiGHS gives no answer."""
+    """The MCLP as a MILP (or its LP relaxation) solved by HiGHS; None when HiGHS gives no answer.
+
+    ``progress`` gets the share of the time limit used; when it returns False HiGHS is
+    interrupted and :class:`CancelledError` raised.
+    """
     import highspy
 
     matrix, weights = model.matrix, model.weights
@@ -531,7 +539,22 @@ def solve_milp(
         solution.col_value = list(start)
         solution.value_valid = True
         highs.setSolution(solution)
+    cancelled = []
+    if progress is not None:
+        started = time.monotonic()
+
+        def interrupt_when_cancelled(event) -> None:
+            if not progress(min(1.0, (time.monotonic() - started) / time_limit)):
+                cancelled.append(True)
+                event.interrupt()
+
+        if relax:
+            highs.cbIpmInterrupt += interrupt_when_cancelled
+        else:
+            highs.cbMipInterrupt += interrupt_when_cancelled
     highs.run()
+    if cancelled:
+        raise CancelledError()
     status = highs.getModelStatus()
     info = highs.getInfo()
     optimal = status == highspy.HighsModelStatus.kOptimal

@@ -210,9 +210,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         feedback.setProgress(15)
         if method == "exact":
             feedback.pushInfo(
-                self.tr(
-                    "Solving the MILP with HiGHS (at most {seconds:g} s; cancelling waits for it)."
-                ).format(seconds=time_limit)
+                self.tr("Solving the MILP with HiGHS (at most {seconds:g} s).").format(seconds=time_limit)
             )
         try:
             result = select_locations(

@@ -170,3 +170,28 @@ def test_progress_callback_can_cancel():
         select_locations(candidates, demand, weights, existing, count=5, radius=300, progress=progress)
     assert seen
     assert all(0 <= s <= 1 for s in seen)
+
+
+def test_exact_method_can_be_cancelled_while_highs_runs():
+    from ev_planner.core.potential.spatial import CancelledError
+
+    candidates, demand, weights, existing = random_instance(6, n_candidates=300, n_demand=3000, size=4000)
+    calls = []
+
+    def progress(share):
+        calls.append(share)
+        return share <= 0.5  # the MILP reports shares of (0.5, 0.95]
+
+    with pytest.raises(CancelledError):
+        select_locations(
+            candidates,
+            demand,
+            weights,
+            existing,
+            count=25,
+            radius=250,
+            min_spacing=200,
+            method="exact",
+            progress=progress,
+        )
+    assert 0.5 < calls[-1] < 0.95  # interrupted inside HiGHS, not after it
