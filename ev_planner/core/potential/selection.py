@@ -48,6 +48,7 @@ DEFAULT_TIME_LIMIT = 60.0  # s, for the exact method
 LP_BOUND_MAX_NONZEROS = 300_000  # solve the LP relaxation for the fast method's bound up to this size
 LP_BOUND_TIME_LIMIT = 10.0  # s
 LP_BOUND_PADDING = 1e-6
+EXACT_MAX_NONZEROS = 20_000_000  # beyond this the MILP alone needs several GB
 MAX_SWAP_PASSES = 10
 GREEDY_FACTOR = 1.0 - 1.0 / math.e
 METHODS = ("fast", "exact")
@@ -450,6 +451,30 @@ class MilpSolution:
     optimal: bool
 
 
+def aggregate_demand(matrix: sparse.csr_matrix, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Merge demand points covered by exactly the same candidates (one MILP variable each).
+
+    Addresses of one building, or of one street segment, usually share their covering
+    candidates: merging them shrinks the exact model many times without changing it.
+    Sets are matched by two random-weighted sums of their members plus their size.
+    """
+    if matrix.shape[1] == 0:
+        return matrix, weights
+    by_demand = matrix.T.tocsr()
+    by_demand.sort_indices()
+    rng = np.random.default_rng(20240601)
+    keys = np.column_stack(
+        [
+            by_demand @ rng.random(matrix.shape[0]),
+            by_demand @ rng.random(matrix.shape[0]),
+            np.diff(by_demand.indptr).astype(np.float64),
+        ]
+    )
+    _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    merged = np.bincount(inverse.reshape(-1), weights=weights, minlength=len(first))
+    return matrix[:, first].tocsr(), merged
+
+
 def solve_milp(
     model: CoverageModel,
     count: int,
@@ -466,7 +491,12 @@ def solve_milp(
     """
     import highspy
 
-    matrix, weights = model.matrix, model.weights
+    if model.matrix.nnz > EXACT_MAX_NONZEROS:
+        raise InputError(
+            f"The exact method is limited to {EXACT_MAX_NONZEROS:,} candidate-demand pairs within the radius "
+            f"(this input has {model.matrix.nnz:,}): use the fast method, fewer candidates or a smaller area."
+        )
+    matrix, weights = aggregate_demand(model.matrix, model.weights)
     useful = np.flatnonzero(np.diff(matrix.indptr) > 0)
     n_x, n_y = len(useful), len(weights)
     if n_x == 0:
@@ -533,7 +563,7 @@ def solve_milp(
         start[start_local[start_local >= 0]] = 1.0
         covered = np.zeros(n_y, dtype=bool)
         for j in warm_start:
-            covered[model.row(int(j))] = True
+            covered[matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]]] = True
         start[n_x:] = covered
         solution = highspy.HighsSolution()
         solution.col_value = list(start)

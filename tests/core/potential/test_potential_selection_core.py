@@ -195,3 +195,24 @@ def test_exact_method_can_be_cancelled_while_highs_runs():
             progress=progress,
         )
     assert 0.5 < calls[-1] < 0.95  # interrupted inside HiGHS, not after it
+
+
+def test_demand_with_the_same_covering_sites_is_merged_for_the_milp():
+    from ev_planner.core.potential.selection import aggregate_demand
+
+    candidates = [[0, 0], [100, 0]]
+    demand = [[0, 0], [1, 0], [50, 0], [51, 0], [100, 0]]  # sets {0}, {0}, {0,1}, {0,1}, {1}
+    model = build_coverage(candidates, demand, [1, 2, 3, 4, 5], None, 60)
+    matrix, weights = aggregate_demand(model.matrix, model.weights)
+    assert matrix.shape == (2, 3)
+    assert sorted(weights.tolist()) == [3, 5, 7]
+    assert float(matrix @ np.ones(3) @ np.ones(2)) == 4  # {0}, {0,1}, {1}: four incidences
+
+
+def test_exact_method_refuses_instances_too_large(monkeypatch):
+    import ev_planner.core.potential.selection as selection
+
+    monkeypatch.setattr(selection, "EXACT_MAX_NONZEROS", 10)
+    candidates, demand, weights, existing = random_instance(1)
+    with pytest.raises(InputError, match="use the fast method"):
+        select_locations(candidates, demand, weights, existing, count=2, radius=300, method="exact")
