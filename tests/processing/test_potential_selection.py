@@ -165,3 +165,16 @@ def test_demand_polygons_are_accepted(evplanner):
     )
     assert result["COVERED_AFTER"] == 10
     assert result["TOTAL_DEMAND"] == 10
+
+
+def test_cancelling_stops_without_output(evplanner):
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    candidates = point_layer([(x, 0) for x in range(0, 2000, 10)])
+    result = processing.run(
+        "evplanner:selectlocations",
+        {"CANDIDATES": candidates, "DEMAND": candidates, "COUNT": 3, "OUTPUT": "memory:"},
+        feedback=feedback,
+        context=QgsProcessingContext(),
+    )
+    assert not result.get("OUTPUT")

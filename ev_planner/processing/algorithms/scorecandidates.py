@@ -24,6 +24,7 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -43,7 +44,6 @@ from ..layers import (
     choose_metric_crs,
     core_progress,
     fields_with_results,
-    read_points,
     read_points_fast,
     report_skipped,
     require_features,
@@ -93,9 +93,31 @@ def demand_source(algorithm, parameters, name: str, context) -> QgsFeatureSource
     return source
 
 
-def read_located(source, label: str, crs, context, feedback, fields: Sequence[str] = ()) -> PointArrays:
-    """Points of a layer in ``crs``; unusable features are reported and counted; none at all is an error."""
-    points = read_points_fast(source, crs, context, None, fields=[f for f in fields if f])
+class ProgressSpan:
+    """The feedback of one reading step: its 0-100% mapped onto ``start``..``end`` of the whole."""
+
+    def __init__(self, feedback, start: float, end: float) -> None:
+        self.feedback, self.start, self.end = feedback, start, end
+
+    def setProgress(self, percent: float) -> None:
+        self.feedback.setProgress(self.start + (self.end - self.start) * percent / 100.0)
+
+    def isCanceled(self) -> bool:
+        return self.feedback.isCanceled()
+
+
+def read_located(
+    source, label: str, crs, context, feedback, fields: Sequence[str] = (), span=(0.0, 0.0)
+) -> PointArrays:
+    """Points of a layer in ``crs``; unusable features are reported and counted; none at all is an error.
+
+    Raises :class:`CancelledError` when the user cancels while it reads.
+    """
+    points = read_points_fast(
+        source, crs, context, ProgressSpan(feedback, *span), fields=[f for f in fields if f]
+    )
+    if feedback.isCanceled():
+        raise CancelledError()
     report_skipped(feedback, label, points.skipped)
     if len(points) == 0:
         raise QgsProcessingException(tr("The layer {layer} has no usable geometry.").format(layer=label))
@@ -273,6 +295,12 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
             # configuration, catchExceptions), which our run() shadows: hand it back.
             return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        try:
+            return self._score(parameters, context, feedback)
+        except CancelledError:
+            return {}
+
+    def _score(self, parameters, context, feedback):
         candidates_source = point_source(self, parameters, self.CANDIDATES, context)
         demand_layer = demand_source(self, parameters, self.DEMAND, context)
         demand_field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
@@ -294,34 +322,32 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         )
         feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
 
-        candidates = read_located(candidates_source, self.CANDIDATES, crs, context, feedback)
-        feedback.setProgress(5)
-        demand = read_located(demand_layer, self.DEMAND, crs, context, feedback, [demand_field])
+        candidates = read_located(candidates_source, self.CANDIDATES, crs, context, feedback, span=(0, 5))
+        demand = read_located(demand_layer, self.DEMAND, crs, context, feedback, [demand_field], span=(5, 15))
         demand_weight = demand.numeric(demand_field, self.DEMAND) if demand_field else None
         feedback.setProgress(15)
         existing_xy = None
         if charge_source is not None:
-            existing_xy = read_located(charge_source, self.CHARGE_POINTS, crs, context, feedback).xy
+            existing_xy = read_located(
+                charge_source, self.CHARGE_POINTS, crs, context, feedback, span=(15, 18)
+            ).xy
         poi_xy = self._read_pois(poi_layers, crs, context, feedback)
         usage_xy, occupancy = self._read_usage(usage_source, crs, context, feedback)
         if feedback.isCanceled():
             return {}
         feedback.setProgress(20)
-        try:
-            result = score_candidates(
-                candidates.xy,
-                demand.xy,
-                demand_weight,
-                charge_points_xy=existing_xy,
-                poi_xy=poi_xy,
-                usage_xy=usage_xy,
-                usage_occupancy=occupancy,
-                radius=radius,
-                weights=weights,
-                progress=core_progress(feedback, 20, 70),
-            )
-        except CancelledError:
-            return {}
+        result = score_candidates(
+            candidates.xy,
+            demand.xy,
+            demand_weight,
+            charge_points_xy=existing_xy,
+            poi_xy=poi_xy,
+            usage_xy=usage_xy,
+            usage_occupancy=occupancy,
+            radius=radius,
+            weights=weights,
+            progress=core_progress(feedback, 20, 70),
+        )
         names = {"gap": self.CHARGE_POINTS, "poi": self.POIS, "usage": self.USAGE}
         for factor in result.absent:
             feedback.pushWarning(
@@ -383,9 +409,9 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         parts = []
         for layer in layers:
             label = f"{self.POIS} ({layer.name()})"
-            if not hasattr(layer, "getFeatures") or layer.type() != 0:  # 0: vector layer
+            if not isinstance(layer, QgsVectorLayer):
                 raise QgsProcessingException(self.tr("{layer} is not a vector layer.").format(layer=label))
-            points = read_points(layer, crs, context, None)
+            points = read_points_fast(layer, crs, context, ProgressSpan(feedback, 18, 19))
             report_skipped(feedback, label, points.skipped)
             parts.append(points.xy)
         return np.concatenate(parts) if parts else np.zeros((0, 2))
@@ -393,7 +419,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
     def _read_usage(self, source, crs, context, feedback):
         if source is None:
             return None, None
-        points = read_located(source, self.USAGE, crs, context, feedback, [OCCUPANCY_FIELD])
+        points = read_located(source, self.USAGE, crs, context, feedback, [OCCUPANCY_FIELD], span=(19, 20))
         raw = [_optional_number(v) for v in points.attributes[OCCUPANCY_FIELD]]
         known = np.array([v is not None for v in raw], dtype=bool)
         if not known.all():

@@ -180,6 +180,12 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
             # configuration, catchExceptions), which our run() shadows: hand it back.
             return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+        try:
+            return self._select(parameters, context, feedback)
+        except CancelledError:
+            return {}
+
+    def _select(self, parameters, context, feedback):
         candidates_source = point_source(self, parameters, self.CANDIDATES, context)
         demand_layer = demand_source(self, parameters, self.DEMAND, context)
         demand_field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
@@ -199,12 +205,14 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             self.parameterAsCrs(parameters, self.CRS, context),
         )
         feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
-        candidates = read_located(candidates_source, self.CANDIDATES, crs, context, feedback)
-        demand = read_located(demand_layer, self.DEMAND, crs, context, feedback, [demand_field])
+        candidates = read_located(candidates_source, self.CANDIDATES, crs, context, feedback, span=(0, 3))
+        demand = read_located(demand_layer, self.DEMAND, crs, context, feedback, [demand_field], span=(3, 12))
         demand_weight = demand.numeric(demand_field, self.DEMAND) if demand_field else None
         existing_xy = None
         if charge_source is not None:
-            existing_xy = read_located(charge_source, self.CHARGE_POINTS, crs, context, feedback).xy
+            existing_xy = read_located(
+                charge_source, self.CHARGE_POINTS, crs, context, feedback, span=(12, 15)
+            ).xy
         if feedback.isCanceled():
             return {}
         feedback.setProgress(15)
@@ -212,21 +220,18 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             feedback.pushInfo(
                 self.tr("Solving the MILP with HiGHS (at most {seconds:g} s).").format(seconds=time_limit)
             )
-        try:
-            result = select_locations(
-                candidates.xy,
-                demand.xy,
-                demand_weight,
-                existing_xy,
-                count=count,
-                radius=radius,
-                min_spacing=min_spacing,
-                method=method,
-                time_limit=time_limit,
-                progress=core_progress(feedback, 15, 85),
-            )
-        except CancelledError:
-            return {}
+        result = select_locations(
+            candidates.xy,
+            demand.xy,
+            demand_weight,
+            existing_xy,
+            count=count,
+            radius=radius,
+            min_spacing=min_spacing,
+            method=method,
+            time_limit=time_limit,
+            progress=core_progress(feedback, 15, 85),
+        )
 
         fields, kept = output_fields(candidates_source, SELECTION_FIELDS, feedback, self.CANDIDATES)
         sink, dest_id = self.parameterAsSink(
