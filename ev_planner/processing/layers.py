@@ -503,3 +503,28 @@ class _RangeFeedback(QgsProcessingFeedback):
 def progress_range(feedback: QgsProcessingFeedback, start: float, end: float) -> QgsProcessingFeedback:
     """A feedback for one step (e.g. reading a layer) that reports within start..end %."""
     return _RangeFeedback(feedback, start, end)
+
+
+def metric_crs_for_xy(
+    context: QgsProcessingContext, crs: QgsCoordinateReferenceSystem, xy: Sequence[tuple[float, float]]
+) -> QgsCoordinateReferenceSystem:
+    """The metric CRS for coordinates in ``crs`` that are not a layer (e.g. read from a GeoPackage).
+
+    Same rule as :func:`choose_metric_crs`: the project's CRS when metric, else ``crs``
+    itself when metric, else the national grid or UTM zone of the coordinates' centre.
+    """
+    from qgis.core import QgsPointXY  # local: this module's imports belong to the shared header
+
+    project = context.project()
+    if project is not None and is_metric(project.crs()):
+        return project.crs()
+    if is_metric(crs):
+        return crs
+    if not len(xy):
+        raise QgsProcessingException(tr("There are no locations with coordinates."))
+    xs = [float(x) for x, _ in xy]
+    ys = [float(y) for _, y in xy]
+    centre = QgsGeometry.fromPointXY(QgsPointXY((min(xs) + max(xs)) / 2.0, (min(ys) + max(ys)) / 2.0))
+    centre.transform(QgsCoordinateTransform(crs, WGS84, context.transformContext()))
+    lonlat = centre.asPoint()
+    return QgsCoordinateReferenceSystem(metric_crs_for_bounds(lonlat.x(), lonlat.y(), lonlat.x(), lonlat.y()))

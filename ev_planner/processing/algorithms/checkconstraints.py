@@ -28,7 +28,7 @@ from ...core.review.events import ReviewEvent
 from ...core.review.states import CHECK
 from ...core.review.store import ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..layers import choose_metric_crs
+from ..layers import metric_crs_for_xy
 
 DEFAULT_DISTANCE_M = 5.0
 DEFAULT_ACTOR = "EV Planner automatic check"
@@ -94,9 +94,10 @@ class CheckConstraints(EvPlannerAlgorithm):
         distance = self.parameterAsDouble(parameters, self.DISTANCE, context)
         actor = self.parameterAsString(parameters, self.ACTOR, context) or DEFAULT_ACTOR
         review_crs = QgsCoordinateReferenceSystem(store.crs_authid())
-        metric = choose_metric_crs(context, layers)
-        to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
         locations = [row for row in store.locations() if row["xy"] is not None]
+        # Measured around the review's locations: constraint layers may not know their extent (OSM).
+        metric = metric_crs_for_xy(context, review_crs, [row["xy"] for row in locations])
+        to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
         points = {row["location_id"]: to_metric.transform(QgsPointXY(*row["xy"])) for row in locations}
         conflicts: Dict[str, List[str]] = {location_id: [] for location_id in points}
         for number, layer in enumerate(layers):

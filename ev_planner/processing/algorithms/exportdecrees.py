@@ -39,7 +39,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-from ...core.crs import metric_crs_for_lonlat
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
     render_docx,
@@ -49,7 +48,7 @@ from ...core.review.documents import (
 from ...core.review.states import APPROVED, STATUSES
 from ...core.review.store import LOCATIONS_TABLE, ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..layers import WGS84, is_metric
+from ..layers import WGS84, metric_crs_for_xy
 
 DUTCH_MONTHS = (
     "januari",
@@ -162,17 +161,11 @@ class ExportDecrees(EvPlannerAlgorithm):
         background = self.parameterAsLayerList(parameters, self.MAP_LAYERS, context)
 
         review_crs = QgsCoordinateReferenceSystem(store.crs_authid())
-        metric = review_crs if is_metric(review_crs) else QgsCoordinateReferenceSystem("EPSG:28992")
-        if not is_metric(review_crs):
-            first = next((row["xy"] for row in store.locations() if row["xy"]), None)
-            if first is not None:
-                lonlat = QgsCoordinateTransform(review_crs, WGS84, context.transformContext()).transform(
-                    QgsPointXY(*first)
-                )
-                metric = QgsCoordinateReferenceSystem(metric_crs_for_lonlat(lonlat.x(), lonlat.y()))
+        locations = [row for row in store.locations() if row["xy"] is not None]
+        metric = metric_crs_for_xy(context, review_crs, [row["xy"] for row in locations])
         to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
         to_wgs84 = QgsCoordinateTransform(review_crs, WGS84, context.transformContext())
-        selected = [row for row in store.locations() if row["status"] == status and row["xy"] is not None]
+        selected = [row for row in locations if row["status"] == status]
         if not selected:
             feedback.reportError(
                 self.tr("No location has status {status}: no documents written.").format(status=status), False
