@@ -62,8 +62,41 @@ from ..core.review.states import (
 )
 from ..core.review.store import LOCATIONS_TABLE, ReviewStore, review_path
 from ..i18n import tr
+from ..processing.base import tr_noop
 
 SETTINGS_PREFIX = "ev_planner/review/"
+# Labels of the public vocabulary (the stored values stay English; only the dock shows these).
+ACTION_LABELS = {
+    "submit": tr_noop("submit for review"),
+    "approve": tr_noop("approve"),
+    "reject": tr_noop("reject"),
+    "request_changes": tr_noop("request changes"),
+    "resubmit": tr_noop("resubmit after changes"),
+    "request": tr_noop("request at operator"),
+    "permit": tr_noop("traffic decree taken"),
+    "install": tr_noop("installed"),
+    "deliver": tr_noop("delivered"),
+    "cancel": tr_noop("cancel"),
+    "comment": tr_noop("comment"),
+    "check": tr_noop("automatic check"),
+}
+REASON_LABELS = {
+    "no_grid_capacity": tr_noop("no grid capacity"),
+    "cables_or_pipes": tr_noop("cables or pipes"),
+    "trees": tr_noop("trees"),
+    "parking_pressure": tr_noop("parking pressure"),
+    "objection": tr_noop("objection"),
+    "operator_declined": tr_noop("operator declined"),
+    "safety": tr_noop("safety"),
+    "duplicate": tr_noop("duplicate"),
+    "other": tr_noop("other"),
+}
+
+
+def action_label(action: str) -> str:
+    return tr(ACTION_LABELS.get(action, action))
+
+
 PROCESS_ACTIONS = (SUBMIT, RESUBMIT, REQUEST, PERMIT, INSTALL, DELIVER, CANCEL)
 ZOOM_HALF_WIDTH_M = 40.0
 
@@ -159,7 +192,7 @@ class ReviewDock(QgsDockWidget):
         steps_layout = QFormLayout(steps)
         self.step_combo = QComboBox()
         for action in PROCESS_ACTIONS:
-            self.step_combo.addItem(tr(action), action)
+            self.step_combo.addItem(action_label(action), action)
         self.step_combo.currentIndexChanged.connect(self._step_changed)
         steps_layout.addRow(tr("Step"), self.step_combo)
         self.cancel_reason_combo = QComboBox()
@@ -204,7 +237,7 @@ class ReviewDock(QgsDockWidget):
         self.department_combo.blockSignals(False)
         self.cancel_reason_combo.clear()
         for reason in store.config.cancellation_reasons:
-            self.cancel_reason_combo.addItem(tr(reason), reason)
+            self.cancel_reason_combo.addItem(tr(REASON_LABELS.get(reason, reason)), reason)
         self._show(tr("Opened {file}.").format(file=store.path.name))
         self.refresh_locations()
         return True
@@ -294,7 +327,7 @@ class ReviewDock(QgsDockWidget):
                 target = (self.store.path.parent / event.attachment).as_uri()
                 details += f' <a href="{_escape(target)}">{_escape(Path(event.attachment).name)}</a>'
             lines.append(
-                f"<tr><td>{_escape(event.at[:16].replace('T', ' '))}</td><td><b>{_escape(tr(event.action))}</b></td>"
+                f"<tr><td>{_escape(event.at[:16].replace('T', ' '))}</td><td><b>{_escape(action_label(event.action))}</b></td>"
                 f"<td>{_escape(event.actor)}</td><td>{details}</td></tr>"
             )
         lines.append("</table>")
@@ -426,7 +459,9 @@ class ReviewDock(QgsDockWidget):
             layer.reload()
             layer.triggerRepaint()
         self._show(
-            tr("{action} recorded for {location}.").format(action=tr(stored.action), location=location_id)
+            tr("{action} recorded for {location}.").format(
+                action=action_label(stored.action), location=location_id
+            )
         )
         self.refresh_locations()
         if not self.select_location(location_id, zoom=False):

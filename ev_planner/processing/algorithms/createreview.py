@@ -45,6 +45,24 @@ from ..layers import choose_metric_crs, read_points, report_skipped
 from ..styles import style_path
 
 ID_FIELDS = ("location_id", "candidate_id")
+DECISION_LABELS = {
+    "approved": tr_noop("approved"),
+    "rejected": tr_noop("rejected"),
+    "changes_requested": tr_noop("changes requested"),
+}
+EVENT_ALIASES = {
+    "event_id": tr_noop("event id"),
+    "location_id": tr_noop("location id"),
+    "at": tr_noop("at (UTC)"),
+    "actor": tr_noop("actor"),
+    "department": tr_noop("department"),
+    "action": tr_noop("action"),
+    "reason": tr_noop("reason"),
+    "comment": tr_noop("comment"),
+    "attachment": tr_noop("attachment"),
+    "installer": tr_noop("installer"),
+    "source": tr_noop("source"),
+}
 _SQL_TYPES = {
     QVariant.Int: "INTEGER",
     QVariant.LongLong: "INTEGER",
@@ -80,7 +98,7 @@ def save_review_styles(path: str, config: ReviewConfig) -> None:
     are added here on top of the shipped QML; every derived column is read-only
     because only events change them.
     """
-    decisions = [{tr(value): value} for value in DECISION_OF_ACTION.values()]
+    decisions = [{tr(DECISION_LABELS[value]): value} for value in DECISION_OF_ACTION.values()]
     locations = QgsVectorLayer(f"{path}|layername={LOCATIONS_TABLE}", LOCATIONS_TABLE, "ogr")
     if not locations.isValid():
         raise QgsProcessingException(tr("QGIS cannot open the review file {path}.").format(path=path))
@@ -104,7 +122,7 @@ def save_review_styles(path: str, config: ReviewConfig) -> None:
             event_form.setReadOnly(index, True)  # the log is append-only (a trigger enforces it too)
         events.setEditFormConfig(event_form)
         for name in EVENT_COLUMNS:
-            events.setFieldAlias(events.fields().indexOf(name), tr(name.replace("_", " ")))
+            events.setFieldAlias(events.fields().indexOf(name), tr(EVENT_ALIASES[name]))
         events.saveStyleToDatabase(EVENTS_TABLE, "EV Planner review log", True, "")
     del locations, events  # release the OGR handles before anyone appends events
     if message:

@@ -74,5 +74,5 @@ class ImportReviewEvents(EvPlannerAlgorithm):
             )
         )
         for reason, count in sorted(result.skipped.items()):
-            feedback.pushInfo(self.tr("  {reason}: {count}").format(reason=self.tr(reason), count=count))
+            feedback.pushInfo(self.tr("  {reason}: {count}").format(reason=reason, count=count))
         return {self.IMPORTED: result.imported, self.SKIPPED: result.skipped_count}
