@@ -75,9 +75,16 @@ def parse_timestamp(text: object, local_timezone: str = DEFAULT_LOCAL_TIMEZONE) 
     return moment
 
 
+def parse_stored(text: str) -> datetime:
+    """A timestamp as stored by EV Planner (validated on the way in, so no plausibility checks)."""
+    raw = text.strip()
+    moment = datetime.fromisoformat(raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
 def days_between(start: str, end: str) -> float:
     """Days between two stored UTC timestamps."""
-    return (parse_timestamp(end) - parse_timestamp(start)).total_seconds() / 86400.0
+    return (parse_stored(end) - parse_stored(start)).total_seconds() / 86400.0
 
 
 @dataclass(frozen=True)
