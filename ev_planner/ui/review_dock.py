@@ -63,6 +63,7 @@ from ..core.review.states import (
 from ..core.review.store import LOCATIONS_TABLE, ReviewStore, review_path
 from ..i18n import tr
 from ..processing.base import tr_noop
+from ..processing.styles import style_path
 
 SETTINGS_PREFIX = "ev_planner/review/"
 # Labels of the public vocabulary (the stored values stay English; only the dock shows these).
@@ -140,7 +141,13 @@ class ReviewDock(QgsDockWidget):
         self.awaiting_only = QCheckBox(tr("Only locations awaiting my department"))
         self.awaiting_only.setChecked(True)
         self.awaiting_only.toggled.connect(self.refresh_locations)
-        layout.addWidget(self.awaiting_only)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.awaiting_only, 1)
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button.setToolTip(tr("Read the decisions colleagues recorded since you opened the file"))
+        self.refresh_button.clicked.connect(self.refresh_locations)
+        filter_row.addWidget(self.refresh_button)
+        layout.addLayout(filter_row)
 
         splitter = QSplitter(Qt.Vertical)
         self.table = QTableWidget(0, 4)
@@ -240,6 +247,8 @@ class ReviewDock(QgsDockWidget):
             self.cancel_reason_combo.addItem(tr(REASON_LABELS.get(reason, reason)), reason)
         self._show(tr("Opened {file}.").format(file=store.path.name))
         self.refresh_locations()
+        if self.iface is not None:
+            self.review_layer(add=True)  # show the locations at once, styled from the GeoPackage
         return True
 
     def _remember_reviewer(self) -> None:
@@ -257,6 +266,10 @@ class ReviewDock(QgsDockWidget):
     # --- list and history -----------------------------------------------------------------
     def refresh_locations(self) -> None:
         selected = self.selected_location()
+        layer = self.review_layer(add=False) if self.store is not None else None
+        if layer is not None:
+            layer.reload()  # colleagues' events change the derived columns behind QGIS's back
+            layer.triggerRepaint()
         self.table.setRowCount(0)
         if self.store is None:
             self.history.clear()
@@ -353,6 +366,9 @@ class ReviewDock(QgsDockWidget):
         )
         if not layer.isValid():
             return None
+        related, *_ = layer.listStylesInDatabase()
+        if related <= 0:  # a review written by the Python API carries no style: use the shipped one
+            layer.loadNamedStyle(str(style_path("review_locations")))
         QgsProject.instance().addMapLayer(layer)
         return layer
 
@@ -454,10 +470,6 @@ class ReviewDock(QgsDockWidget):
             return False
         self.comment_edit.clear()
         self.reason_edit.clear()
-        layer = self.review_layer(add=False)
-        if layer is not None:
-            layer.reload()
-            layer.triggerRepaint()
         self._show(
             tr("{action} recorded for {location}.").format(
                 action=action_label(stored.action), location=location_id

@@ -55,7 +55,8 @@ def test_from_choosing_a_department_to_an_approval_in_the_file(dock, review, qgi
     assert dock.selected_location() == "L2"
     assert "piet" in dock.history.toPlainText()
     layer = dock.review_layer(add=False)
-    assert layer is not None  # loaded on click, with the style stored in the GeoPackage
+    assert layer is not None  # loaded on opening, with the style stored in the GeoPackage
+    assert layer.renderer().type() == "categorizedSymbol"
     assert qgis_iface.mapCanvas().extent().contains(layer.getFeature(2).geometry().asPoint())
     assert dock.approve_button.isEnabled()
 
