@@ -360,7 +360,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
                 weights=", ".join(f"{name}={value:.3g}" for name, value in result.weights.items())
             )
         )
-        reasons = explain(result, demand_field or "", tr)
+        reasons = explain(result, demand_field or self.tr("demand points"), tr)
         feedback.setProgress(75)
 
         fields, kept = output_fields(candidates_source, SCORE_FIELDS, feedback, self.CANDIDATES)
