@@ -223,10 +223,9 @@ class CreateReview(EvPlannerAlgorithm):
             reject_rule=self.parameterAsEnumString(parameters, self.REJECT_RULE, context) or REJECT_RULES[0],
         )
         crs = source.sourceCrs()
-        if not crs.isValid() or not crs.authid():
-            crs = choose_metric_crs(
-                context, [source]
-            )  # a CRS without an authority code cannot go in a GeoPackage
+        if not crs.isValid() or not crs.authid().partition(":")[2].isdigit():
+            # A GeoPackage names its CRS by an authority and a numeric code (EPSG:28992).
+            crs = choose_metric_crs(context, [source])
         locations = self._read_locations(source, crs, context, feedback)
         create_review(
             path,
