@@ -44,6 +44,7 @@ from ..layers import (
     choose_metric_crs,
     core_progress,
     fields_with_results,
+    progress_range,
     read_points_fast,
     report_skipped,
     require_features,
@@ -93,19 +94,6 @@ def demand_source(algorithm, parameters, name: str, context) -> QgsFeatureSource
     return source
 
 
-class ProgressSpan:
-    """The feedback of one reading step: its 0-100% mapped onto ``start``..``end`` of the whole."""
-
-    def __init__(self, feedback, start: float, end: float) -> None:
-        self.feedback, self.start, self.end = feedback, start, end
-
-    def setProgress(self, percent: float) -> None:
-        self.feedback.setProgress(self.start + (self.end - self.start) * percent / 100.0)
-
-    def isCanceled(self) -> bool:
-        return self.feedback.isCanceled()
-
-
 def read_located(
     source, label: str, crs, context, feedback, fields: Sequence[str] = (), span=(0.0, 0.0)
 ) -> PointArrays:
@@ -114,7 +102,7 @@ def read_located(
     Raises :class:`CancelledError` when the user cancels while it reads.
     """
     points = read_points_fast(
-        source, crs, context, ProgressSpan(feedback, *span), fields=[f for f in fields if f]
+        source, crs, context, progress_range(feedback, *span), fields=[f for f in fields if f]
     )
     if feedback.isCanceled():
         raise CancelledError()
@@ -411,7 +399,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             label = f"{self.POIS} ({layer.name()})"
             if not isinstance(layer, QgsVectorLayer):
                 raise QgsProcessingException(self.tr("{layer} is not a vector layer.").format(layer=label))
-            points = read_points_fast(layer, crs, context, ProgressSpan(feedback, 18, 19))
+            points = read_points_fast(layer, crs, context, progress_range(feedback, 18, 19))
             report_skipped(feedback, label, points.skipped)
             parts.append(points.xy)
         return np.concatenate(parts) if parts else np.zeros((0, 2))
