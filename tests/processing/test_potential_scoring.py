@@ -283,3 +283,21 @@ def test_cancelling_stops_without_output(evplanner):
         context=QgsProcessingContext(),
     )
     assert not result.get("OUTPUT")  # no layer at all rather than a half-written one
+
+
+def test_3d_points_in_another_crs_are_read_correctly(evplanner):
+    """PointZ candidates in WGS84 (longer WKB, provider-side transform) score like 2D RD points."""
+    to_wgs = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem(RD), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
+    )
+    layer = QgsVectorLayer("PointZ?crs=EPSG:4326", "z", "memory")
+    features = []
+    for x in (0.0, 1000.0):
+        point = to_wgs.transform(QgsPointXY(X0 + x, Y0))
+        feature = QgsFeature()
+        feature.setGeometry(QgsGeometry.fromWkt(f"POINT Z ({point.x()} {point.y()} 12.5)"))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    demand = point_layer([(0, 0), (0, 100), (1000, 0)])
+    result = run_score(CANDIDATES=layer, DEMAND=demand, CRS=RD)["OUTPUT"]
+    assert sorted(f["demand_within"] for f in result.getFeatures()) == [1, 2]
