@@ -52,14 +52,14 @@ def png_size(data: bytes) -> tuple:
     return struct.unpack(">II", data[16:24])
 
 
-def _drawing_paragraph(relationship_id: str, width_px: int, height_px: int, name: str) -> str:
+def _drawing_paragraph(relationship_id: str, width_px: int, height_px: int, name: str, shape_id: int) -> str:
     cx = _IMAGE_WIDTH_EMU
     cy = int(cx * height_px / max(width_px, 1))
     return (
         '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
         '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
         'distT="0" distB="0" distL="0" distR="0">'
-        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="1" name="{escape(name)}"/>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{shape_id}" name="{escape(name)}"/>'
         '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
         '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
         '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
@@ -70,6 +70,28 @@ def _drawing_paragraph(relationship_id: str, width_px: int, height_px: int, name
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
         "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
     )
+
+
+_DRAWING_NAMESPACES = {
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+}
+
+
+def _declare_drawing_namespaces(xml: str) -> str:
+    """Declare the drawing namespaces on the root too, as Word itself writes them."""
+    match = re.search(r"<w:document\b[^>]*>", xml)
+    if match is None:
+        return xml
+    tag = match.group(0)
+    extra = "".join(
+        f' xmlns:{prefix}="{uri}"'
+        for prefix, uri in _DRAWING_NAMESPACES.items()
+        if f"xmlns:{prefix}=" not in tag
+    )
+    return xml[: match.start()] + tag[:-1] + extra + ">" + xml[match.end() :]
 
 
 def _fill_part(xml: str, values: Mapping[str, str], map_paragraph: Optional[str]) -> str:
@@ -105,6 +127,7 @@ def render_docx(
     """Write ``output`` from ``template`` with ``values`` filled in and ``map_png`` embedded."""
     template, output = Path(template), Path(output)
     text_values = {key: "" if value is None else str(value) for key, value in values.items()}
+    text_values.setdefault(MAP_PLACEHOLDER, "")  # no map image: the placeholder disappears
     try:
         source = zipfile.ZipFile(template)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -142,7 +165,11 @@ def render_docx(
         if 'Extension="png"' not in types:
             types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>')
             parts["[Content_Types].xml"] = types.encode("utf-8")
-        map_paragraph = _drawing_paragraph(relationship_id, width, height, "kaart")
+        map_paragraph = _drawing_paragraph(relationship_id, width, height, "kaart", 7000 + number)
+    if map_paragraph is not None:
+        parts["word/document.xml"] = _declare_drawing_namespaces(
+            parts["word/document.xml"].decode("utf-8")
+        ).encode("utf-8")
     for name in names:
         if re.match(r"word/(document|header\d*|footer\d*)\.xml$", name):
             xml = parts[name].decode("utf-8")

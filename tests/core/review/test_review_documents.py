@@ -129,3 +129,15 @@ def test_operator_files(tmp_path):
         rows = list(csv.DictReader(handle, delimiter=";"))
     assert rows[0]["location_id"] == "L1"
     assert rows[0]["document"] == "L1.docx"
+
+
+def test_without_map_the_placeholder_disappears_and_with_map_namespaces_are_declared(tmp_path):
+    plain = render_docx(DEFAULT_TEMPLATE, tmp_path / "plain.docx", VALUES)
+    assert "{{kaart}}" not in docx_text(plain)
+    with zipfile.ZipFile(plain) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("word/media/")]
+    with_map = render_docx(DEFAULT_TEMPLATE, tmp_path / "map.docx", VALUES, tiny_png())
+    with zipfile.ZipFile(with_map) as archive:
+        xml = archive.read("word/document.xml").decode()
+    root = xml[: xml.index(">", xml.index("<w:document")) + 1]
+    assert 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"' in root
