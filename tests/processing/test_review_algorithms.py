@@ -203,3 +203,59 @@ def test_exportdecrees_documents_and_operator_files(review, tmp_path):
     )
     assert delivered["DOCUMENTS"] == 1
     assert (folder / "verkeersbesluit_L1.docx").is_file()
+
+
+def test_exportdecrees_with_own_template_and_background(review, tmp_path):
+    import processing
+
+    from ev_planner.core.review.decree_template import document_xml, write_default_template
+
+    _walk_to_delivery(review)
+    template = tmp_path / "flanders.docx"
+    write_default_template(template)
+    with zipfile.ZipFile(template) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["word/document.xml"] = document_xml(
+        (
+            ("Title", "Aanvullend verkeersreglement {{gemeente}}"),
+            ("Normal", "{{adres}} — {{exploitant}}"),
+            ("Normal", "{{kaart}}"),
+        )
+    ).encode()
+    with zipfile.ZipFile(template, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    background = QgsVectorLayer("Polygon?crs=EPSG:28992", "bgt", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(
+        QgsGeometry.fromWkt("POLYGON((84550 447400, 84650 447400, 84650 447500, 84550 447500, 84550 447400))")
+    )
+    background.dataProvider().addFeatures([feature])
+    folder = tmp_path / "avr"
+    result = processing.run(
+        "evplanner:exportdecrees",
+        {
+            "REVIEW": str(review.path),
+            "OUTPUT_FOLDER": str(folder),
+            "MUNICIPALITY": "Gent",
+            "TEMPLATE": str(template),
+            "MAP_LAYERS": [background],
+        },
+    )
+    assert result["DOCUMENTS"] == 1
+    text = docx_text(folder / "verkeersbesluit_L2.docx").splitlines()
+    assert text[:2] == ["Aanvullend verkeersreglement Gent", "Markt 2, Delft — Vattenfall"]
+
+
+def test_reviewkpis_on_a_review_without_events(review, tmp_path):
+    import processing
+
+    html = tmp_path / "empty.html"
+    result = processing.run(
+        "evplanner:reviewkpis",
+        {"REVIEW": str(review.path), "OUTPUT_TABLE": "memory:", "OUTPUT_HTML": str(html)},
+    )
+    rows = {(f["section"], f["name"]): f["count"] for f in result["OUTPUT_TABLE"].getFeatures()}
+    assert rows[("status", "proposed")] == 3
+    assert rows[("step", "review")] == 0
+    assert "No installation recorded yet." in html.read_text(encoding="utf-8")
