@@ -207,6 +207,10 @@ class ReviewDock(QgsDockWidget):
         self.installer_edit = QLineEdit()
         self.installer_edit.setPlaceholderText(tr("Installer (install, deliver)"))
         steps_layout.addRow(tr("Installer"), self.installer_edit)
+        self.step_photo = QgsFileWidget()
+        self.step_photo.setFilter(tr("Images (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)"))
+        self.step_photo.setToolTip(tr("Optional photo of this step, e.g. the street at delivery"))
+        steps_layout.addRow(tr("Photo"), self.step_photo)
         self.step_button = QPushButton(tr("Record step"))
         self.step_button.clicked.connect(self._record_step)
         steps_layout.addRow(self.step_button)
@@ -421,7 +425,12 @@ class ReviewDock(QgsDockWidget):
         self.installer_edit.setEnabled(action in (INSTALL, DELIVER))
 
     def _record_step(self) -> None:
-        self.record(self.step_combo.currentData())
+        self.photo_path = self.step_photo.filePath().strip() or None
+        try:
+            if self.record(self.step_combo.currentData()):
+                self.step_photo.setFilePath("")
+        finally:
+            self.photo_path = None
 
     def record(self, action: str) -> bool:
         """Append one event for the selected location; the core refuses what the state machine forbids."""

@@ -72,6 +72,21 @@ def test_from_choosing_a_department_to_an_approval_in_the_file(dock, review, qgi
     )
     assert ReviewStore(review.path).location("L2")["status"] == "approved"
     assert dock.location_ids_shown() == ["L1"]
+
+    # A later process step, with a photo of the street.
+    dock.awaiting_only.setChecked(False)
+    assert dock.select_location("L2", zoom=False)
+    photo = review.path.parent / "incoming" / "straat.png"
+    photo.parent.mkdir()
+    photo.write_bytes(b"\x89PNG street")
+    dock.step_combo.setCurrentIndex(dock.step_combo.findData("request"))
+    dock.step_photo.setFilePath(str(photo))
+    dock.step_button.click()
+    request = ReviewStore(review.path).events("L2")[-1]
+    assert (request.action, request.department) == ("request", None)
+    assert (review.path.parent / request.attachment).read_bytes() == photo.read_bytes()
+    assert ReviewStore(review.path).location("L2")["status"] == "requested"
+    assert dock.step_photo.filePath() == ""
     settings = QgsSettings()
     assert settings.value(SETTINGS_PREFIX + "name") == "Ann de Vries"
     assert settings.value(SETTINGS_PREFIX + "department") == "Mobiliteit"
