@@ -20,6 +20,7 @@ from .states import (
     DELIVERED,
     IN_REVIEW,
     INSTALL,
+    INSTALLED,
     STATUSES,
     ReviewConfig,
     TransitionError,
@@ -29,7 +30,7 @@ from .states import (
 
 # Steps in process order; "review" is in_review -> the department decision rule's outcome.
 STEPS: Tuple[str, ...] = ("submit", "review", "resubmit", "request", "permit", "install", "deliver", "total")
-SECTIONS: Tuple[str, ...] = ("step", "department", "actor", "status", "cancellation", "installer")
+SECTIONS: Tuple[str, ...] = ("step", "department", "actor", "status", "cancellation", "installer", "photo")
 KPI_FIELDS: Tuple[Tuple[str, str], ...] = (
     ("section", "str"),
     ("name", "str"),
@@ -111,6 +112,8 @@ def compute_kpis(
     cancellations: Dict[str, int] = defaultdict(int)
     installer_days: Dict[str, List[float]] = defaultdict(list)
     installer_deliveries: Dict[str, int] = defaultdict(int)
+    delivered_with_photo = 0
+    delivered_without_photo = 0
     location_count = 0
 
     for location in locations:
@@ -119,6 +122,7 @@ def compute_kpis(
         created_at = location.get("created_at")
         state = initial_state(config, created_at)
         first_submit: Optional[str] = None
+        photo_since_install = False
         for event in by_location.get(location_id, []):
             before = state
             try:
@@ -146,6 +150,10 @@ def compute_kpis(
                 key = (event.actor or "", department)
                 actor_days[key].append(days)
                 actor_counts[key][decision] += 1
+            if event.action == INSTALL:
+                photo_since_install = False
+            if event.attachment and state.status in (INSTALLED, DELIVERED):
+                photo_since_install = True
             if event.action == "submit" and first_submit is None:
                 first_submit = event.at
             if state.status != before.status and before.status_since:
@@ -161,6 +169,12 @@ def compute_kpis(
                 if first_submit:
                     step_days["total"].append(days_between(first_submit, event.at))
         status_counts[state.status] = status_counts.get(state.status, 0) + 1
+        if state.status == DELIVERED:
+            # Municipalities ask for a street photo at delivery: one from installation onwards counts.
+            if photo_since_install:
+                delivered_with_photo += 1
+            else:
+                delivered_without_photo += 1
 
     result = ReviewKpis(locations=location_count, events=len(all_events))
     for step in STEPS:
@@ -222,4 +236,6 @@ def compute_kpis(
                 p90,
             )
         )
+    result.rows.append(KpiRow("photo", "delivered_with_photo", None, delivered_with_photo))
+    result.rows.append(KpiRow("photo", "delivered_without_photo", None, delivered_without_photo))
     return result

@@ -129,6 +129,18 @@ def render_html(
         if installers
         else f"<p>{escape(tr('No installation recorded yet.'))}</p>"
     )
+    photos = {row.name: row.count for row in kpis.section("photo")}
+    delivered = sum(photos.values())
+    if delivered:
+        html.append(
+            "<p>"
+            + escape(
+                tr("{with_photo} of {delivered} delivered locations have a street photo.").format(
+                    with_photo=photos.get("delivered_with_photo", 0), delivered=delivered
+                )
+            )
+            + "</p>"
+        )
     html.append("</body></html>")
     return "\n".join(html)
 

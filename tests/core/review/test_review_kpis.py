@@ -31,7 +31,7 @@ LOG = [
     _e("A", "request", "01-18", actor="lead"),
     _e("A", "permit", "02-17", actor="jurist"),
     _e("A", "install", "03-19", actor="lead", installer="Laadbouw"),
-    _e("A", "deliver", "03-21", actor="lead"),
+    _e("A", "deliver", "03-21", actor="lead", attachment="review_attachments/A/straat.jpg"),
     _e("B", "approve", "01-20", actor="cas", department="Openbare ruimte"),  # refused: B is rejected
 ]
 LOCATIONS = [{"location_id": i, "created_at": CREATED} for i in "ABC"] + [
@@ -81,6 +81,10 @@ def test_status_counts_cancellations_installers(kpis):
     assert [(r.name, r.count) for r in kpis.section("cancellation")] == [("objection", 1)]
     assert [(r.name, r.count, r.median_days) for r in kpis.section("installer")] == [("Laadbouw", 1, 30.0)]
     assert kpis.locations == 4
+    assert [(r.name, r.count) for r in kpis.section("photo")] == [
+        ("delivered_with_photo", 1),
+        ("delivered_without_photo", 0),
+    ]
 
 
 def test_html_report_is_self_contained(kpis):
