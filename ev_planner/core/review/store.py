@@ -136,7 +136,6 @@ def create_review(
                 f"{path} already exists. Choose another file name (an existing review is never overwritten)."
             )
         _refuse_to_overwrite_decisions(path)
-        path.unlink()
     path.parent.mkdir(parents=True, exist_ok=True)
     organization, code, wkt = gpkg.srs_from_authid(crs_authid, crs_wkt)
 
@@ -242,6 +241,11 @@ def create_review(
         tmp_path.unlink(missing_ok=True)
         raise
     connection.close()
+    for suffix in ("-wal", "-shm", "-journal"):
+        # SQLite side files of a replaced file would be applied to the new one.
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.unlink()
     tmp_path.replace(path)
     return path
 

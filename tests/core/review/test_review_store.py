@@ -189,3 +189,12 @@ def test_two_processes_writing_500_events_each(make_review):
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     for row in rows[:20]:  # the derived columns equal a fresh replay of the log
         assert store.state(row["location_id"]).status == row["status"]
+
+
+def test_overwrite_replaces_a_file_without_events(make_review, review_config):
+    store = make_review(2)
+    create_review(
+        store.path, [LocationInput("N1", 5.0, 6.0)], review_config, "EPSG:28992", "x", overwrite=True
+    )
+    assert ReviewStore(store.path).location_ids() == ["N1"]
+    assert not store.path.with_name(store.path.name + ".creating").exists()
