@@ -137,28 +137,10 @@ def test_wrong_file_is_reported_in_the_dock(dock, tmp_path):
     assert dock.store is None
 
 
-_RESTORED_PROVIDERS: list = []
-
-
-@pytest.fixture
-def no_registered_provider(qgis_processing):
-    """The plugin registers its own provider; restore a registered one for the tests after this."""
-    from qgis.core import QgsApplication
-
-    from ev_planner.processing.provider import PROVIDER_ID, EvPlannerProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById(PROVIDER_ID) is not None:
-        registry.removeProvider(PROVIDER_ID)
-    yield
-    if registry.providerById(PROVIDER_ID) is None:
-        provider = EvPlannerProvider()
-        _RESTORED_PROVIDERS.append(provider)  # the registry does not keep the Python object alive
-        registry.addProvider(provider)
-
-
-def test_plugin_action_opens_and_closes_the_dock(qgis_iface, no_registered_provider):
+def test_plugin_action_opens_and_closes_the_dock(qgis_iface, monkeypatch):
     plugin = ev_planner.classFactory(qgis_iface)
+    # Provider registration is the lifecycle test's subject; here it would replace the session's provider.
+    monkeypatch.setattr(plugin, "initProcessing", lambda: None)
     plugin.initGui()
     try:
         plugin.review_action.trigger()
