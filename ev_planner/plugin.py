@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -24,8 +24,17 @@ class EvPlannerPlugin:
 
     def initProcessing(self) -> None:
         if self.provider is None:
-            self.provider = EvPlannerProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = EvPlannerProvider()
+            # addProvider() refuses (and deletes) a second provider with the same id, e.g. when
+            # another copy of the plugin is installed: then there is nothing of ours to remove.
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
+            else:
+                QgsMessageLog.logMessage(
+                    tr("Another Processing provider with the id 'evplanner' is already registered."),
+                    "EV Planner",
+                    Qgis.Warning,
+                )
 
     def initGui(self) -> None:
         self.initProcessing()

@@ -40,7 +40,7 @@ GROUPS: dict[str, str] = {
 
 
 class EvPlannerAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set the class constants and implement :meth:`run`."""
+    """Subclasses set the class constants and implement :meth:`run_algorithm`."""
 
     ALGORITHM_ID = ""  # lowercase ascii, never translated: a public interface
     GROUP_ID = ""  # a key of GROUPS
@@ -86,7 +86,7 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
         if value:
             self._secrets.append(value)
 
-    def run(
+    def run_algorithm(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         raise NotImplementedError
@@ -98,7 +98,7 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
             if self.parameterDefinition(name) is not None:
                 self.register_secret(self.parameterAsString(parameters, name, context))
         try:
-            return self.run(parameters, context, feedback)
+            return self.run_algorithm(parameters, context, feedback)
         except QgsProcessingException as exc:
             raise QgsProcessingException(redact(str(exc), self._secrets)) from None
         except (EvPlannerError, OSError) as exc:

@@ -58,3 +58,27 @@ def test_create_instance_gives_a_fresh_object(cls, evplanner):
     copy = algorithm.createInstance()
     assert type(copy) is cls
     assert copy is not algorithm
+
+
+def test_processing_run_reaches_the_algorithm(evplanner, sample_dir, tmp_path):
+    """processing.run() calls QgsProcessingAlgorithm.run() with five arguments: our hook must
+    not shadow it (it once did, and every algorithm failed with a TypeError)."""
+    import processing
+
+    output = tmp_path / "charge_points.gpkg"
+    results = processing.run(
+        "evplanner:loadocpi",
+        {"SOURCE": str(sample_dir / "charge_points.ocpi.json"), "OUTPUT": str(output)},
+    )
+    assert results["OUTPUT"] == str(output)
+    assert output.is_file()
+
+
+def test_the_hook_has_its_own_name():
+    from ev_planner.processing.base import EvPlannerAlgorithm
+
+    for cls in CLASSES:
+        python_classes = [klass for klass in cls.__mro__ if klass.__module__.startswith("ev_planner")]
+        shadowing = [klass.__name__ for klass in python_classes if "run" in vars(klass)]
+        assert shadowing == [], "QgsProcessingAlgorithm.run must not be shadowed"
+        assert cls.run_algorithm is not EvPlannerAlgorithm.run_algorithm

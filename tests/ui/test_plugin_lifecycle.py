@@ -53,3 +53,20 @@ def test_menu_action_opens_the_toolbox_filtered_on_ev_planner(qgis_iface, qgis_p
         plugin.actions[0].trigger()  # must not raise, with or without the Processing plugin's toolbox
     finally:
         plugin.unload()
+
+
+def test_a_second_copy_of_the_plugin_leaves_the_registered_provider_alone(qgis_iface, qgis_processing):
+    """The registry refuses and deletes a provider with a taken id: unload must not touch it."""
+    from ev_planner.processing.provider import EvPlannerProvider
+
+    registry = QgsApplication.processingRegistry()
+    first = _registered_provider()
+    if first is None:
+        first = EvPlannerProvider()
+        assert registry.addProvider(first)
+    plugin = ev_planner.classFactory(qgis_iface)
+    plugin.initGui()
+    assert plugin.provider is None
+    plugin.unload()
+    assert _registered_provider() is first
+    assert len(first.algorithms()) > 0

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDistance,
@@ -78,11 +77,7 @@ class CheckConstraints(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.CHECKED, self.tr("Locations checked")))
         self.addOutput(QgsProcessingOutputNumber(self.WITH_CONFLICTS, self.tr("Locations with conflicts")))
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         store = ReviewStore(self.parameterAsFile(parameters, self.REVIEW, context))
         layers = [
             layer

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsEditorWidgetSetup,
     QgsFeatureSource,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -201,11 +200,7 @@ class CreateReview(EvPlannerAlgorithm):
         self.addParameter(output)
         self.addOutput(QgsProcessingOutputVectorLayer(self.REVIEW_LAYER, self.tr("Review locations")))
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.LOCATIONS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.LOCATIONS))

@@ -12,7 +12,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -129,11 +128,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.EMPTY_AREA_COUNT, self.tr("Areas without targets")))
         self.addOutput(QgsProcessingOutputNumber(self.TARGETS_OUTSIDE, self.tr("Targets outside every area")))
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which our run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         areas_source = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
         require_geometry_type(areas_source, QgsWkbTypes.PolygonGeometry, "AREAS")
         targets_source = require_features(

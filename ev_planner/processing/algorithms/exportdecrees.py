@@ -18,7 +18,6 @@ from qgis.core import (
     QgsPalLayerSettings,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
@@ -143,11 +142,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputFile(self.GEOJSON, self.tr("Locations (GeoJSON)")))
         self.addOutput(QgsProcessingOutputFile(self.CSV, self.tr("Locations (CSV)")))
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         review_path = self.parameterAsFile(parameters, self.REVIEW, context)
         store = ReviewStore(review_path)
         status = self.parameterAsEnumString(parameters, self.STATUS, context) or APPROVED

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
@@ -219,11 +218,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which our run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         areas_source = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
         require_geometry_type(areas_source, QgsWkbTypes.PolygonGeometry, "AREAS")
         cars_field = self.parameterAsString(parameters, self.CARS_FIELD, context)

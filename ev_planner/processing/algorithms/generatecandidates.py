@@ -15,7 +15,6 @@ from qgis.core import (
     QgsMapLayer,
     QgsPointXY,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
@@ -186,11 +185,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         self.addParameter(output)
         self.addOutput(QgsProcessingOutputNumber(self.CANDIDATE_COUNT, self.tr("Number of candidates")))
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which our run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         area_source = require_features(self.parameterAsSource(parameters, self.AREA, context), "AREA")
         require_geometry_type(area_source, QgsWkbTypes.PolygonGeometry, "AREA")
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]

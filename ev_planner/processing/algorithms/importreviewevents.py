@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
@@ -51,11 +50,7 @@ class ImportReviewEvents(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Events imported")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Rows skipped")))
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         store = ReviewStore(self.parameterAsFile(parameters, self.REVIEW, context))
         csv_path = self.parameterAsFile(parameters, self.EVENTS, context)
         zone = self.parameterAsString(parameters, self.TIMEZONE, context) or DEFAULT_LOCAL_TIMEZONE

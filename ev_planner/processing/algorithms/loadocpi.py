@@ -165,7 +165,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
             FieldSpec("price_per_hour", "float", "charging time price per hour incl. VAT where given"),
         )
 
-    def run(
+    def run_algorithm(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -110,17 +109,12 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SESSION_COUNT, self.tr("Sessions written")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED_COUNT, self.tr("Records skipped")))
 
-    def run(
+    def run_algorithm(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
-        *executor_arguments: Any,
     ):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which the EvPlannerAlgorithm hook shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
         if not source:
             raise QgsProcessingException(self.tr("Give an OCPI URL or a file of CDRs or Sessions (SOURCE)."))

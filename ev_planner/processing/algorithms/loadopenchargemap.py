@@ -74,7 +74,7 @@ class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):
         for parameter in (api_key, extent, max_results, base_url, output_crs_parameter(), output):
             self.addParameter(parameter)
 
-    def run(
+    def run_algorithm(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         api_key = self.parameterAsString(parameters, self.API_KEY, context).strip() or None

@@ -52,7 +52,7 @@ class LoadOsmAlgorithm(EvPlannerAlgorithm):
         for parameter in (extent, overpass, output_crs_parameter(), output):
             self.addParameter(parameter)
 
-    def run(
+    def run_algorithm(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         overpass_url = (

@@ -88,7 +88,7 @@ class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
         for parameter in (inputs, distance, output):
             self.addParameter(parameter)
 
-    def run(
+    def run_algorithm(
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         layers = self.parameterAsLayerList(parameters, self.INPUTS, context)

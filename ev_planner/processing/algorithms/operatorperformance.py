@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -183,17 +182,12 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
             raise QgsProcessingException(self.tr("The area layer has no polygons."))
         return geometries, names, index
 
-    def run(
+    def run_algorithm(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
-        *executor_arguments: Any,
     ):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which the EvPlannerAlgorithm hook shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
         source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
         if source is None:
             raise QgsProcessingException(self.tr("The charge point layer could not be opened."))

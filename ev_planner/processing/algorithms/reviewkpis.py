@@ -10,7 +10,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -59,11 +58,7 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
         html.setHelp(self.tr("A readable report with charts; self-contained, opens offline in any browser."))
         self.addParameter(html)
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which the base class's run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.REVIEW, context)
         store = ReviewStore(path)
         kpis = compute_kpis(store.config, store.locations(), store.events())

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
@@ -278,11 +277,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             self.addParameter(parameter)
         self.addOutput(QgsProcessingOutputNumber(self.SCORED, self.tr("Candidates scored")))
 
-    def run(self, parameters, context, feedback, *executor_arguments):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which our run() shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
+    def run_algorithm(self, parameters, context, feedback):
         try:
             return self._score(parameters, context, feedback)
         except CancelledError:

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -386,17 +385,12 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
             )
 
     # --- run ------------------------------------------------------------------------------------
-    def run(
+    def run_algorithm(
         self,
         parameters: dict[str, Any],
         context: QgsProcessingContext,
         feedback: QgsProcessingFeedback,
-        *executor_arguments: Any,
     ):
-        if executor_arguments:
-            # processing.run() calls QgsProcessingAlgorithm.run(parameters, context, feedback,
-            # configuration, catchExceptions), which the EvPlannerAlgorithm hook shadows: hand it back.
-            return QgsProcessingAlgorithm.run(self, parameters, context, feedback, *executor_arguments)
         source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
         if source is None:
             raise QgsProcessingException(self.tr("The charge point layer could not be opened."))
