@@ -62,15 +62,19 @@ class Demo:
 
     # --- running -------------------------------------------------------------------------
     def run(self, algorithm: str, key: str | None = None, **parameters) -> dict:
-        """One algorithm through qgis_process; returns its ``results`` (and keeps them by key)."""
-        args = [str(QGIS_PROCESS), "--json", "run", f"evplanner:{algorithm}", "--"]
+        """One algorithm through qgis_process; returns its ``results`` (and keeps them by key).
+
+        ``algorithm`` is an EV Planner id, or a full id such as ``native:fieldcalculator``.
+        """
+        full_id = algorithm if ":" in algorithm else f"evplanner:{algorithm}"
+        args = [str(QGIS_PROCESS), "--json", "run", full_id, "--"]
         for name, value in parameters.items():
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 args.append(f"{name}={item}")
         completed = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
         if completed.returncode != 0:
             sys.stderr.write(completed.stdout[-4000:] + completed.stderr[-4000:])
-            raise SystemExit(f"evplanner:{algorithm} failed (exit {completed.returncode})")
+            raise SystemExit(f"{full_id} failed (exit {completed.returncode})")
         output = json.loads(completed.stdout[completed.stdout.index("{") :])
         results = output.get("results", {})
         self.results[key or algorithm] = results
@@ -233,10 +237,22 @@ class Demo:
                 DEMAND_FIELD="huishoudens",
                 CHARGE_POINTS=self.path("charge_points.gpkg"),
                 COUNT=count,
-                RADIUS=250,
+                # Every address of the dense Wippolder extract is already within 250 m of a charge
+                # point; the demo plans for a stricter 150 m walk so that there is a gap to fill.
+                RADIUS=150,
                 MIN_SPACING=100,
                 METHOD=0,  # fast
                 OUTPUT=self.path("selected_locations.gpkg"),
+            )
+            # The municipality's own location numbers, which the example review decisions use.
+            self.run(
+                "native:fieldcalculator",
+                INPUT=self.path("selected_locations.gpkg"),
+                FIELD_NAME="location_id",
+                FIELD_TYPE=2,  # text
+                FIELD_LENGTH=20,
+                FORMULA="'DELFT-' || lpad(\"selection_rank\", 3, '0')",
+                OUTPUT=self.path("proposed_locations.gpkg"),
             )
             step.figures["te kiezen locaties (tekort in het uittreksel)"] = count
             step.figures.update(
@@ -260,7 +276,7 @@ class Demo:
                 review.unlink()  # the demo starts over; createreview itself never overwrites
             self.run(
                 "createreview",
-                LOCATIONS=self.path("selected_locations.gpkg"),
+                LOCATIONS=self.path("proposed_locations.gpkg"),
                 DEPARTMENTS="Mobiliteit,Openbare ruimte,Parkeren,Netbeheer",
                 OUTPUT=review,
             )

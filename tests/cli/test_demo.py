@@ -52,14 +52,16 @@ def test_demo_potential_map_outputs(demo_out):
     assert _count(out / "coverage.gpkg", "coverage") > 0
     assert _count(out / "forecast.gpkg", "forecast") == 13  # the CBS wijken of Delft
     assert _count(out / "candidates_scored.gpkg", "candidates_scored") > 100
-    selected = _count(out / "selected_locations.gpkg", "selected_locations")
-    assert 1 <= selected <= 12
+    assert _count(out / "selected_locations.gpkg", "selected_locations") == 12
 
 
 def test_demo_review_workflow(demo_out):
     out, _ = demo_out
     review = out / "review.gpkg"
-    assert _count(review, "review_events") > 84  # the example CSV's events plus creation and checks
+    assert _count(review, "review_locations", "location_id LIKE 'DELFT-0%'") == 12
+    # Every row of the example CSV (84) is imported, none refused, next to one automatic
+    # constraint check per location.
+    assert _count(review, "review_events") == 84 + 12
     assert _count(review, "review_locations", "status = 'delivered'") >= 1
     decrees = list((out / "decrees").iterdir())
     assert any(path.suffix in (".docx", ".odt") for path in decrees)

@@ -4,14 +4,665 @@
   <context>
     <name>EvPlanner</name>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>  {reason}: {count}</source>
+      <translation>  {reason}: {count}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>(municipality)</source>
+      <translation>(gemeente)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>A JSON file, or a folder of JSON files, of hourly occupancy: {date, tz, locations: {id: {n, occ[24]}}} with occ in % of EVSEs in use.</source>
+      <translation>Een JSON-bestand, of een map met JSON-bestanden, met uurlijkse bezetting: {date, tz, locations: {id: {n, occ[24]}}} met occ in % van de EVSE's in gebruik.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>A QGIS authentication configuration holding the token (method API Header or Basic, the token as value or password). Used when TOKEN is empty.</source>
+      <translation>Een QGIS-authenticatieconfiguratie met het token (methode API Header of Basic, het token als waarde of wachtwoord). Wordt gebruikt als TOKEN leeg is.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>A constraint feature closer than this (metres) to a location is a conflict.</source>
+      <translation>Een belemmering die dichter dan deze afstand (meter) bij een locatie ligt, is een conflict.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>A point whose mean occupancy is above this share (%) counts as busy and gets the advice 'add nearby' (paal volgt paal).</source>
+      <translation>Een punt met een gemiddelde bezetting boven dit percentage (%) telt als druk en krijgt het advies 'add nearby' (paal volgt paal).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>A point whose mean occupancy is below this share (%) gets 'consider moving'.</source>
+      <translation>Een punt met een gemiddelde bezetting onder dit percentage (%) krijgt 'consider moving'.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>A point with a lower availability gets 'watch'.</source>
+      <translation>Een punt met een lagere beschikbaarheid krijgt 'watch'.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>A readable report with charts; self-contained, opens offline in any browser.</source>
+      <translation>Een leesbaar rapport met grafieken; op zichzelf staand, opent offline in elke browser.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>A review file made by Create review GeoPackage.</source>
+      <translation>Een validatiebestand gemaakt met Validatie-GeoPackage maken.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>A site covers the demand within this distance (default 250 m).</source>
+      <translation>Een locatie dekt de vraag binnen deze afstand (standaard 250 m).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>A table without geometry: session_id, location_id, evse_uid, start, end (UTC), kwh, charging_hours, parking_hours, cost.</source>
+      <translation>Een tabel zonder geometrie: session_id, location_id, evse_uid, start, end (UTC), kwh, charging_hours, parking_hours, cost.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>A table, one row per operator (and area): locations, evses, share_pct, power_kw, mean_power_kw, availability_pct, under_min_power, over_max_tariff, equivalents, compliant, compliance, hhi and operators.</source>
+      <translation>Een tabel met één rij per exploitant (en gebied): locations, evses, share_pct, power_kw, mean_power_kw, availability_pct, under_min_power, over_max_tariff, equivalents, compliant, compliance, hhi en operators.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>A tariffs endpoint URL, an OCPI versions URL, or a tariffs dump file or URL. Empty: the tariffs module of the OCPI server of SOURCE (required when SOURCE is a dump).</source>
+      <translation>Een URL van het tariffs-endpoint, een OCPI-versions-URL, of een tariefdumpbestand of -URL. Leeg: de tariffs-module van de OCPI-server van SOURCE (verplicht als SOURCE een dump is).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>API base URL</source>
+      <translation>Basis-URL van de API</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>API key</source>
+      <translation>API-sleutel</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Actor recorded</source>
+      <translation>Vastgelegde actor</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Add tariffs</source>
+      <translation>Tarieven toevoegen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Address</source>
+      <translation>Adres</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Address or demand points (e.g. the output of distributedemand), or polygons with a household count (spread evenly over each polygon).</source>
+      <translation>Adres- of vraagpunten (bijv. de uitvoer van distributedemand), of polygonen met een aantal huishoudens (gelijkmatig verdeeld over elke polygoon).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Address points (or building polygons) carrying demand, e.g. the output of distributedemand.</source>
+      <translation>Adrespunten (of gebouwpolygonen) met vraag, bijv. de uitvoer van distributedemand.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Address points (or building polygons) carrying demand.</source>
+      <translation>Adrespunten (of gebouwpolygonen) met vraag.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Address points or building polygons that receive a share of each field.</source>
+      <translation>Adrespunten of gebouwpolygonen die een aandeel van elk veld krijgen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Advisory departments (not required to approve)</source>
+      <translation>Adviserende afdelingen (goedkeuring niet vereist)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>All charge points</source>
+      <translation>Alle laadpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Also read the OCPI tariffs and add price_kwh (energy price incl. VAT where given, the highest over the connectors) and price_per_hour to each charge point.</source>
+      <translation>Lees ook de OCPI-tarieven en voeg price_kwh (energieprijs incl. btw indien opgegeven, de hoogste over de connectoren) en price_per_hour toe aan elk laadpunt.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>An OCPI versions URL (CDRs are read, or Sessions when the server publishes no CDRs), a cdrs or sessions endpoint URL, or a local JSON file of CDRs or Sessions (an array or an OCPI envelope, optionally gzip).</source>
+      <translation>Een OCPI-versions-URL (CDR's worden gelezen, of Sessions als de server geen CDR's publiceert), een URL van het cdrs- of sessions-endpoint, of een lokaal JSON-bestand met CDR's of Sessions (een array of een OCPI-envelop, eventueel gzip).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>An OCPI versions URL, a version-details URL, a locations endpoint URL, or the path or URL of an OCPI locations dump (a JSON array of Locations or an OCPI envelope, optionally gzip, like NDW's charging_point_locations_ocpi.json.gz).</source>
+      <translation>Een OCPI-versions-URL, een version-details-URL, een URL van het locations-endpoint, of het pad of de URL van een OCPI-locatiedump (een JSON-array van Locations of een OCPI-envelop, eventueel gzip, zoals charging_point_locations_ocpi.json.gz van de NDW).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>An existing review file is only replaced when this is set AND it holds no events yet.</source>
+      <translation>Een bestaand validatiebestand wordt alleen vervangen als dit is aangevinkt EN het nog geen gebeurtenissen bevat.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/plugin.py" />
+      <source>Another Processing provider with the id 'evplanner' is already registered.</source>
+      <translation>Er is al een andere Processing-provider met de id 'evplanner' geregistreerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Approve</source>
+      <translation>Goedkeuren</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Area</source>
+      <translation>Gebied</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Area (polygons)</source>
+      <translation>Gebied (polygonen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Area identifier field</source>
+      <translation>Veld met gebieds-id</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Area name field</source>
+      <translation>Veld met gebiedsnaam</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>Area to load charge points for.</source>
+      <translation>Gebied waarvoor laadpunten worden geladen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <source>Area to load charging stations for.</source>
+      <translation>Gebied waarvoor laadstations worden geladen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Area {area} contains no target; not distributed: {amounts}.</source>
+      <translation>Gebied {area} bevat geen doelobject; niet verdeeld: {amounts}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Areas (polygons)</source>
+      <translation>Gebieden (polygonen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Areas with statistics (polygons)</source>
+      <translation>Gebieden met statistieken (polygonen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Areas without targets</source>
+      <translation>Gebieden zonder doelobjecten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>At most this much (%) better is possible</source>
+      <translation>Hooguit zoveel (%) beter is mogelijk</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Attach a photo</source>
+      <translation>Een foto toevoegen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Attach photo…</source>
+      <translation>Foto toevoegen…</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Authentication configuration</source>
+      <translation>Authenticatieconfiguratie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Awaiting</source>
+      <translation>Wacht op</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Background layers of the map</source>
+      <translation>Achtergrondlagen van de kaart</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>Base URL of the Open Charge Map API (a mirror or a test server).</source>
+      <translation>Basis-URL van de Open Charge Map-API (een mirror of een testserver).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Busy above occupancy (%)</source>
+      <translation>Druk boven bezetting (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Busy points</source>
+      <translation>Drukke punten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>CHARGE_POINTS has no field {field}: each feature counts as one point.</source>
+      <translation>CHARGE_POINTS heeft geen veld {field}: elk object telt als één laadpunt.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>CRS of a new output layer (default EPSG:4326). A refreshed GeoPackage layer keeps its own CRS.</source>
+      <translation>CRS van een nieuwe uitvoerlaag (standaard EPSG:4326). Een ververste GeoPackage-laag houdt haar eigen CRS.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>CSV-bestanden (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>CSV with observed_at (ISO 8601 with offset), location_id, status; gives availability_pct.</source>
+      <translation>CSV met observed_at (ISO 8601 met tijdzoneverschil), location_id, status; levert availability_pct.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>Canceled: nothing was written.</source>
+      <translation>Geannuleerd: er is niets weggeschreven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>Canceled: the layer was left as it was.</source>
+      <translation>Geannuleerd: de laag is ongewijzigd gelaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Cancellation reason</source>
+      <translation>Reden van annulering</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Cancellation reasons</source>
+      <translation>Redenen van annulering</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Cancellations</source>
+      <translation>Annuleringen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Cancelled.</source>
+      <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Cancelled: no check events were written.</source>
+      <translation>Geannuleerd: er zijn geen controlegebeurtenissen weggeschreven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Candidate locations</source>
+      <translation>Kandidaatlocaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Candidate points with candidate_id and method.</source>
+      <translation>Kandidaatpunten met candidate_id en method.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Candidates</source>
+      <translation>Kandidaten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Candidates at most this far from an existing charge point are removed.</source>
+      <translation>Kandidaten op hoogstens deze afstand van een bestaand laadpunt worden verwijderd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Candidates closer than this to an exclusion point or line are removed.</source>
+      <translation>Kandidaten die dichter dan deze afstand bij een uitsluitingspunt of -lijn liggen, worden verwijderd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Candidates scored</source>
+      <translation>Aantal gescoorde kandidaten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Candidates with f_demand, f_gap, f_poi, f_usage, score (0-100), rank and explain.</source>
+      <translation>Kandidaten met f_demand, f_gap, f_poi, f_usage, score (0-100), rank en explain.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>Cannot add the field {field}.</source>
+      <translation>Kan het veld {field} niet toevoegen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>Cannot start a transaction on {path}.</source>
+      <translation>Kan geen transactie starten op {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Cars field</source>
+      <translation>Veld met auto's</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Cars per household (only without a cars field)</source>
+      <translation>Auto's per huishouden (alleen zonder veld met auto's)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Cell size (m)</source>
+      <translation>Celgrootte (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Cells with at least the minimum households</source>
+      <translation>Cellen met minstens het minimum aantal huishoudens</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Cells with households</source>
+      <translation>Cellen met huishoudens</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Cells with households, charge_points, covered and white_spot.</source>
+      <translation>Cellen met households, charge_points, covered en white_spot.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Charge point usage (occupancy_mean)</source>
+      <translation>Gebruik van laadpunten (occupancy_mean)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <location filename="../../../ev_planner/processing/base.py" />
       <source>Charge points</source>
       <translation>Laadpunten</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Charge points (OCPI)</source>
+      <translation>Laadpunten (OCPI)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>Charge points (Open Charge Map)</source>
+      <translation>Laadpunten (Open Charge Map)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <source>Charge points (OpenStreetMap)</source>
+      <translation>Laadpunten (OpenStreetMap)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Charge points (common schema)</source>
+      <translation>Laadpunten (gemeenschappelijk schema)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Charge points in the common schema (e.g. from Load charge points (OCPI)); matched on ID_FIELD with the location ids of the other inputs; evse_count is used when present.</source>
+      <translation>Laadpunten in het gemeenschappelijke schema (bijv. uit Laadpunten laden (OCPI)); gekoppeld via ID_FIELD aan de locatie-id's van de andere invoer; evse_count wordt gebruikt als het er is.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Charge points per location field</source>
+      <translation>Veld met laadpunten per locatie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Charge points still to be placed</source>
+      <translation>Nog te plaatsen laadpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Charge points with an occupancy_mean field in % (output of usagekpis): busy points raise the score of candidates near them ('paal volgt paal').</source>
+      <translation>Laadpunten met een veld occupancy_mean in % (uitvoer van usagekpis): drukke laadpunten verhogen de score van kandidaten in de buurt ('paal volgt paal').</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Charge points with operator, evse_count and max_power_kw; availability_pct (from Usage KPIs) and price_kwh (from Load charge points (OCPI) with tariffs) are used when present.</source>
+      <translation>Laadpunten met operator, evse_count en max_power_kw; availability_pct (uit Gebruiks-KPI's) en price_kwh (uit Laadpunten laden (OCPI) met tarieven) worden gebruikt als ze aanwezig zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>Charge-point layers</source>
+      <translation>Laadpuntlagen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Charging sessions</source>
+      <translation>Laadsessies</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Charging sessions: the output of Load charging sessions (OCPI) or a CSV with the columns session_id, location_id, evse_uid, start, end, kwh, charging_hours, parking_hours, cost (location_id, start and end required).</source>
+      <translation>Laadsessies: de uitvoer van Laadsessies laden (OCPI) of een CSV met de kolommen session_id, location_id, evse_uid, start, end, kwh, charging_hours, parking_hours, cost (location_id, start en end verplicht).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Check review locations against constraints</source>
+      <translation>Te beoordelen locaties toetsen aan belemmeringen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Choose at least one field of AREAS to distribute (FIELDS).</source>
+      <translation>Kies minstens één veld van AREAS om te verdelen (FIELDS).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Choose your department first.</source>
+      <translation>Kies eerst uw afdeling.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>Columns location_id, at, actor, department, action, reason, comment (optional: installer); comma, semicolon or tab separated, UTF-8 or Windows-1252.</source>
+      <translation>Kolommen location_id, at, actor, department, action, reason, comment (optioneel: installer); gescheiden door komma, puntkomma of tab, UTF-8 of Windows-1252.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Comma-separated subset of the departments whose approval is not required.</source>
+      <translation>Kommagescheiden deel van de afdelingen waarvan goedkeuring niet vereist is.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Comment</source>
+      <translation>Opmerking</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Conflict distance</source>
+      <translation>Conflictafstand</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Conflicts within {distance} m: {conflicts}</source>
+      <translation>Conflicten binnen {distance} m: {conflicts}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Constraint layers</source>
+      <translation>Lagen met belemmeringen</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/provider.py" />
       <source>Could not load an algorithm module: {failure}</source>
       <translation>Een algoritmemodule kon niet worden geladen: {failure}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Could not write the output: {error}</source>
+      <translation>De uitvoer kon niet worden geschreven: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Coverage cells</source>
+      <translation>Dekkingscellen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Coverage check (white spots)</source>
+      <translation>Dekkingscontrole (witte vlekken)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Create review GeoPackage</source>
+      <translation>Validatie-GeoPackage maken</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>DATE_TO must be after DATE_FROM.</source>
+      <translation>DATE_TO moet na DATE_FROM liggen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Decision of my department</source>
+      <translation>Besluit van mijn afdeling</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Decision {department}</source>
+      <translation>Beslissing {department}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Decisions (green approved, red rejected, orange changes requested)</source>
+      <translation>Beslissingen (groen goedgekeurd, rood afgewezen, oranje wijzigingen gevraagd)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Decisions per actor</source>
+      <translation>Beslissingen per actor</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Decisions per department</source>
+      <translation>Beslissingen per afdeling</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Demand (household points or polygons)</source>
+      <translation>Vraag (punten of polygonen met huishoudens)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Demand (points or buildings)</source>
+      <translation>Vraag (punten of gebouwen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Demand covered by existing points</source>
+      <translation>Vraag gedekt door bestaande punten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Demand covered by existing points (%)</source>
+      <translation>Vraag gedekt door bestaande punten (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Demand covered with the selection</source>
+      <translation>Vraag gedekt met de selectie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Demand covered with the selection (%)</source>
+      <translation>Vraag gedekt met de selectie (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Demand covered: {before:,.1f} of {total:,.1f} ({before_pct:.1f}%) by existing points, {after:,.1f} ({after_pct:.1f}%) with the {n} new locations.</source>
+      <translation>Gedekte vraag: {before:,.1f} van {total:,.1f} ({before_pct:.1f}%) door bestaande punten, {after:,.1f} ({after_pct:.1f}%) met de {n} nieuwe locaties.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Demand points</source>
+      <translation>Vraagpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Demand weight field</source>
+      <translation>Veld met vraaggewicht</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Demand with a charge point within this distance counts as served (250 m).</source>
+      <translation>Vraag met een laadpunt binnen deze afstand telt als bediend (250 m).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Demand within the walking distance of an existing point is already covered.</source>
+      <translation>Vraag binnen de loopafstand van een bestaand punt is al gedekt.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Demand, points of interest and usage count within this distance (default 250 m).</source>
+      <translation>Vraag, points of interest en gebruik tellen mee binnen deze afstand (standaard 250 m).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Departments (comma-separated)</source>
+      <translation>Afdelingen (kommagescheiden)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Distance between neighbouring candidates, in metres.</source>
+      <translation>Afstand tussen naburige kandidaten, in meters.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Distances are measured in this projected CRS. Default: the project CRS if metric, else RD New (EPSG:28992) in the Netherlands, Belgian Lambert 72 (EPSG:31370) in Belgium.</source>
+      <translation>Afstanden worden in dit geprojecteerde CRS gemeten. Standaard: het project-CRS als dat metrisch is, anders RD New (EPSG:28992) in Nederland en Belgian Lambert 72 (EPSG:31370) in België.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Distances measured in {crs}.</source>
+      <translation>Afstanden gemeten in {crs}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Distribute demand over addresses</source>
+      <translation>Vraag over adressen verdelen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Document template (.docx)</source>
+      <translation>Documentsjabloon (.docx)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Documents written</source>
+      <translation>Weggeschreven documenten</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/provider.py" />
@@ -24,9 +675,574 @@
       <translation>EV Planner-algoritmen…</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>EV Planner review</source>
+      <translation>EV Planner-validatie</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/provider.py" />
       <source>EV Planner: charge point planning</source>
       <translation>EV Planner: planning van laadpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>EVs in the target year</source>
+      <translation>EV's in het doeljaar</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>EVs per public charge point</source>
+      <translation>EV's per publiek laadpunt</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>End of the period of the sessions; default: the last session end.</source>
+      <translation>Einde van de periode van de sessies; standaard: het einde van de laatste sessie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Enter your name first: every event records who made it.</source>
+      <translation>Vul eerst uw naam in: elke gebeurtenis legt vast wie haar heeft gemaakt.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>Events (CSV)</source>
+      <translation>Gebeurtenissen (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>Events imported</source>
+      <translation>Geïmporteerde gebeurtenissen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Examples: {ids}</source>
+      <translation>Voorbeelden: {ids}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Exclusion distance around points and lines (m)</source>
+      <translation>Uitsluitingsafstand rond punten en lijnen (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Exclusion layers</source>
+      <translation>Uitsluitingslagen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Existing (and, for a scenario, planned) public charge points.</source>
+      <translation>Bestaande (en, voor een scenario, geplande) publieke laadpunten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Existing charge points</source>
+      <translation>Bestaande laadpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Existing charge points in the areas</source>
+      <translation>Bestaande laadpunten in de gebieden</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Existing charge points; candidates near them are removed.</source>
+      <translation>Bestaande laadpunten; kandidaten in de buurt ervan worden verwijderd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Existing public charge points (locations), counted per area.</source>
+      <translation>Bestaande publieke laadpunten (locaties), geteld per gebied.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Existing public charge points; without them the gap factor weighs 0 (reported).</source>
+      <translation>Bestaande publieke laadpunten; zonder deze weegt de factor gap 0 (wordt gemeld).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Export traffic decrees</source>
+      <translation>Verkeersbesluiten exporteren</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <source>Extent</source>
+      <translation>Bereik</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Feature {fid} has an empty {field}.</source>
+      <translation>Object {fid} heeft een leeg veld {field}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Field with the OCPI location id (default source_id of the common schema).</source>
+      <translation>Veld met de OCPI-locatie-id (standaard source_id van het gemeenschappelijke schema).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Fields to distribute</source>
+      <translation>Te verdelen velden</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Flemish charge-point equivalents</source>
+      <translation>Vlaamse laadpuntequivalenten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Forecast charge-point demand per area</source>
+      <translation>Laadpuntbehoefte per gebied voorspellen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Forecast per area</source>
+      <translation>Prognose per gebied</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Fraction of EVs without a private place to charge (no driveway).</source>
+      <translation>Fractie EV's zonder eigen laadplek (geen oprit).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Fraction of passenger cars that are electric in the target year (0.2 = 20%).</source>
+      <translation>Fractie van de personenauto's die in het doeljaar elektrisch is (0.2 = 20%).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>From</source>
+      <translation>Van</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Generate candidate locations</source>
+      <translation>Kandidaatlocaties genereren</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Give an OCPI URL or a file of CDRs or Sessions (SOURCE).</source>
+      <translation>Geef een OCPI-URL of een bestand met CDR's of Sessions op (SOURCE).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>Give an extent: Open Charge Map is queried by area.</source>
+      <translation>Geef een bereik op: Open Charge Map wordt per gebied bevraagd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <source>Give an extent: OpenStreetMap is queried by area.</source>
+      <translation>Geef een bereik op: OpenStreetMap wordt per gebied bevraagd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>Give at least one charge-point layer.</source>
+      <translation>Geef ten minste één laadpuntlaag op.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Give at least one constraint layer.</source>
+      <translation>Geef minstens één laag met belemmeringen op.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Give at least one of SESSIONS, OCCUPANCY or STATUS_HISTORY.</source>
+      <translation>Geef ten minste een van SESSIONS, OCCUPANCY of STATUS_HISTORY op.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Give figures per area (e.g. per district) named by this field instead of for all areas together.</source>
+      <translation>Cijfers per gebied (bijv. per wijk), benoemd naar dit veld, in plaats van voor alle gebieden samen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Give whole shares whose sum per area equals the area's value rounded.</source>
+      <translation>Levert gehele aandelen op waarvan de som per gebied gelijk is aan de afgeronde waarde van het gebied.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Grid CRS</source>
+      <translation>CRS van het grid</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Grid in {crs}.</source>
+      <translation>Grid in {crs}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>HTML files (*.html)</source>
+      <translation>HTML-bestanden (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Half the width of the map around each location, in metres.</source>
+      <translation>De halve breedte van de kaart rond elke locatie, in meter.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Herfindahl-Hirschman index (all charge points considered)</source>
+      <translation>Herfindahl-Hirschman-index (alle laadpunten meegerekend)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>HiGHS MILP bound</source>
+      <translation>MILP-grens van HiGHS</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Households field</source>
+      <translation>Veld met huishoudens</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Households in total</source>
+      <translation>Huishoudens in totaal</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Households per area (CBS: huishoudens); estimates cars when CARS_FIELD is not set.</source>
+      <translation>Huishoudens per gebied (CBS: huishoudens); hiermee wordt het aantal auto's geschat als CARS_FIELD niet is ingesteld.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Households per feature; without it every point counts as one household. Required for polygons.</source>
+      <translation>Huishoudens per object; zonder dit veld telt elk punt als één huishouden. Verplicht voor polygonen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Households with a charge point within the radius</source>
+      <translation>Huishoudens met een laadpunt binnen de straal</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>How many new sites to choose (fewer when no other site adds coverage).</source>
+      <translation>Hoeveel nieuwe locaties er worden gekozen (minder als geen andere locatie nog dekking toevoegt).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>How many publicly charging EVs one public charge point (EVSE) serves.</source>
+      <translation>Hoeveel publiek ladende EV's één publiek laadpunt (EVSE) bedient.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>IANA time zone in which spreadsheet times without a UTC offset were written.</source>
+      <translation>IANA-tijdzone waarin de tijden zonder UTC-offset in de spreadsheet zijn vastgelegd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Images (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)</source>
+      <translation>Afbeeldingen (*.jpg *.jpeg *.png *.heic *.tif);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>Import review events (CSV)</source>
+      <translation>Validatiegebeurtenissen importeren (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Installer</source>
+      <translation>Installateur</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Installer (install, deliver)</source>
+      <translation>Installateur (installeren, opleveren)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Installers</source>
+      <translation>Installateurs</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>JSON files (*.json);;All files and folders (*)</source>
+      <translation>JSON-bestanden (*.json);;Alle bestanden en mappen (*)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>KPI report</source>
+      <translation>KPI-rapport</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>LP relaxation</source>
+      <translation>LP-relaxatie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Layers drawn under the locations in the map image (e.g. BGT, OSM roads).</source>
+      <translation>Lagen die in de kaartafbeelding onder de locaties worden getekend (bijv. BGT, OSM-wegen).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>Layers in the common charge-point schema (outputs of the EV Planner loaders). Where source kinds are equal, earlier layers are more authoritative.</source>
+      <translation>Lagen in het gemeenschappelijke laadpuntschema (uitvoer van de EV Planner-importalgoritmen). Bij gelijke soort bron zijn eerdere lagen gezaghebbender.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Lead time per process step (days)</source>
+      <translation>Doorlooptijd per processtap (dagen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Little used below occupancy (%)</source>
+      <translation>Weinig gebruikt onder bezetting (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Load charge points (OCPI)</source>
+      <translation>Laadpunten laden (OCPI)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>Load charge points (Open Charge Map)</source>
+      <translation>Laadpunten laden (Open Charge Map)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <source>Load charge points (OpenStreetMap)</source>
+      <translation>Laadpunten laden (OpenStreetMap)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Load charging sessions (OCPI)</source>
+      <translation>Laadsessies laden (OCPI)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Location</source>
+      <translation>Locatie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Location id field</source>
+      <translation>Veld met locatie-id</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Location {id} has no {field}: the document leaves it open.</source>
+      <translation>Locatie {id} heeft geen {field}: het document laat dit open.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Locations</source>
+      <translation>Locaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Locations (CSV)</source>
+      <translation>Locaties (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Locations (GeoJSON)</source>
+      <translation>Locaties (GeoJSON)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Locations checked</source>
+      <translation>Gecontroleerde locaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Locations per status</source>
+      <translation>Locaties per status</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Locations selected</source>
+      <translation>Geselecteerde locaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Locations to review</source>
+      <translation>Te beoordelen locaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Locations with conflicts</source>
+      <translation>Locaties met conflicten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Locations with status</source>
+      <translation>Locaties met status</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Map radius</source>
+      <translation>Kaartstraal</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>Maximum number of results</source>
+      <translation>Maximaal aantal resultaten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Maximum tariff (EUR/kWh incl. VAT)</source>
+      <translation>Maximumtarief (EUR/kWh incl. btw)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Measuring in {crs}.</source>
+      <translation>Meten in {crs}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Median lead time (days)</source>
+      <translation>Mediane doorlooptijd (dagen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>Merge charge points</source>
+      <translation>Laadpunten samenvoegen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>Merge distance (m)</source>
+      <translation>Samenvoegafstand (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>Merged charge points</source>
+      <translation>Samengevoegde laadpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Method</source>
+      <translation>Methode</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Metric CRS for distances</source>
+      <translation>Metrisch CRS voor afstanden</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Metric CRS for measuring</source>
+      <translation>Metrisch CRS voor metingen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Metric CRS of the grid; by default RD New (EPSG:28992) in the Netherlands, EPSG:31370 in Belgium.</source>
+      <translation>Metrisch CRS van het grid; standaard RD New (EPSG:28992) in Nederland, EPSG:31370 in België.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Minimum availability (%)</source>
+      <translation>Minimale beschikbaarheid (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Minimum distance to existing charge points (m)</source>
+      <translation>Minimale afstand tot bestaande laadpunten (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Minimum households for a cell to need a charge point</source>
+      <translation>Minimum aantal huishoudens waarbij een cel een laadpunt nodig heeft</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Minimum power (kW)</source>
+      <translation>Minimaal vermogen (kW)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Minimum spacing between new locations (m)</source>
+      <translation>Minimale afstand tussen nieuwe locaties (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Municipality</source>
+      <translation>Gemeente</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>NAL rule: cells with at least 125 households need a charge point.</source>
+      <translation>NAL-regel: cellen met minstens 125 huishoudens hebben een laadpunt nodig.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Name of the municipality in the documents ({{gemeente}}).</source>
+      <translation>Naam van de gemeente in de documenten ({{gemeente}}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Name written as the actor of the check events.</source>
+      <translation>Naam die als actor van de controlegebeurtenissen wordt vastgelegd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>No API key: Open Charge Map may refuse the request.</source>
+      <translation>Geen API-sleutel: Open Charge Map kan het verzoek weigeren.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>No conflicts within {distance} m of {layers}.</source>
+      <translation>Geen conflicten binnen {distance} m van {layers}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>No installation recorded yet.</source>
+      <translation>Nog geen installatie vastgelegd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>No location has status {status}: no documents written.</source>
+      <translation>Geen enkele locatie heeft status {status}: er zijn geen documenten weggeschreven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>No location was cancelled.</source>
+      <translation>Er is geen locatie geannuleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>No location_id or candidate_id field: location ids are generated.</source>
+      <translation>Geen veld location_id of candidate_id: locatie-id's worden gegenereerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>No selection can cover more than {bound:,.1f} ({bound_pct:.1f}%; {source}): the optimum is at most {gap:.2f}% better.</source>
+      <translation>Geen enkele selectie kan meer dekken dan {bound:,.1f} ({bound_pct:.1f}%; {source}): het optimum is hooguit {gap:.2f}% beter.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>No two chosen sites are closer than this; 0: no constraint.</source>
+      <translation>Geen twee gekozen locaties liggen dichter bij elkaar dan deze afstand; 0: geen beperking.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Not checked: {clause} ({why}).</source>
+      <translation>Niet gecontroleerd: {clause} ({why}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Not computed ({reason}): {fields}.</source>
+      <translation>Niet berekend ({reason}): {fields}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/base.py" />
@@ -34,9 +1250,430 @@
       <translation>Onvoldoende geheugen voor deze invoer. Gebruik een kleiner gebied of minder objecten.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Number of candidates</source>
+      <translation>Aantal kandidaten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Number of charge points (EVSEs) per feature; when the layer lacks it, each feature counts 1.</source>
+      <translation>Aantal laadpunten (EVSE's) per object; als de laag dit veld niet heeft, telt elk object als 1.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Number of new locations</source>
+      <translation>Aantal nieuwe locaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Number of operators</source>
+      <translation>Aantal exploitanten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>OCPI source (URL or dump file)</source>
+      <translation>OCPI-bron (URL of dumpbestand)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>OCPI source (URL or file)</source>
+      <translation>OCPI-bron (URL of bestand)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up in the processing history.</source>
+      <translation>OCPI-token (credentials token C) van de server. Gebruik bij voorkeur AUTHCFG: een hier ingevoerd token kan in de Processing-geschiedenis terechtkomen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>OCPI version {version}.</source>
+      <translation>OCPI-versie {version}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Occupancy</source>
+      <translation>Bezetting</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Occupancy snapshots (file or folder)</source>
+      <translation>Bezettingsmomentopnames (bestand of map)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Occupancy: {hours} sampled hours from {files} file(s), local hours in {tz}.</source>
+      <translation>Bezetting: {hours} gemeten uren uit {files} bestand(en), lokale uren in {tz}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>One or more numeric fields of AREAS, e.g. households and cars.</source>
+      <translation>Een of meer numerieke velden van AREAS, bijv. huishoudens en auto's.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>One point per physical location, in the CRS of the first layer, with all contributing sources.</source>
+      <translation>Eén punt per fysieke locatie, in het CRS van de eerste laag, met alle bijdragende bronnen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>One row per step, department, actor, status, cancellation reason and installer with counts and median/mean/p90 lead times in days.</source>
+      <translation>Eén rij per stap, afdeling, actor, status, annuleringsreden en installateur, met aantallen en mediane/gemiddelde/p90-doorlooptijden in dagen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Only charge points inside these polygons count (default: all).</source>
+      <translation>Alleen laadpunten binnen deze polygonen tellen mee (standaard: alle).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Only locations awaiting my department</source>
+      <translation>Alleen locaties die op mijn afdeling wachten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Only locations inside this extent are kept. Empty: all locations.</source>
+      <translation>Alleen locaties binnen dit bereik worden behouden. Leeg: alle locaties.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Only locations with this status get a document (default approved).</source>
+      <translation>Alleen locaties met deze status krijgen een document (standaard approved).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Only sessions starting at or after this moment (also sent to the server as date_from).</source>
+      <translation>Alleen sessies die op of na dit moment beginnen (ook als date_from naar de server verstuurd).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Only sessions starting before this moment (also sent as date_to).</source>
+      <translation>Alleen sessies die vóór dit moment beginnen (ook als date_to verstuurd).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Only {n} of {count} locations add coverage: no other candidate covers more demand.</source>
+      <translation>Slechts {n} van {count} locaties voegen dekking toe: geen andere kandidaat dekt meer vraag.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Open a review GeoPackage first.</source>
+      <translation>Open eerst een validatie-GeoPackage.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Opened {file}.</source>
+      <translation>{file} geopend.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Operator performance</source>
+      <translation>Prestaties exploitanten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Operator performance and market concentration</source>
+      <translation>Prestaties exploitanten en marktconcentratie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>Operators not compliant</source>
+      <translation>Exploitanten die niet voldoen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Optional field of AREAS (e.g. wijkcode) copied to each target as area_id and used in messages.</source>
+      <translation>Optioneel veld van AREAS (bijv. wijkcode) dat naar elk doelobject wordt gekopieerd als area_id en in meldingen wordt gebruikt.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Optional numeric field of TARGETS (e.g. dwellings); without it every target weighs 1.</source>
+      <translation>Optioneel numeriek veld van TARGETS (bijv. woningen); zonder dit veld weegt elk doelobject 1.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Optional photo of this step, e.g. the street at delivery</source>
+      <translation>Optionele foto van deze stap, bijv. de straat bij oplevering</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>Output CRS</source>
+      <translation>Uitvoer-CRS</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Output folder</source>
+      <translation>Uitvoermap</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Overlapping sessions on one EVSE</source>
+      <translation>Overlappende sessies op één EVSE</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <source>Overpass API URL</source>
+      <translation>URL van de Overpass-API</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <source>Overpass interpreter URL, e.g. your organisation's own Overpass server.</source>
+      <translation>URL van de Overpass-interpreter, bijv. de eigen Overpass-server van je organisatie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Passenger cars per area (CBS: personenautos). Needed unless HOUSEHOLDS_FIELD is set.</source>
+      <translation>Personenauto's per gebied (CBS: personenautos). Nodig tenzij HOUSEHOLDS_FIELD is ingesteld.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Period end</source>
+      <translation>Einde van de periode</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Period start</source>
+      <translation>Begin van de periode</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Photo</source>
+      <translation>Foto</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Point layer in the common charge-point schema (EPSG:4326). An existing GeoPackage layer is refreshed: changed locations updated, new ones added, vanished ones marked removed_at, your own columns kept.</source>
+      <translation>Puntlaag in het gemeenschappelijke laadpuntschema (EPSG:4326). Een bestaande GeoPackage-laag wordt ververst: gewijzigde locaties worden bijgewerkt, nieuwe toegevoegd, verdwenen locaties krijgen removed_at, je eigen kolommen blijven behouden.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
+      <source>Point layer in the common charge-point schema (EPSG:4326); an existing GeoPackage layer is refreshed.</source>
+      <translation>Puntlaag in het gemeenschappelijke laadpuntschema (EPSG:4326); een bestaande GeoPackage-laag wordt ververst.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Points of interest</source>
+      <translation>Points of interest</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Points where a charge point could go (generatecandidates, scorecandidates).</source>
+      <translation>Punten waar een laadpunt zou kunnen komen (generatecandidates, scorecandidates).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Points where a charge point could go, e.g. the output of generatecandidates.</source>
+      <translation>Punten waar een laadpunt zou kunnen komen, bijv. de uitvoer van generatecandidates.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Points with advice 'add nearby'</source>
+      <translation>Punten met advies 'add nearby'</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Points with advice 'consider moving'</source>
+      <translation>Punten met advies 'consider moving'</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Polygon demand is spread evenly over each polygon, sampled every {spacing:g} m.</source>
+      <translation>Vraag uit polygonen wordt gelijkmatig over elke polygoon verdeeld, bemonsterd om de {spacing:g} m.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Polygon demand needs a households field (DEMAND_FIELD).</source>
+      <translation>Vraag uit polygonen vereist een veld met huishoudens (DEMAND_FIELD).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Polygons exclude their area (buildings, water, parks); points and lines exclude EXCLUDE_DISTANCE metres around them (trees, hydrants, cables).</source>
+      <translation>Polygonen sluiten hun oppervlak uit (gebouwen, water, parken); punten en lijnen sluiten EXCLUDE_DISTANCE meter rondom uit (bomen, brandkranen, kabels).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Polygons inside which candidates are placed, e.g. the municipal boundary.</source>
+      <translation>Polygonen waarbinnen kandidaten worden geplaatst, bijv. de gemeentegrens.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Polygons with car and/or household counts, e.g. CBS wijken or buurten.</source>
+      <translation>Polygonen met aantallen auto's en/of huishoudens, bijv. CBS-wijken of -buurten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Polygons with numbers to distribute, e.g. CBS wijken or buurten.</source>
+      <translation>Polygonen met te verdelen aantallen, bijv. CBS-wijken of -buurten.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/base.py" />
       <source>Potential map</source>
       <translation>Potentieelkaart</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Process step</source>
+      <translation>Processtap</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).</source>
+      <translation>Geprojecteerd CRS in meters; standaard gekozen op basis van de gegevens (RD New in Nederland).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Proposed locations (points, e.g. the selected candidates). location_id comes from the field location_id, else candidate_id, else it is generated.</source>
+      <translation>Voorgestelde locaties (punten, bijv. de geselecteerde kandidaatlocaties). location_id komt uit het veld location_id, anders uit candidate_id, anders wordt het gegenereerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Proven optimal (1) or not (0)</source>
+      <translation>Bewezen optimaal (1) of niet (0)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>QGIS cannot open the review file {path}.</source>
+      <translation>QGIS kan het validatiebestand {path} niet openen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Qualifying cells covered (%)</source>
+      <translation>Kwalificerende cellen gedekt (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Qualifying cells with a charge point</source>
+      <translation>Kwalificerende cellen met een laadpunt</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>RADIUS must be a distance above 0 m.</source>
+      <translation>RADIUS moet een afstand groter dan 0 m zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Read the decisions colleagues recorded since you opened the file</source>
+      <translation>Lees de besluiten die collega's hebben vastgelegd sinds u het bestand opende</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Read {count} {module} records (OCPI {version}).</source>
+      <translation>{count} {module}-records gelezen (OCPI {version}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Reading OCPI locations…</source>
+      <translation>OCPI-locaties lezen…</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Reading OCPI tariffs…</source>
+      <translation>OCPI-tarieven lezen…</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Reading charging sessions…</source>
+      <translation>Laadsessies lezen…</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Reason (required to reject)</source>
+      <translation>Reden (verplicht bij afwijzen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Receives one .docx per location, locations.geojson and locations.csv.</source>
+      <translation>Krijgt één .docx per locatie, plus locations.geojson en locations.csv.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Record step</source>
+      <translation>Stap vastleggen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>Records of different layers closer than this, and not naming different operators, are one location.</source>
+      <translation>Records uit verschillende lagen die dichter bij elkaar liggen dan deze afstand en geen verschillende exploitanten noemen, vormen één locatie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Records skipped</source>
+      <translation>Overgeslagen records</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Refresh</source>
+      <translation>Vernieuwen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Reject</source>
+      <translation>Afwijzen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Rejection rule</source>
+      <translation>Afwijzingsregel</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Replace an existing file without review events</source>
+      <translation>Bestaand bestand zonder validatiegebeurtenissen vervangen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Request changes</source>
+      <translation>Wijzigingen vragen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Required public charge points</source>
+      <translation>Benodigde publieke laadpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>Review GeoPackage</source>
+      <translation>Validatie-GeoPackage</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>Review KPIs</source>
+      <translation>Validatie-KPI's</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>Review KPIs: {name}</source>
+      <translation>Validatie-KPI's: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Review file</source>
+      <translation>Validatiebestand</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/plugin.py" />
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Review locations</source>
+      <translation>Locaties beoordelen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>Review process KPIs</source>
+      <translation>KPI's van het validatieproces</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>Review with {count} locations and departments {departments} written to {path}.</source>
+      <translation>Validatiebestand met {count} locaties en afdelingen {departments} weggeschreven naar {path}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/base.py" />
@@ -44,14 +1681,301 @@
       <translation>Validatieproces</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>Rows skipped</source>
+      <translation>Overgeslagen rijen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>SESSIONS holds no usable session</source>
+      <translation>SESSIONS bevat geen bruikbare sessie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Score candidate locations</source>
+      <translation>Kandidaatlocaties scoren</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Scored candidates</source>
+      <translation>Gescoorde kandidaten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Select a location first.</source>
+      <translation>Selecteer eerst een locatie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Select optimal locations (maximal covering)</source>
+      <translation>Optimale locaties selecteren (maximale dekking)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Selected locations</source>
+      <translation>Geselecteerde locaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Sessions</source>
+      <translation>Sessies</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Sessions (table or CSV)</source>
+      <translation>Sessies (tabel of CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Sessions period: {start} to {end}.</source>
+      <translation>Periode van de sessies: {start} tot {end}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Sessions written</source>
+      <translation>Weggeschreven sessies</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Sessions: {count} usable.</source>
+      <translation>Sessies: {count} bruikbaar.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Set CARS_FIELD, HOUSEHOLDS_FIELD or both.</source>
+      <translation>Stel CARS_FIELD, HOUSEHOLDS_FIELD of beide in.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Share of EVs depending on public charging (0-1)</source>
+      <translation>Aandeel EV's dat afhankelijk is van publiek laden (0-1)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Share of cars that are electric (0-1)</source>
+      <translation>Aandeel elektrische auto's (0-1)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Share of households within the radius (%)</source>
+      <translation>Aandeel huishoudens binnen de straal (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Shops, schools, workplaces...: each feature counts once (polygons at a point inside).</source>
+      <translation>Winkels, scholen, werklocaties...: elk object telt één keer (polygonen via een punt erbinnen).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/plugin.py" />
+      <source>Show or hide the EV Planner review dock</source>
+      <translation>Toon of verberg het validatiepaneel van EV Planner</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/plugin.py" />
       <source>Show the EV Planner algorithms in the Processing Toolbox</source>
       <translation>Toon de EV Planner-algoritmen in de Processing Toolbox</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>Side of the square cells, aligned to multiples of it (NAL/CBS: 500 m).</source>
+      <translation>Zijde van de vierkante cellen, uitgelijnd op veelvouden daarvan (NAL/CBS: 500 m).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>Skipped {message}</source>
+      <translation>Overgeslagen: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Solving the MILP with HiGHS (at most {seconds:g} s).</source>
+      <translation>Het MILP wordt opgelost met HiGHS (hooguit {seconds:g} s).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Spacing (m)</source>
+      <translation>Onderlinge afstand (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Spacing must be positive and distances zero or positive.</source>
+      <translation>De onderlinge afstand moet positief zijn en de afstanden nul of positief.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Start of the period of the sessions; default: the first session start.</source>
+      <translation>Begin van de periode van de sessies; standaard: het begin van de eerste sessie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Status history</source>
+      <translation>Statushistorie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Status history (CSV)</source>
+      <translation>Statushistorie (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Step</source>
+      <translation>Stap</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Street centre lines; required for the method 'along streets'.</source>
+      <translation>Hartlijnen van straten; vereist voor de methode 'langs straten'.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Streets (lines)</source>
+      <translation>Straten (lijnen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Target points with their attributes, area_fid, weight and a share of each field.</source>
+      <translation>Doelpunten met hun attributen, area_fid, weight en een aandeel van elk veld.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Target year</source>
+      <translation>Doeljaar</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Targets (address points or buildings)</source>
+      <translation>Doelobjecten (adrespunten of gebouwen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Targets outside every area</source>
+      <translation>Doelobjecten buiten alle gebieden</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Targets with a share</source>
+      <translation>Doelobjecten met een aandeel</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Tariff source (URL or dump file)</source>
+      <translation>Tariefbron (URL of dumpbestand)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Tariffs: {count} skipped ({reason}).</source>
+      <translation>Tarieven: {count} overgeslagen ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>Tariffs: {tariffs} read; {priced} of {total} charge points priced.</source>
+      <translation>Tarieven: {tariffs} gelezen; {priced} van {total} laadpunten voorzien van een prijs.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>The API returns at most this many charge points; a warning tells when it is reached.</source>
+      <translation>De API levert hoogstens zoveel laadpunten; een waarschuwing meldt wanneer dit aantal is bereikt.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>The CRS {crs} does not measure in metres: choose a projected, metric CRS.</source>
       <translation>Het CRS {crs} meet niet in meters: kies een geprojecteerd, metrisch CRS.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>The area layer has no polygons.</source>
+      <translation>De gebiedslaag bevat geen polygonen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>The areas with evs, public_evs, required_points, existing_points, gap, afir_kw.</source>
+      <translation>De gebieden met evs, public_evs, required_points, existing_points, gap, afir_kw.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>The authentication configuration {id} cannot be read: check its id and the master password.</source>
+      <translation>De authenticatieconfiguratie {id} kan niet worden gelezen: controleer de id en het hoofdwachtwoord.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>The authentication configuration {id} holds no token (use the API Header or Basic method).</source>
+      <translation>De authenticatieconfiguratie {id} bevat geen token (gebruik de methode API Header of Basic).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>The charge point layer could not be opened.</source>
+      <translation>De laadpuntlaag kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>The charge point layer has no features.</source>
+      <translation>De laadpuntlaag bevat geen objecten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>The charge point layer has no field operator (common schema).</source>
+      <translation>De laadpuntlaag heeft geen veld operator (gemeenschappelijk schema).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>The charge point layer has no field {field} (the location id).</source>
+      <translation>De laadpuntlaag heeft geen veld {field} (de locatie-id).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>The charge points have no {field}.</source>
+      <translation>De laadpunten hebben geen {field}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>The charge points with all their fields plus sessions_per_day, kwh_per_day, kwh_per_year, occupancy_mean, occupancy_peak_hour, hours_sampled, share_hours_full, blocking_hours_per_session, availability_pct, busy, advice and advice_reason.</source>
+      <translation>De laadpunten met al hun velden plus sessions_per_day, kwh_per_day, kwh_per_year, occupancy_mean, occupancy_peak_hour, hours_sampled, share_hours_full, blocking_hours_per_session, availability_pct, busy, advice en advice_reason.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>The chosen candidates with selection_rank, marginal_demand, cumulative_covered_pct.</source>
+      <translation>De gekozen kandidaten met selection_rank, marginal_demand, cumulative_covered_pct.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>The departments that decide on every location; each gets a decision column.</source>
+      <translation>De afdelingen die over elke locatie beslissen; elke afdeling krijgt een kolom voor haar beslissing.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>The exact method stops after this time with its best answer and bound.</source>
+      <translation>De exacte methode stopt na deze tijd met haar beste oplossing en grens.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>The exclusion layer {layer} has no geometry.</source>
+      <translation>De uitsluitingslaag {layer} heeft geen geometrie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>The exclusion layer {layer} is not a vector layer.</source>
+      <translation>De uitsluitingslaag {layer} is geen vectorlaag.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>The extent does not overlap the world in WGS84.</source>
+      <translation>Het bereik overlapt de wereld in WGS84 niet.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>The factor {factor} weighs 0: the layer {layer} is not given.</source>
+      <translation>De factor {factor} weegt 0: de laag {layer} is niet opgegeven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>The field occupancy_mean of USAGE must be a percentage (0-100).</source>
+      <translation>Het veld occupancy_mean van USAGE moet een percentage zijn (0-100).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/layers.py" />
@@ -69,9 +1993,66 @@
       <translation>Het veld {field} van {layer} bevat negatieve waarden.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>The input layers have no features with a location.</source>
       <translation>De invoerlagen bevatten geen objecten met een locatie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>The layer AREA has no usable polygon.</source>
+      <translation>De laag AREA heeft geen bruikbare polygoon.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>The layer AREAS has no usable polygon.</source>
+      <translation>De laag AREAS heeft geen bruikbare polygoon.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>The layer CHARGE_POINTS could not be opened.</source>
+      <translation>De laag CHARGE_POINTS kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>The layer CHARGE_POINTS must hold points.</source>
+      <translation>De laag CHARGE_POINTS moet punten bevatten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>The layer DEMAND has no usable geometry.</source>
+      <translation>De laag DEMAND heeft geen bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>The layer DEMAND must hold points or polygons.</source>
+      <translation>De laag DEMAND moet punten of polygonen bevatten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>The layer STREETS has no usable line.</source>
+      <translation>De laag STREETS heeft geen bruikbare lijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>The layer TARGETS has no usable geometry.</source>
+      <translation>De laag TARGETS heeft geen bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>The layer TARGETS must hold points or polygons.</source>
+      <translation>De laag TARGETS moet punten of polygonen bevatten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>The layer {layer} could not be opened.</source>
+      <translation>De laag {layer} kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>The layer {layer} has no features.</source>
+      <translation>De laag {layer} bevat geen objecten.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/layers.py" />
@@ -79,9 +2060,145 @@
       <translation>De laag {layer} heeft geen veld {fields}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>The layer {layer} has no usable geometry.</source>
+      <translation>De laag {layer} heeft geen bruikbare geometrie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>The layer {layer} must hold points or polygons.</source>
+      <translation>De laag {layer} moet punten of polygonen bevatten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>The layer {layer} must hold {expected}, not {actual}.</source>
+      <translation>De laag {layer} moet {expected} bevatten, geen {actual}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>The layer {layer} of {path} is not a charge-point layer (no source/source_id fields). Choose another layer name: EV Planner does not overwrite it.</source>
+      <translation>De laag {layer} van {path} is geen laadpuntlaag (geen velden source/source_id). Kies een andere laagnaam: EV Planner overschrijft deze laag niet.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>The little-used threshold must be below the busy threshold.</source>
+      <translation>De drempel voor weinig gebruik moet onder de drukte-drempel liggen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>The locations layer has no features with a location.</source>
+      <translation>De locatielaag bevat geen objecten met een locatie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>The maximum energy price of the contract; empty: not checked.</source>
+      <translation>De maximale energieprijs uit het contract; leeg: niet gecontroleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>The method 'along streets' needs a STREETS layer.</source>
+      <translation>De methode 'langs straten' vereist een STREETS-laag.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>The minimum availability (uptime) of the contract; empty: not checked.</source>
+      <translation>De minimale beschikbaarheid (uptime) uit het contract; leeg: niet gecontroleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>The minimum charging power per point of the contract; empty: not checked.</source>
+      <translation>Het minimale laadvermogen per laadpunt uit het contract; leeg: niet gecontroleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>The new review file. An existing file is never overwritten silently.</source>
+      <translation>Het nieuwe validatiebestand. Een bestaand bestand wordt nooit ongemerkt overschreven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>The period end must be after its start.</source>
+      <translation>Het einde van de periode moet na het begin liggen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>The review styles could not be stored: {error}</source>
+      <translation>De stijlen van het validatiebestand konden niet worden opgeslagen: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>The selection is optimal (proven).</source>
+      <translation>De selectie is optimaal (bewezen).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>The template {path} does not exist.</source>
+      <translation>Het sjabloon {path} bestaat niet.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>There are no locations with coordinates.</source>
+      <translation>Er zijn geen locaties met coördinaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Time limit of the exact method (s)</source>
+      <translation>Tijdslimiet van de exacte methode (s)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>Time zone of times without offset</source>
+      <translation>Tijdzone voor tijden zonder UTC-offset</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>To</source>
+      <translation>Tot</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>Token</source>
+      <translation>Token</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Total demand</source>
+      <translation>Totale vraag</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>Trees, fire hydrants, crossings, cables, protected zones ...: any vector layers, any CRS.</source>
+      <translation>Bomen, brandkranen, oversteekplaatsen, kabels, beschermde zones ...: willekeurige vectorlagen, elk CRS.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/base.py" />
       <source>Unexpected error in EV Planner (please report it): {error}</source>
       <translation>Onverwachte fout in EV Planner (meld deze a.u.b.): {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>Updating {layer}: {changed} changed, {unchanged} unchanged, {new} new, {removed} no longer found.</source>
+      <translation>{layer} bijwerken: {changed} gewijzigd, {unchanged} ongewijzigd, {new} nieuw, {removed} niet meer gevonden.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Upper bound on the coverage of any selection</source>
+      <translation>Bovengrens voor de dekking van elke selectie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Upper bound on the coverage of any selection (%)</source>
+      <translation>Bovengrens voor de dekking van elke selectie (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Usage KPIs</source>
+      <translation>Gebruiks-KPI's</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Usage KPIs per charge point</source>
+      <translation>Gebruiks-KPI's per laadpunt</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/base.py" />
@@ -89,9 +2206,189 @@
       <translation>Gebruik en exploitanten</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Used only when CARS_FIELD is empty: cars = households x this.</source>
+      <translation>Alleen gebruikt als CARS_FIELD leeg is: auto's = huishoudens x deze waarde.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Walking distance (m)</source>
+      <translation>Loopafstand (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>Watch below availability (%)</source>
+      <translation>Advies 'watch' onder beschikbaarheid (%)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Weight field</source>
+      <translation>Gewichtsveld</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>Weight of each demand feature (households, cars, EVs); empty: 1 each.</source>
+      <translation>Gewicht van elk vraagobject (huishoudens, auto's, EV's); leeg: elk 1.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Weights</source>
+      <translation>Gewichten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Weights used: {weights}.</source>
+      <translation>Gebruikte gewichten: {weights}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>White spots</source>
+      <translation>Witte vlekken</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>Whole numbers (largest remainder)</source>
+      <translation>Gehele getallen (methode van de grootste overschotten)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>Writing {path} failed ({error}); it was left as it was.</source>
+      <translation>Schrijven naar {path} is mislukt ({error}); het bestand is ongewijzigd gelaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>Writing {path} failed; it was left as it was.</source>
+      <translation>Schrijven naar {path} is mislukt; het bestand is ongewijzigd gelaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>Year the forecast is for; choose EV_SHARE for that year.</source>
+      <translation>Jaar waarvoor de prognose geldt; kies EV_SHARE voor dat jaar.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
+      <source>Your Open Charge Map API key (free at openchargemap.org). It is sent as a header, never in the URL.</source>
+      <translation>Je API-sleutel voor Open Charge Map (gratis via openchargemap.org). Deze wordt als header verstuurd, nooit in de URL.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Your department</source>
+      <translation>Uw afdeling</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Your name</source>
+      <translation>Uw naam</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Your name, recorded with every event</source>
+      <translation>Uw naam, vastgelegd bij elke gebeurtenis</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Your own .docx with {{placeholders}}; empty uses the shipped verkeersbesluit template.</source>
+      <translation>Je eigen .docx met {{placeholders}}; leeg gebruikt het meegeleverde sjabloon voor het verkeersbesluit.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>action</source>
+      <translation>actie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>actor</source>
+      <translation>actor</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>address</source>
+      <translation>adres</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>all demand within reach of a candidate</source>
+      <translation>alle vraag binnen bereik van een kandidaat</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>along streets</source>
+      <translation>langs straten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>any: one rejecting department rejects the location; required: only a required department can.</source>
+      <translation>any: één afwijzende afdeling wijst de locatie af; required: alleen een verplichte afdeling kan dat.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>approve</source>
+      <translation>goedkeuren</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>approved</source>
+      <translation>goedgekeurd</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>at (UTC)</source>
+      <translation>tijdstip (UTC)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>attachment</source>
+      <translation>bijlage</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>automatic check</source>
+      <translation>automatische controle</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>availability {availability} % below {min_availability} %</source>
+      <translation>beschikbaarheid {availability} % onder {min_availability} %</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>availability {availability} %, no usage data</source>
+      <translation>beschikbaarheid {availability} %, geen gebruiksgegevens</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>busy charge point {distance} m away ({occupancy}% occupied)</source>
+      <translation>druk laadpunt op {distance} m ({occupancy}% bezet)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>cables or pipes</source>
+      <translation>kabels of leidingen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>cancel</source>
+      <translation>annuleren</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>candidates kept</source>
+      <translation>kandidaten behouden</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>cannot be transformed</source>
       <translation>kan niet worden getransformeerd</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>changes requested</source>
+      <translation>wijzigingen gevraagd</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/base.py" />
@@ -99,9 +2396,267 @@
       <translation>laadpunt</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>charging time longer than the session</source>
+      <translation>laadtijd langer dan de sessie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>comment</source>
+      <translation>opmerking</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>count</source>
+      <translation>aantal</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>decisions</source>
+      <translation>beslissingen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>delivered</source>
+      <translation>opgeleverd</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>demand</source>
+      <translation>vraag</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>demand points</source>
+      <translation>vraagpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>department</source>
+      <translation>afdeling</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>duplicate</source>
+      <translation>dubbel</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>duplicate session id</source>
+      <translation>dubbele sessie-id</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>duplicates at junctions removed</source>
+      <translation>dubbele punten op kruisingen verwijderd</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/base.py" />
       <source>electric vehicle</source>
       <translation>elektrische auto</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>end before start</source>
+      <translation>einde vóór begin</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>end missing or unreadable</source>
+      <translation>einde ontbreekt of is onleesbaar</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>event id</source>
+      <translation>gebeurtenis-id</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>exact (HiGHS MILP)</source>
+      <translation>exact (HiGHS MILP)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>factor=weight pairs for demand, gap, poi and usage; normalised to sum 1 over the factors whose inputs are given. Left-out factors weigh 0.</source>
+      <translation>Paren factor=gewicht voor demand, gap, poi en usage; genormaliseerd tot een som van 1 over de factoren waarvan de invoer is opgegeven. Weggelaten factoren wegen 0.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>fast (lazy greedy + swaps)</source>
+      <translation>snel (lazy greedy + verwisselingen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>fast: seconds, typically within 1-2% of the optimum; exact: proves optimality when it can.</source>
+      <translation>snel: seconden, doorgaans binnen 1-2% van het optimum; exact: bewijst optimaliteit als dat lukt.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>feature id {fid}</source>
+      <translation>object-id {fid}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>features without geometry</source>
+      <translation>objecten zonder geometrie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>generated</source>
+      <translation>gegenereerd</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>greedy guarantee 1 - 1/e</source>
+      <translation>greedy-garantie 1 - 1/e</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>grid</source>
+      <translation>raster</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>grid: square grid; hexagon: hexagonal lattice; along streets: points along STREETS.</source>
+      <translation>raster: vierkant raster; zeshoek: zeshoekig rooster; langs straten: punten langs STREETS.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>hexagon</source>
+      <translation>zeshoek</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>inside exclusion polygons</source>
+      <translation>binnen uitsluitingspolygonen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>installations</source>
+      <translation>installaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>installed</source>
+      <translation>geïnstalleerd</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>installer</source>
+      <translation>installateur</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>installer: {name}</source>
+      <translation>installateur: {name}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>invalid geometry that cannot be repaired</source>
+      <translation>ongeldige geometrie die niet te repareren is</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>lines</source>
+      <translation>lijnen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>location entry without 24 hourly values</source>
+      <translation>locatie-item zonder 24 uurwaarden</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>location id</source>
+      <translation>locatie-id</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>maximum tariff</source>
+      <translation>maximumtarief</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>mean</source>
+      <translation>gemiddelde</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>median</source>
+      <translation>mediaan</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>median days from permit</source>
+      <translation>mediaan dagen na vergunning</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>median response (days)</source>
+      <translation>mediane reactietijd (dagen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>minimum availability</source>
+      <translation>minimale beschikbaarheid</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>minimum power</source>
+      <translation>minimaal vermogen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>name</source>
+      <translation>naam</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>near exclusion points or lines</source>
+      <translation>nabij uitsluitingspunten of -lijnen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>near existing charge points</source>
+      <translation>nabij bestaande laadpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>nearest charge point {distance} m</source>
+      <translation>dichtstbijzijnde laadpunt {distance} m</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>negative energy</source>
+      <translation>negatieve energie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>neither OCCUPANCY nor SESSIONS given</source>
+      <translation>OCCUPANCY noch SESSIONS opgegeven</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>no OCCUPANCY snapshots given</source>
+      <translation>geen OCCUPANCY-momentopnames opgegeven</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>no SESSIONS given</source>
+      <translation>geen SESSIONS opgegeven</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>no STATUS_HISTORY given</source>
+      <translation>geen STATUS_HISTORY opgegeven</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>no existing charge point</source>
+      <translation>geen bestaand laadpunt</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/layers.py" />
@@ -109,9 +2664,508 @@
       <translation>geen geometrie</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>no grid capacity</source>
+      <translation>geen netcapaciteit</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>no id</source>
+      <translation>geen id</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>no location id</source>
+      <translation>geen locatie-id</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>no occupancy_mean</source>
+      <translation>geen occupancy_mean</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>no usage data for this point</source>
+      <translation>geen gebruiksgegevens voor dit punt</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>not a JSON object</source>
+      <translation>geen JSON-object</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>objection</source>
+      <translation>bezwaar</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>observed_at missing or unreadable</source>
+      <translation>observed_at ontbreekt of is onleesbaar</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>occupancy file without a valid date, tz or locations</source>
+      <translation>bezettingsbestand zonder geldige date, tz of locations</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>occupancy outside 0-100 %</source>
+      <translation>bezetting buiten 0-100 %</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>occupancy {occupancy} % above the busy threshold of {busy} %</source>
+      <translation>bezetting {occupancy} % boven de drukte-drempel van {busy} %</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>occupancy {occupancy} % below {low} %</source>
+      <translation>bezetting {occupancy} % onder {low} %</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>occupancy {occupancy} % between {low} % and {busy} %</source>
+      <translation>bezetting {occupancy} % tussen {low} % en {busy} %</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>occupancy {occupancy} % close to the busy threshold of {busy} %</source>
+      <translation>bezetting {occupancy} % dicht bij de drukte-drempel van {busy} %</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>occupancy_mean computed from the sessions (no OCCUPANCY given).</source>
+      <translation>occupancy_mean berekend uit de sessies (geen OCCUPANCY opgegeven).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>operator</source>
+      <translation>exploitant</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>operator declined</source>
+      <translation>geweigerd door exploitant</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>other</source>
+      <translation>overig</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>outside the area</source>
+      <translation>buiten het gebied</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>p90</source>
+      <translation>p90</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>parking pressure</source>
+      <translation>parkeerdruk</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>points</source>
+      <translation>punten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>polygons</source>
+      <translation>polygonen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>reason</source>
+      <translation>reden</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>reason: {reason}</source>
+      <translation>reden: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>reject</source>
+      <translation>afwijzen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>rejected</source>
+      <translation>afgewezen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>request at operator</source>
+      <translation>aanvraag bij exploitant</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>request changes</source>
+      <translation>wijzigingen vragen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>resubmit after changes</source>
+      <translation>opnieuw indienen na wijzigingen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>safety</source>
+      <translation>veiligheid</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>same location and hour in several files</source>
+      <translation>dezelfde locatie en hetzelfde uur in meerdere bestanden</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>same location and time twice</source>
+      <translation>dezelfde locatie en tijd twee keer</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>session not completed (active, pending or invalid)</source>
+      <translation>sessie niet afgerond (actief, in behandeling of ongeldig)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <source>source</source>
+      <translation>bron</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>start before 2009</source>
+      <translation>begin vóór 2009</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>start in the future</source>
+      <translation>begin in de toekomst</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>start missing or unreadable</source>
+      <translation>begin ontbreekt of is onleesbaar</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>start outside DATE_FROM - DATE_TO</source>
+      <translation>begin buiten DATE_FROM - DATE_TO</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>status not recognised</source>
+      <translation>status niet herkend</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>step</source>
+      <translation>stap</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>submit for review</source>
+      <translation>ter beoordeling indienen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>sum of the largest remaining gains</source>
+      <translation>som van de grootste resterende winsten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>the sessions carry no charging time</source>
+      <translation>de sessies bevatten geen laadtijd</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>the sessions carry no kWh</source>
+      <translation>de sessies bevatten geen kWh</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>too little data: {sampled}</source>
+      <translation>te weinig gegevens: {sampled}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>total_time does not match the timestamps</source>
+      <translation>total_time komt niet overeen met de tijdstippen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>traffic decree taken</source>
+      <translation>verkeersbesluit genomen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>trees</source>
+      <translation>bomen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>unreadable occupancy file</source>
+      <translation>onleesbaar bezettingsbestand</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>value for a clock hour that does not exist (DST change)</source>
+      <translation>waarde voor een klokuur dat niet bestaat (zomertijdwissel)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>{action} recorded for {location}.</source>
+      <translation>{action} vastgelegd voor {location}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>{amount} not yet served</source>
+      <translation>{amount} nog niet bediend</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>{amount} {label} within {radius} m</source>
+      <translation>{amount} {label} binnen {radius} m</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>{area}: {operators} operator(s), HHI {hhi:.0f}, {evses:.0f} EVSEs, {equivalents:.0f} charge-point equivalents.</source>
+      <translation>{area}: {operators} exploitant(en), HHI {hhi:.0f}, {evses:.0f} EVSE's, {equivalents:.0f} laadpuntequivalenten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>{checked} locations checked, {conflicts} with conflicts.</source>
+      <translation>{checked} locaties gecontroleerd, {conflicts} met conflicten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>{count} POIs within {radius} m</source>
+      <translation>{count} POI's binnen {radius} m</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>{count} area(s) have only targets of weight 0; their values were split equally.</source>
+      <translation>{count} gebied(en) hebben alleen doelobjecten met gewicht 0; hun waarden zijn gelijk verdeeld.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>{count} area(s) without targets; in total not distributed: {totals}.</source>
+      <translation>{count} gebied(en) zonder doelobjecten; in totaal niet verdeeld: {totals}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>{count} candidates scored; best: score {score:.1f} ({reason}).</source>
+      <translation>{count} kandidaten gescoord; beste: score {score:.1f} ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>{count} charge point location(s) lie outside every area.</source>
+      <translation>{count} laadpuntlocatie(s) liggen buiten alle gebieden.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>{count} charge point(s) outside the area are not counted.</source>
+      <translation>{count} laadpunt(en) buiten het gebied worden niet meegeteld.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>{count} charge point(s) without a location id get no figures.</source>
+      <translation>{count} laadpunt(en) zonder locatie-id krijgen geen cijfers.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>{count} charge point(s) without max_power_kw count as &lt;= 22 kW (1 equivalent per EVSE).</source>
+      <translation>{count} laadpunt(en) zonder max_power_kw tellen als &lt;= 22 kW (1 equivalent per EVSE).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>{count} documents and the operator files written to {folder}.</source>
+      <translation>{count} documenten en de bestanden voor de exploitant weggeschreven naar {folder}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>{count} record(s) delivered twice while paging were kept once.</source>
+      <translation>{count} record(s) die bij het pagineren dubbel zijn geleverd, zijn één keer behouden.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>{count} record(s) marked removed_at left out.</source>
+      <translation>{count} record(s) met removed_at weggelaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>{count} session(s) overlap an earlier session on the same EVSE ({evses} EVSE(s), e.g. {examples}); their overlap is counted once in the occupancy.</source>
+      <translation>{count} sessie(s) overlappen een eerdere sessie op dezelfde EVSE ({evses} EVSE('s), bijv. {examples}); hun overlap telt één keer mee in de bezetting.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>{count} session(s) written, {skipped} record(s) skipped.</source>
+      <translation>{count} sessie(s) weggeschreven, {skipped} record(s) overgeslagen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>{count} target(s) lie outside every area and get no share.</source>
+      <translation>{count} doelobject(en) liggen buiten alle gebieden en krijgen geen aandeel.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>{count} tariff reference(s) matched on the tariff id alone (the location's party differs from the tariff's, as in national feeds).</source>
+      <translation>{count} tariefverwijzing(en) alleen op het tarief-id gekoppeld (de partij van de locatie verschilt van die van het tarief, zoals in landelijke feeds).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <source>{count} tariff reference(s) of connectors match no tariff, e.g. {ids}.</source>
+      <translation>{count} tariefverwijzing(en) van connectoren komen met geen enkel tarief overeen, bijv. {ids}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
+      <source>{count} value(s) of {field} are not numbers and count as unknown.</source>
+      <translation>{count} waarde(n) van {field} zijn geen getallen en gelden als onbekend.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>{covered} of {qualifying} cells with at least {minimum:g} households have a charge point ({pct:.1f}%); {white} white spot(s).</source>
+      <translation>{covered} van de {qualifying} cellen met minstens {minimum:g} huishoudens hebben een laadpunt ({pct:.1f}%); {white} witte vlek(ken).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <source>{field}: {value:g} distributed over the targets.</source>
+      <translation>{field}: {value:g} verdeeld over de doelobjecten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>{imported} of {rows} rows imported, {skipped} skipped.</source>
+      <translation>{imported} van {rows} rijen geïmporteerd, {skipped} overgeslagen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>{input}: {count} record(s) skipped: {reason}.</source>
+      <translation>{input}: {count} record(s) overgeslagen: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>{input}: {rows} record(s) with {ids} location id(s) that are not among the charge points were ignored, e.g. {examples}.</source>
+      <translation>{input}: {rows} record(s) met {ids} locatie-id('s) die niet bij de laadpunten horen, zijn genegeerd, bijv. {examples}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>{layer} is not a vector layer.</source>
+      <translation>{layer} is geen vectorlaag.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>{layer}: the field {field} is replaced by the result field of the same name.</source>
+      <translation>{layer}: het veld {field} wordt vervangen door het resultaatveld met dezelfde naam.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <source>{layer}: {count} (nearest {nearest} m)</source>
+      <translation>{layer}: {count} (dichtstbijzijnde {nearest} m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>{layer}: {count} feature(s) skipped ({reason}).</source>
       <translation>{layer}: {count} object(en) overgeslagen ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>{layer}: {count} invalid geometries repaired.</source>
+      <translation>{layer}: {count} ongeldige geometrieën gerepareerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>{locations} locations, {events} events; generated {at} (UTC).</source>
+      <translation>{locations} locaties, {events} gebeurtenissen; gemaakt op {at} (UTC).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{path} is not a GeoPackage EV Planner can open for writing.</source>
+      <translation>{path} is geen GeoPackage die EV Planner kan openen om te schrijven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>{pct:.1f}% of the households have a charge point within {radius:g} m.</source>
+      <translation>{pct:.1f}% van de huishoudens heeft een laadpunt binnen {radius:g} m.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <source>{records} record(s) from {layers} layer(s) merged into {locations} location(s).</source>
+      <translation>{records} record(s) uit {layers} laag/lagen samengevoegd tot {locations} locatie(s).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>{rows} KPI rows from {events} events on {locations} locations.</source>
+      <translation>{rows} KPI-rijen uit {events} gebeurtenissen op {locations} locaties.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: record {id} skipped: {reason}.</source>
+      <translation>{source}: record {id} overgeslagen: {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: {count} charge location(s) read.</source>
+      <translation>{source}: {count} laadlocatie(s) gelezen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: {count} duplicate record(s) ignored.</source>
+      <translation>{source}: {count} dubbele record(s) genegeerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: {count} location(s) not published (publish: false) skipped.</source>
+      <translation>{source}: {count} niet-gepubliceerde locatie(s) (publish: false) overgeslagen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: {count} location(s) outside the extent left out.</source>
+      <translation>{source}: {count} locatie(s) buiten het bereik weggelaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: {count} more record(s) skipped.</source>
+      <translation>{source}: nog {count} record(s) overgeslagen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: {count} skipped ({reason}).</source>
+      <translation>{source}: {count} overgeslagen ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>{value} days of sessions</source>
+      <translation>{value} dagen met sessies</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <source>{value} hours sampled</source>
+      <translation>{value} gemeten uren</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>{width} m wide, {crs}</source>
+      <translation>{width} m breed, {crs}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>{with_photo} of {delivered} delivered locations have a street photo.</source>
+      <translation>{with_photo} van de {delivered} opgeleverde locaties hebben een straatfoto.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
+      <source>{year}: {evs:.0f} EVs, {required} public charge points required, {existing:.0f} existing, gap {gap:.0f}.</source>
+      <translation>{year}: {evs:.0f} EV's, {required} publieke laadpunten nodig, {existing:.0f} bestaand, tekort {gap:.0f}.</translation>
     </message>
   </context>
 </TS>
