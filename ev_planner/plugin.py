@@ -96,6 +96,7 @@ class EvPlannerPlugin:
             self.iface.removeToolBarIcon(self.review_action)
             self.review_action = None
         if self.review_dock is not None:
+            self.review_dock.release()
             self.iface.removeDockWidget(self.review_dock)
             self.review_dock.deleteLater()
             self.review_dock = None

@@ -48,6 +48,7 @@ SAMPLE = REPO / "sample_data" / "delft"
 OSM = SAMPLE / "osm_tudelft_wippolder.osm.pbf"
 BACKGROUND = "#f2efe9"
 EXTRACT_BBOX = (4.355, 51.995, 4.386, 52.005)
+REVIEW_GPKG = "review.gpkg"
 ATTRIBUTION = "Bron: NDW; CBS, Kadaster (CC BY 4.0); © OpenStreetMap contributors (ODbL)"
 
 
@@ -55,7 +56,7 @@ ATTRIBUTION = "Bron: NDW; CBS, Kadaster (CC BY 4.0); © OpenStreetMap contributo
 class LayerSpec:
     name: str  # as shown in the layers panel and legend
     source: str  # path (relative to the outputs folder unless absolute) + OGR options
-    in_legend: bool = True
+    in_legend: bool = True  # in the layers panel always; in the print layout's legend and map
     visible: bool = True
 
 
@@ -81,10 +82,19 @@ def base_layers() -> list[tuple[LayerSpec, str]]:
 
 # Demo outputs, bottom to top; their styles come from the GeoPackages themselves.
 OUTPUT_LAYERS = [
+    LayerSpec("Prognose 2030 per wijk", "forecast.gpkg", in_legend=False, visible=False),
     LayerSpec("Witte vlekken (NAL 500 m)", "coverage.gpkg"),
     LayerSpec("Kandidaatlocaties (score)", "candidates_scored.gpkg"),
+    LayerSpec("Gebruik per laadpunt", "usage_kpis.gpkg", in_legend=False, visible=False),
     LayerSpec("Bestaande laadpunten", "charge_points.gpkg"),
     LayerSpec("Gekozen locaties", "selected_locations.gpkg"),
+    # The review dock finds this layer and opens its GeoPackage (project entry review_gpkg).
+    LayerSpec(
+        "Validatie: voorgestelde locaties",
+        f"{REVIEW_GPKG}|layername=review_locations",
+        in_legend=False,
+        visible=False,
+    ),
 ]
 
 
@@ -118,11 +128,13 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
     project.setTitle("EV Planner — Delft")
     project.setBackgroundColor(QColor(BACKGROUND))  # white streets need a tinted ground
     _preset_datum_transform(project, QgsCoordinateReferenceSystem("EPSG:4326"))
+    base_layer_ids = set()
     for spec, style in base_layers():
         layer = QgsVectorLayer(spec.source, spec.name, "ogr")
         if layer.isValid():
             _simple_symbol(layer, style)
             project.addMapLayer(layer)
+            base_layer_ids.add(layer.id())
     legend_layers = []
     for spec in OUTPUT_LAYERS:
         path, uri = _resolve(outputs, spec.source)
@@ -132,12 +144,16 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
         layer = QgsVectorLayer(uri, spec.name, "ogr")
         if layer.isValid():
             project.addMapLayer(layer)
-            legend_layers.append(layer)
-    project.writeEntry("ev_planner", "review_gpkg", "review.gpkg")
+            project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(spec.visible)
+            if spec.in_legend:
+                legend_layers.append(layer)
+    # Relative to the project file, like QGIS's own layer paths: the review dock opens it.
+    review = os.path.relpath(outputs / REVIEW_GPKG, project_path.parent)
+    project.writeEntry("ev_planner", "review_gpkg", Path(review).as_posix())
     extent = _extent_of_interest(project)
     # Built without a map canvas, the project opens where this says.
     project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
-    layout = _layout(project, extent, legend_layers)
+    layout = _layout(project, extent, legend_layers, base_layer_ids)
     project.layoutManager().addLayout(layout)
     project_path.parent.mkdir(parents=True, exist_ok=True)
     if not project.write(str(project_path)):
@@ -169,7 +185,9 @@ def _extent_of_interest(project: QgsProject) -> QgsRectangle:
     return extent
 
 
-def _layout(project: QgsProject, extent: QgsRectangle, legend_layers) -> QgsPrintLayout:
+def _layout(
+    project: QgsProject, extent: QgsRectangle, legend_layers, base_layer_ids: set[str]
+) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()  # one A4 landscape page
     layout.setName("Potentieelkaart Delft")
@@ -187,7 +205,13 @@ def _layout(project: QgsProject, extent: QgsRectangle, legend_layers) -> QgsPrin
     map_item.attemptResize(QgsLayoutSize(200, 182, QgsUnitTypes.LayoutMillimeters))
     map_item.attemptMove(QgsLayoutPoint(10, 18, QgsUnitTypes.LayoutMillimeters))
     # Top of the list is drawn on top: the layer tree order, as in the layers panel.
-    map_item.setLayers(list(project.layerTreeRoot().layerOrder()))
+    map_item.setLayers(
+        [
+            layer
+            for layer in project.layerTreeRoot().layerOrder()
+            if layer in legend_layers or layer.id() in base_layer_ids
+        ]
+    )
     map_item.zoomToExtent(extent)
     map_item.setFrameEnabled(True)
     map_item.setBackgroundColor(QColor(BACKGROUND))

@@ -11,8 +11,10 @@ def _show_ev_planner() -> None:
     plugin = plugins.get("ev_planner")
     if plugin is not None:
         plugin.show_algorithms()
-        if hasattr(plugin, "show_review_dock"):
-            plugin.show_review_dock()
+        plugin.review_action.setChecked(True)  # the dock opens the project's review file
+        dock = plugin.review_dock
+        dock.awaiting_only.setChecked(False)  # every location with its status, one with its history
+        dock.select_location(os.environ.get("EVP_SCREENSHOT_LOCATION", "DELFT-004"), zoom=False)
     iface.mainWindow().resize(1600, 1000)  # there is no window manager to maximise it
     iface.mapCanvas().refreshAllLayers()
     QTimer.singleShot(6000, _save_and_quit)

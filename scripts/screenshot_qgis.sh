@@ -28,6 +28,9 @@ allowVersionCheck=false
 NewsFeed\\\\httpsfeedqgisorg\\\\disabled=true
 [Projections]
 promptWhenMultipleTransformsExist=false
+[ev_planner]
+review\\name=Sanne de Vries
+review\\department=Mobiliteit
 [locale]
 overrideFlag=true
 userLocale=${EVP_SCREENSHOT_LOCALE:-nl_NL}

@@ -99,17 +99,27 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
                 self.register_secret(self.parameterAsString(parameters, name, context))
         try:
             return self.run_algorithm(parameters, context, feedback)
-        except QgsProcessingException as exc:
-            raise QgsProcessingException(redact(str(exc), self._secrets)) from None
-        except (EvPlannerError, OSError) as exc:
-            raise QgsProcessingException(redact(str(exc), self._secrets)) from None
-        except MemoryError:
-            raise QgsProcessingException(
+        except Exception as exc:
+            error = self._processing_exception(exc, feedback)
+        # Raised outside the except block: the message is the error, not a chain of tracebacks
+        # that would keep the failed run's layers and sinks alive.
+        raise error
+
+    def _processing_exception(
+        self, exc: Exception, feedback: QgsProcessingFeedback
+    ) -> QgsProcessingException:
+        """The one mapping of failures to messages, with secrets removed."""
+        if isinstance(exc, (QgsProcessingException, EvPlannerError, OSError)):
+            return QgsProcessingException(redact(str(exc), self._secrets))
+        if isinstance(exc, MemoryError):
+            return QgsProcessingException(
                 tr("Not enough memory for this input. Use a smaller extent or fewer features.")
-            ) from None
-        except Exception as exc:  # a bug: report it without leaking secrets through a traceback
-            feedback.pushDebugInfo(redact(traceback.format_exc(), self._secrets))
-            message = tr("Unexpected error in EV Planner (please report it): {error}").format(
-                error=f"{type(exc).__name__}: {exc}"
             )
-            raise QgsProcessingException(redact(message, self._secrets)) from None
+        # A bug: report it without leaking secrets through a traceback.
+        feedback.pushDebugInfo(
+            redact("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)), self._secrets)
+        )
+        message = tr("Unexpected error in EV Planner (please report it): {error}").format(
+            error=f"{type(exc).__name__}: {exc}"
+        )
+        return QgsProcessingException(redact(message, self._secrets))

@@ -66,6 +66,7 @@ from ..processing.base import tr_noop
 from ..processing.styles import style_path
 
 SETTINGS_PREFIX = "ev_planner/review/"
+PROJECT_SCOPE, PROJECT_REVIEW_KEY = "ev_planner", "review_gpkg"
 # Labels of the public vocabulary (the stored values stay English; only the dock shows these).
 ACTION_LABELS = {
     "submit": tr_noop("submit for review"),
@@ -102,6 +103,19 @@ PROCESS_ACTIONS = (SUBMIT, RESUBMIT, REQUEST, PERMIT, INSTALL, DELIVER, CANCEL)
 ZOOM_HALF_WIDTH_M = 40.0
 
 
+def project_review_file() -> Optional[Path]:
+    """The review GeoPackage of the current project: its entry ``ev_planner/review_gpkg``,
+    relative to the project file (as the example project stores it)."""
+    project = QgsProject.instance()
+    value, found = project.readEntry(PROJECT_SCOPE, PROJECT_REVIEW_KEY, "")
+    if not found or not value:
+        return None
+    path = Path(value)
+    if not path.is_absolute():
+        path = Path(project.absolutePath()) / path
+    return path if path.is_file() else None
+
+
 def _escape(text: object) -> str:
     return escape("" if text is None else str(text))
 
@@ -117,8 +131,21 @@ class ReviewDock(QgsDockWidget):
         settings = QgsSettings()
         self.name_edit.setText(settings.value(SETTINGS_PREFIX + "name", "", type=str))
         last = settings.value(SETTINGS_PREFIX + "last_file", "", type=str)
-        if last and Path(last).is_file():
+        if not self.open_project_review() and last and Path(last).is_file():
             self.file_widget.setFilePath(last)  # fileChanged opens it
+        QgsProject.instance().readProject.connect(self.open_project_review)
+
+    def release(self) -> None:
+        """Stop following the project (before the dock is deleted)."""
+        QgsProject.instance().readProject.disconnect(self.open_project_review)
+
+    def open_project_review(self, *_document) -> bool:
+        """Open the review GeoPackage the current project names, if it names one that exists."""
+        path = project_review_file()
+        if path is None:
+            return False
+        self.file_widget.setFilePath(str(path))  # fileChanged opens it
+        return self.store is not None and self.store.path.resolve() == path.resolve()
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:

@@ -211,12 +211,10 @@ def test_missing_id_field_and_bad_occupancy_are_clear_errors(evplanner, sample_d
 
 
 def test_empty_charge_point_layer_is_a_clear_error(evplanner, sample_dir, delft_points, tmp_path):
-    layer = QgsVectorLayer(delft_points, "cp", "ogr")
-    layer.setSubsetString("source_id = 'no such id'")
     with pytest.raises(QgsProcessingException, match="no features"):
         run(
             {
-                "CHARGE_POINTS": layer,
+                "CHARGE_POINTS": f"{delft_points}|subset=source_id = 'no such id'",
                 "OCCUPANCY": str(sample_dir / "occupancy"),
                 "OUTPUT": str(tmp_path / "o.gpkg"),
             }

@@ -60,13 +60,18 @@ def test_a_second_copy_of_the_plugin_leaves_the_registered_provider_alone(qgis_i
     from ev_planner.processing.provider import EvPlannerProvider
 
     registry = QgsApplication.processingRegistry()
-    first = _registered_provider()
-    if first is None:
-        first = EvPlannerProvider()
+    existing = _registered_provider()
+    # Keep a Python reference: a registered provider whose Python object is collected crashes QGIS.
+    first = existing if existing is not None else EvPlannerProvider()
+    if existing is None:
         assert registry.addProvider(first)
-    plugin = ev_planner.classFactory(qgis_iface)
-    plugin.initGui()
-    assert plugin.provider is None
-    plugin.unload()
-    assert _registered_provider() is first
-    assert len(first.algorithms()) > 0
+    try:
+        plugin = ev_planner.classFactory(qgis_iface)
+        plugin.initGui()
+        assert plugin.provider is None
+        plugin.unload()
+        assert _registered_provider() is first
+        assert len(first.algorithms()) > 0
+    finally:
+        if existing is None:
+            registry.removeProvider(first)

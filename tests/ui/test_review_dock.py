@@ -34,6 +34,7 @@ def dock(qgis_iface):
     widget = ReviewDock(qgis_iface)
     yield widget
     QgsProject.instance().removeAllMapLayers()
+    widget.release()
     widget.deleteLater()
 
 
@@ -127,6 +128,30 @@ def test_reject_needs_a_reason_and_steps_follow_the_state_machine(dock, review, 
     state = ReviewStore(review.path).location("L1")
     assert state["status"] == "cancelled"
     assert not dock.approve_button.isEnabled()
+
+
+def test_the_dock_opens_the_review_file_a_project_names(dock, review, tmp_path, qgis_iface):
+    """The example project stores its review file relative to itself: reading it opens the file."""
+    project = QgsProject.instance()
+    project_dir = tmp_path / "project"
+    project_dir.mkdir()
+    project.writeEntry("ev_planner", "review_gpkg", "../review.gpkg")
+    assert project.write(str(project_dir / "delft.qgz"))
+    project.clear()
+    assert dock.store is None or dock.store.path != review.path
+
+    assert project.read(str(project_dir / "delft.qgz"))
+    assert dock.store is not None
+    assert dock.store.path.resolve() == review.path.resolve()
+
+    later = ReviewDock(qgis_iface)  # a dock opened after the project also starts with it
+    try:
+        assert later.store is not None
+        assert later.store.path.resolve() == review.path.resolve()
+    finally:
+        later.release()
+        later.deleteLater()
+        project.clear()
 
 
 def test_wrong_file_is_reported_in_the_dock(dock, tmp_path):

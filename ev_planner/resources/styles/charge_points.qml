@@ -421,7 +421,7 @@
   </renderer-v2>
   <labeling type="simple">
     <settings calloutType="simple">
-      <text-style fontKerning="1" fontItalic="0" capitalization="0" fontLetterSpacing="0" legendString="Aa" textOrientation="horizontal" multilineHeight="1" previewBkgrdColor="255,255,255,255" fontSizeUnit="Point" fontWeight="50" fontWordSpacing="0" namedStyle="" fontStrikeout="0" fontFamily="DejaVu LGC Sans" fontSizeMapUnitScale="3x:0,0,0,0,0,0" allowHtml="0" useSubstitutions="0" blendMode="0" fontSize="8" fieldName="operator" isExpression="0" textOpacity="1" textColor="33,33,33,255" fontUnderline="0">
+      <text-style fontKerning="1" fontItalic="0" capitalization="0" fontLetterSpacing="0" legendString="Aa" textOrientation="horizontal" multilineHeight="1" previewBkgrdColor="255,255,255,255" fontSizeUnit="Point" fontWeight="50" fontWordSpacing="0" namedStyle="" fontStrikeout="0" fontFamily="Sans Serif" fontSizeMapUnitScale="3x:0,0,0,0,0,0" allowHtml="0" useSubstitutions="0" blendMode="0" fontSize="8" fieldName="operator" isExpression="0" textOpacity="1" textColor="33,33,33,255" fontUnderline="0">
         <families/>
         <text-buffer bufferSize="0.80000000000000004" bufferColor="255,255,255,255" bufferJoinStyle="128" bufferSizeUnits="MM" bufferNoFill="1" bufferBlendMode="0" bufferOpacity="1" bufferDraw="1" bufferSizeMapUnitScale="3x:0,0,0,0,0,0"/>
         <text-mask maskSizeUnits="MM" maskedSymbolLayers="" maskJoinStyle="128" maskEnabled="0" maskOpacity="1" maskType="0" maskSize="1.5" maskSizeMapUnitScale="3x:0,0,0,0,0,0"/>
