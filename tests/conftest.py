@@ -30,9 +30,12 @@ def sample_dir() -> Path:
     return SAMPLE_DIR
 
 
-@pytest.fixture(scope="session")
+_PROVIDERS = []  # the providers registered by tests, kept alive for as long as QGIS uses them
+
+
+@pytest.fixture
 def evplanner(qgis_processing):
-    """The registered ``evplanner`` provider (registered once per session)."""
+    """The registered ``evplanner`` provider; registered again when a plugin test removed it."""
     from qgis.core import QgsApplication
 
     from ev_planner.processing.provider import PROVIDER_ID, EvPlannerProvider
@@ -42,6 +45,7 @@ def evplanner(qgis_processing):
     if provider is None:
         provider = EvPlannerProvider()
         assert registry.addProvider(provider)
+        _PROVIDERS.append(provider)
     return provider
 
 
