@@ -192,7 +192,7 @@ def select_locations(
         chosen, swaps = swap_refine(model, chosen, spacing, radius, progress=stage(0.5, 0.8))
         value = model.coverage(chosen)
         bound, source = fast_bound(model, chosen, count, spacing, greedy_value)
-        if source != "lp" and model.matrix.nnz <= LP_BOUND_MAX_NONZEROS:
+        if source != "lp" and model.matrix.nnz <= LP_BOUND_MAX_NONZEROS and highs_available():
             check(0.8)
             solved = solve_milp(
                 model, count, spacing, LP_BOUND_TIME_LIMIT, relax=True, progress=stage(0.8, 0.95)
@@ -475,6 +475,22 @@ def aggregate_demand(matrix: sparse.csr_matrix, weights: np.ndarray) -> tuple[sp
     return matrix[:, first].tocsr(), merged
 
 
+HIGHSPY_MISSING = (
+    "The exact method needs the Python package highspy, which is not installed in the Python QGIS "
+    "uses: install it (python3 -m pip install --user highspy, in the OSGeo4W shell on Windows) or "
+    "use the fast method."
+)
+
+
+def highs_available() -> bool:
+    """Whether highspy can be imported (the fast method then adds the LP bound, else it does without)."""
+    try:
+        import highspy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def solve_milp(
     model: CoverageModel,
     count: int,
@@ -489,7 +505,10 @@ def solve_milp(
     ``progress`` gets the share of the time limit used; when it returns False HiGHS is
     interrupted and :class:`CancelledError` raised.
     """
-    import highspy
+    try:
+        import highspy
+    except ImportError:
+        raise InputError(HIGHSPY_MISSING) from None
 
     if model.matrix.nnz > EXACT_MAX_NONZEROS:
         raise InputError(

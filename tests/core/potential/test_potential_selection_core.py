@@ -216,3 +216,36 @@ def test_exact_method_refuses_instances_too_large(monkeypatch):
     candidates, demand, weights, existing = random_instance(1)
     with pytest.raises(InputError, match="use the fast method"):
         select_locations(candidates, demand, weights, existing, count=2, radius=300, method="exact")
+
+
+def test_without_highspy_fast_still_selects_and_exact_says_what_to_install():
+    """highspy is a pip package QGIS does not ship: a user without it gets the fast method."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = """
+import sys
+sys.modules["highspy"] = None  # as if it were not installed
+import numpy as np
+from ev_planner.core.errors import InputError
+from ev_planner.core.potential.selection import select_locations
+rng = np.random.default_rng(1)
+candidates, demand = rng.uniform(0, 2000, (200, 2)), rng.uniform(0, 2000, (2000, 2))
+result = select_locations(candidates, demand, count=5, radius=250, method="fast")
+print("fast", len(result.selected))
+try:
+    select_locations(candidates, demand, count=5, radius=250, method="exact")
+except InputError as exc:
+    print("exact", exc)
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[3],
+        timeout=120,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "fast 5" in completed.stdout
+    assert "exact The exact method needs the Python package highspy" in completed.stdout
