@@ -11,6 +11,7 @@ transaction: a cancel or a crash leaves the previous layer as it was.
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from dataclasses import dataclass
@@ -33,8 +34,10 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterString,
     QgsRectangle,
     QgsSettings,
     QgsVectorLayer,
@@ -90,6 +93,42 @@ def proxies_from_qgis_settings(secrets: list[str] | None = None) -> dict[str, st
             p.strip() for p in str(excluded).replace("|", ",").split(",") if p.strip()
         )
     return proxies
+
+
+TOKEN, AUTHCFG = "TOKEN", "AUTHCFG"  # the OCPI credential parameters (a public interface)
+
+
+def token_parameters() -> tuple[QgsProcessingParameterDefinition, ...]:
+    """TOKEN and AUTHCFG, as every OCPI algorithm defines them (AUTHCFG advanced)."""
+    token = QgsProcessingParameterString(TOKEN, tr("Token"), optional=True)
+    token.setHelp(
+        tr(
+            "OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up "
+            "in the processing history."
+        )
+    )
+    authcfg = QgsProcessingParameterAuthConfig(AUTHCFG, tr("Authentication configuration"), optional=True)
+    authcfg.setHelp(
+        tr(
+            "A QGIS authentication configuration holding the token (method API Header or Basic, the token "
+            "as value or password). Used when TOKEN is empty."
+        )
+    )
+    authcfg.setFlags(authcfg.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return token, authcfg
+
+
+def resolve_token(algorithm, parameters: dict[str, Any], context: QgsProcessingContext) -> str | None:
+    """The token from TOKEN, else from AUTHCFG; every form of it is registered as a secret."""
+    token = algorithm.parameterAsString(parameters, TOKEN, context).strip() or None
+    authcfg = algorithm.parameterAsString(parameters, AUTHCFG, context).strip()
+    if token is None and authcfg:
+        token = token_from_authcfg(authcfg)
+    if token:
+        algorithm.register_secret(token)
+        # OCPI 2.2 sends the token base64-encoded: that form is just as secret.
+        algorithm.register_secret(base64.b64encode(token.encode("utf-8")).decode("ascii"))
+    return token
 
 
 def token_from_authcfg(authcfg: str) -> str | None:

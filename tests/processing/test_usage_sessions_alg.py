@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import sys
 from pathlib import Path
@@ -100,9 +101,16 @@ def test_period_wrong_token_and_missing_file(evplanner, server, tmp_path):
         }
     )
     assert result["SESSION_COUNT"] == 8
+    feedback = Feedback()
     with pytest.raises(QgsProcessingException) as caught:
-        run({"SOURCE": server.versions_url, "TOKEN": "not-the-token-123", "OUTPUT": str(tmp_path / "x.gpkg")})
-    assert "not-the-token-123" not in str(caught.value)
+        run_algorithm(
+            "loadocpisessions",
+            {"SOURCE": server.versions_url, "TOKEN": "not-the-token-123", "OUTPUT": str(tmp_path / "x.gpkg")},
+            feedback,
+        )
+    logged = " ".join([str(caught.value), *feedback.errors, *feedback.warnings, *feedback.infos])
+    assert "not-the-token-123" not in logged
+    assert base64.b64encode(b"not-the-token-123").decode() not in logged  # the OCPI 2.2 form
     assert "refused the token" in str(caught.value)
     with pytest.raises(QgsProcessingException, match="does not exist"):
         run({"SOURCE": str(tmp_path / "none.json"), "OUTPUT": str(tmp_path / "y.gpkg")})

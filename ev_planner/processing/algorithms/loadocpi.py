@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any, Sequence
 
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
@@ -28,7 +26,8 @@ from ..chargepoint_output import (
     output_crs,
     output_crs_parameter,
     report_load,
-    token_from_authcfg,
+    resolve_token,
+    token_parameters,
     write_charge_points,
 )
 
@@ -54,22 +53,6 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
                 "An OCPI versions URL, a version-details URL, a locations endpoint URL, or the path or URL "
                 "of an OCPI locations dump (a JSON array of Locations or an OCPI envelope, optionally gzip, "
                 "like NDW's charging_point_locations_ocpi.json.gz)."
-            )
-        )
-        token = QgsProcessingParameterString(self.TOKEN, self.tr("Token"), optional=True)
-        token.setHelp(
-            self.tr(
-                "OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up "
-                "in the processing history."
-            )
-        )
-        authcfg = QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, self.tr("Authentication configuration"), optional=True
-        )
-        authcfg.setHelp(
-            self.tr(
-                "A QGIS authentication configuration holding the token (method API Header or Basic, the token "
-                "as value or password). Used when TOKEN is empty."
             )
         )
         extent = QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True)
@@ -100,8 +83,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
         )
         for parameter in (
             source,
-            token,
-            authcfg,
+            *token_parameters(),
             extent,
             tariffs,
             tariff_source,
@@ -169,14 +151,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
         self, parameters: dict[str, Any], context: QgsProcessingContext, feedback: QgsProcessingFeedback
     ) -> dict[str, Any]:
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
-        token = self.parameterAsString(parameters, self.TOKEN, context).strip() or None
-        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context).strip()
-        if token is None and authcfg:
-            token = token_from_authcfg(authcfg)
-            self.register_secret(token)
-        if token:
-            # OCPI 2.2 sends the token base64-encoded: that form is just as secret.
-            self.register_secret(base64.b64encode(token.encode("utf-8")).decode("ascii"))
+        token = resolve_token(self, parameters, context)
         extent = extent_in_wgs84(
             self.parameterAsExtent(parameters, self.EXTENT, context),
             self.parameterAsExtentCrs(parameters, self.EXTENT, context),

@@ -14,9 +14,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -25,7 +23,7 @@ from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
 
 from ...core.usage.ocpi_usage import load_sessions
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import http_client, token_from_authcfg
+from ..chargepoint_output import http_client, resolve_token, token_parameters
 from .usagekpis import add_features, plain, report_core_skips, utc_timestamp
 
 # The public interface of the output (the columns of ev_planner.core.usage.sessions.SESSION_COLUMNS).
@@ -72,22 +70,6 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
                 "envelope, optionally gzip)."
             )
         )
-        token = QgsProcessingParameterString(self.TOKEN, self.tr("Token"), optional=True)
-        token.setHelp(
-            self.tr(
-                "OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up "
-                "in the processing history."
-            )
-        )
-        authcfg = QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, self.tr("Authentication configuration"), optional=True
-        )
-        authcfg.setHelp(
-            self.tr(
-                "A QGIS authentication configuration holding the token (method API Header or Basic, the token "
-                "as value or password). Used when TOKEN is empty."
-            )
-        )
         date_from = QgsProcessingParameterDateTime(self.DATE_FROM, self.tr("From"), optional=True)
         date_from.setHelp(
             self.tr("Only sessions starting at or after this moment (also sent to the server as date_from).")
@@ -103,9 +85,8 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
                 "charging_hours, parking_hours, cost."
             )
         )
-        for parameter in (source, token, authcfg, date_from, date_to, output):
+        for parameter in (source, *token_parameters(), date_from, date_to, output):
             self.addParameter(parameter)
-        authcfg.setFlags(authcfg.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addOutput(QgsProcessingOutputNumber(self.SESSION_COUNT, self.tr("Sessions written")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED_COUNT, self.tr("Records skipped")))
 
@@ -118,11 +99,7 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
         if not source:
             raise QgsProcessingException(self.tr("Give an OCPI URL or a file of CDRs or Sessions (SOURCE)."))
-        token = self.parameterAsString(parameters, self.TOKEN, context).strip() or None
-        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context).strip()
-        if token is None and authcfg:
-            token = token_from_authcfg(authcfg)
-            self.register_secret(token)
+        token = resolve_token(self, parameters, context)
         date_from = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_FROM, context))
         date_to = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_TO, context))
         if date_from is not None and date_to is not None and date_to <= date_from:

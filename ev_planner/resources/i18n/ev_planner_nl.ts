@@ -19,8 +19,7 @@
       <translation>Een JSON-bestand, of een map met JSON-bestanden, met uurlijkse bezetting: {date, tz, locations: {id: {n, occ[24]}}} met occ in % van de EVSE's in gebruik.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
-      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>A QGIS authentication configuration holding the token (method API Header or Basic, the token as value or password). Used when TOKEN is empty.</source>
       <translation>Een QGIS-authenticatieconfiguratie met het token (methode API Header of Basic, het token als waarde of wachtwoord). Wordt gebruikt als TOKEN leeg is.</translation>
     </message>
@@ -228,8 +227,7 @@
       <translation>Foto toevoegen…</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
-      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>Authentication configuration</source>
       <translation>Authenticatieconfiguratie</translation>
     </message>
@@ -1280,8 +1278,7 @@
       <translation>OCPI-bron (URL of bestand)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
-      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up in the processing history.</source>
       <translation>OCPI-token (credentials token C) van de server. Gebruik bij voorkeur AUTHCFG: een hier ingevoerd token kan in de Processing-geschiedenis terechtkomen.</translation>
     </message>
@@ -2155,8 +2152,7 @@
       <translation>Tot</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
-      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>Token</source>
       <translation>Token</translation>
     </message>
