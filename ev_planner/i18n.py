@@ -3,6 +3,8 @@
 Every user-visible string goes through :func:`tr` with the single context
 ``EvPlanner``; ``scripts/update_translations.py`` collects those strings into
 ``resources/i18n/ev_planner_nl.ts`` and ``make translations`` compiles it.
+Messages of core errors are templates with named values (see
+``core/errors.py``): :func:`translate_error` translates them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from pathlib import Path
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
+from .core.errors import EvPlannerError
+
 CONTEXT = "EvPlanner"
 I18N_DIR = Path(__file__).resolve().parent / "resources" / "i18n"
 
@@ -20,6 +24,29 @@ _translator: QTranslator | None = None
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def translate_error(error: BaseException) -> str:
+    """The message of ``error`` in the user's language.
+
+    An :class:`EvPlannerError` gives its translated template filled in with its
+    values (values that are EvPlannerErrors themselves are translated too); when
+    the translation cannot be filled in, the English message is returned. Any
+    other exception gives ``str(error)``.
+    """
+    if not isinstance(error, EvPlannerError) or not error.template:
+        return str(error)
+    translated = tr(error.template)
+    if not error.values:
+        return translated
+    values = {
+        name: translate_error(value) if isinstance(value, EvPlannerError) else value
+        for name, value in error.values.items()
+    }
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return str(error)
 
 
 def user_language() -> str:

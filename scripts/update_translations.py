@@ -2,7 +2,10 @@
 """Collect every translatable string of the plugin into the Qt ``.ts`` files.
 
 A string is translatable when it is the literal first argument of ``tr(...)``,
-``self.tr(...)`` or ``tr_noop(...)`` anywhere under ``ev_planner/``. All of them
+``self.tr(...)`` or ``tr_noop(...)`` anywhere under ``ev_planner/``, or the
+literal message template of a core error: the first argument of a call to a
+class that derives from ``EvPlannerError`` in ``ev_planner/core`` (found by
+reading the class definitions, see :func:`error_classes`). All of them
 share the context ``EvPlanner`` (see ``ev_planner/i18n.py``), which is why this
 script is used instead of pylupdate5 (that one derives contexts from class names).
 Existing translations are kept; strings that are no longer used are dropped.
@@ -27,26 +30,41 @@ I18N_DIR = PACKAGE / "resources" / "i18n"
 LANGUAGES = ("nl",)
 CONTEXT = "EvPlanner"
 MARKERS = {"tr", "tr_noop"}
+ERROR_BASE = "EvPlannerError"
+
+
+def _name(node: ast.expr) -> str | None:
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+
+
+def error_classes(package: Path = PACKAGE) -> set[str]:
+    """Names of ``EvPlannerError`` and of every class in ``core/`` deriving from it, directly or not."""
+    bases: dict[str, set[str]] = {}
+    for path in sorted((package / "core").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases.setdefault(node.name, set()).update(filter(None, map(_name, node.bases)))
+    found = {ERROR_BASE}
+    while True:
+        more = {name for name, parents in bases.items() if parents & found} - found
+        if not more:
+            return found
+        found |= more
 
 
 def collect_strings(package: Path = PACKAGE) -> dict[str, list[str]]:
     """Source text -> list of ``path:line`` where it is used, in file order."""
+    markers = MARKERS | error_classes(package)
     found: dict[str, list[str]] = {}
     for path in sorted(package.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
-            func = node.func
-            name = (
-                func.id
-                if isinstance(func, ast.Name)
-                else func.attr
-                if isinstance(func, ast.Attribute)
-                else None
-            )
+            name = _name(node.func)
             first = node.args[0]
-            if name in MARKERS and isinstance(first, ast.Constant) and isinstance(first.value, str):
+            if name in markers and isinstance(first, ast.Constant) and isinstance(first.value, str):
                 found.setdefault(first.value, []).append(f"{path.relative_to(REPO)}:{node.lineno}")
     return found
 

@@ -3,15 +3,46 @@
 The Processing glue maps every :class:`EvPlannerError` to a
 ``QgsProcessingException`` with the same message, so messages must explain what
 is wrong and what to do, in plain words, and must never contain secrets.
+
+A message is an English template with named values, so the glue can translate
+the template and fill in the same values::
+
+    raise InputError("The layer {layer} has no field {field}.", layer=name, field=field)
+
+Format specs belong in the template (``{count:,}``); values are passed raw.
+``scripts/update_translations.py`` collects the templates (the first string
+argument of a call to any class deriving from :class:`EvPlannerError`), so the
+template must be a literal, never an f-string. A message without values is
+plain text: it is not formatted, so it needs no ``{{``/``}}`` escaping.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 
 class EvPlannerError(Exception):
-    """Base class of every error EV Planner reports to a user."""
+    """Base class of every error EV Planner reports to a user.
+
+    ``template`` is the English message, ``values`` the named values it refers
+    to; ``str(exc)`` is the template filled in with the values.
+    """
+
+    def __init__(self, template: str = "", **values: Any) -> None:
+        self.template = template
+        self.values = values
+        super().__init__(format_message(template, values))
+
+
+def format_message(template: str, values: dict[str, Any]) -> str:
+    """``template`` filled in with ``values``; a template without values is returned as it is."""
+    if not values:
+        return template
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        # A broken template must not hide the error it describes.
+        return f"{template} {values!r}"
 
 
 class InputError(EvPlannerError):
@@ -28,6 +59,14 @@ class AuthenticationError(SourceError):
 
 class ReviewError(EvPlannerError):
     """A review GeoPackage or one of its events cannot be used."""
+
+
+def tr_noop(text: str) -> str:
+    """Mark a constant text for translation; the glue translates it where it is shown.
+
+    ``scripts/update_translations.py`` collects the argument like that of ``tr()``.
+    """
+    return text
 
 
 REDACTED = "***"

@@ -55,16 +55,16 @@ def url_for_message(url: str) -> str:
 class HttpStatusError(SourceError):
     """The server answered with an HTTP error status (after retries, where they apply)."""
 
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, status: int, **values: Any) -> None:
+        super().__init__(template, status=status, **values)
         self.status = status
 
 
 class HttpAuthenticationError(AuthenticationError):
     """HTTP 401 or 403; ``status`` tells which."""
 
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, status: int, **values: Any) -> None:
+        super().__init__(template, status=status, **values)
         self.status = status
 
 
@@ -139,6 +139,10 @@ class HttpClient:
     def _message(self, text: str) -> str:
         return redact(text, self.secrets)
 
+    def _shown(self, value: Any) -> Any:
+        """A message value with the secrets hidden (texts only; numbers and message parts as they are)."""
+        return redact(value, self.secrets) if isinstance(value, str) else value
+
     def _wait_before_retry(self, attempt: int, retry_after: float | None) -> float:
         wait = self.backoff * (2**attempt) if retry_after is None else retry_after
         return min(wait, self.max_wait)
@@ -176,46 +180,63 @@ class HttpClient:
                     timeout=(min(CONNECT_TIMEOUT, self.timeout), self.timeout),
                 )
             except requests.Timeout:
-                problem = f"no answer within {self.timeout:g} s"
+                # Message parts are SourceErrors too, so that they are translated with the message.
+                problem = SourceError("no answer within {seconds:g} s", seconds=self.timeout)
             except requests.exceptions.SSLError:
                 raise SourceError(
-                    self._message(
-                        f"Secure connection to {shown} failed (TLS certificate problem). "
-                        "Check the address and your organisation's certificate settings."
-                    )
+                    "Secure connection to {url} failed (TLS certificate problem). "
+                    "Check the address and your organisation's certificate settings.",
+                    url=self._shown(shown),
                 ) from None
             except requests.ConnectionError:
-                problem = "cannot connect (check the address, your network and the QGIS proxy settings)"
+                problem = SourceError(
+                    "cannot connect (check the address, your network and the QGIS proxy settings)"
+                )
             except requests.RequestException as exc:
                 raise SourceError(
-                    self._message(f"Request to {shown} failed: {type(exc).__name__}.")
+                    "Request to {url} failed: {error_type}.",
+                    url=self._shown(shown),
+                    error_type=type(exc).__name__,
                 ) from None
             else:
                 if response.status_code not in RETRY_STATUSES:
                     if raise_for_status:
                         self._raise_for_status(response, shown)
                     return response
-                problem = f"HTTP {response.status_code} {response.reason or ''}".strip()
+                if response.reason:
+                    problem = SourceError(
+                        "HTTP {status} {reason}",
+                        status=response.status_code,
+                        reason=self._shown(response.reason),
+                    )
+                else:
+                    problem = SourceError("HTTP {status}", status=response.status_code)
                 retry_after = parse_retry_after(response.headers.get("Retry-After"))
                 response.close()
                 if attempt >= self.retries:
                     if response.status_code == 429:
                         raise HttpStatusError(
-                            self._message(
-                                f"{shown} keeps refusing requests: too many requests (HTTP 429) "
-                                f"after {attempt + 1} attempts. Try again later."
-                            ),
+                            "{url} keeps refusing requests: too many requests (HTTP 429) "
+                            "after {attempts} attempts. Try again later.",
                             429,
+                            url=self._shown(shown),
+                            attempts=attempt + 1,
                         )
                     raise HttpStatusError(
-                        self._message(
-                            f"The server {shown} failed ({problem}) after {attempt + 1} attempts. "
-                            "Try again later or contact its operator."
-                        ),
+                        "The server {url} failed ({problem}) after {attempts} attempts. "
+                        "Try again later or contact its operator.",
                         response.status_code,
+                        url=self._shown(shown),
+                        problem=problem,
+                        attempts=attempt + 1,
                     )
             if attempt >= self.retries:
-                raise SourceError(self._message(f"{shown}: {problem}, after {attempt + 1} attempts."))
+                raise SourceError(
+                    "{url}: {problem}, after {attempts} attempts.",
+                    url=self._shown(shown),
+                    problem=problem,
+                    attempts=attempt + 1,
+                )
             wait = self._wait_before_retry(attempt, retry_after)
             if self.log is not None:
                 self.log(self._message(f"{shown}: {problem}; retrying in {wait:.1f} s."))
@@ -229,19 +250,23 @@ class HttpClient:
         response.close()
         if status in (401, 403):
             raise HttpAuthenticationError(
-                self._message(
-                    f"{shown} refused the credentials (HTTP {status}). "
-                    "Check the token or API key and its permissions."
-                ),
+                "{url} refused the credentials (HTTP {status}). "
+                "Check the token or API key and its permissions.",
                 status,
+                url=self._shown(shown),
             )
         if status == 404:
             raise HttpStatusError(
-                self._message(f"{shown} does not exist (HTTP 404). Check the address."), 404
+                "{url} does not exist (HTTP 404). Check the address.", 404, url=self._shown(shown)
             )
-        raise HttpStatusError(
-            self._message(f"{shown} answered HTTP {status} {response.reason or ''}".rstrip() + "."), status
-        )
+        if response.reason:
+            raise HttpStatusError(
+                "{url} answered HTTP {status} {reason}.",
+                status,
+                url=self._shown(shown),
+                reason=self._shown(response.reason),
+            )
+        raise HttpStatusError("{url} answered HTTP {status}.", status, url=self._shown(shown))
 
     def get(self, url: str, **kwargs: Any) -> requests.Response:
         return self.request("GET", url, **kwargs)
@@ -260,9 +285,8 @@ def decode_json(response: requests.Response, secrets: Iterable[str] = ()) -> Any
     except ValueError:
         snippet = response.text[:120].replace("\n", " ")
         raise SourceError(
-            redact(
-                f"{url_for_message(response.url)} did not answer valid JSON "
-                f"(content type {response.headers.get('Content-Type', 'unknown')}): {snippet!r}",
-                secrets,
-            )
+            "{url} did not answer valid JSON (content type {content_type}): {snippet!r}",
+            url=redact(url_for_message(response.url), secrets),
+            content_type=redact(response.headers.get("Content-Type", "unknown"), secrets),
+            snippet=redact(snippet, secrets),
         ) from None

@@ -210,9 +210,13 @@ def output_crs(
 # --- reporting -------------------------------------------------------------------------------
 def report_load(feedback: QgsProcessingFeedback, label: str, result: LoadResult) -> None:
     report = result.report
+    # The reasons are the messages of the core's UnusableRecordError (templates without values),
+    # so tr() translates them as they are.
     for record_id, reason in report.examples:
         feedback.reportError(
-            tr("{source}: record {id} skipped: {reason}.").format(source=label, id=record_id, reason=reason),
+            tr("{source}: record {id} skipped: {reason}.").format(
+                source=label, id=record_id, reason=tr(reason)
+            ),
             False,
         )
     listed = len(report.examples)
@@ -225,7 +229,7 @@ def report_load(feedback: QgsProcessingFeedback, label: str, result: LoadResult)
         )
     for reason, count in sorted(report.skipped.items()):
         feedback.pushInfo(
-            tr("{source}: {count} skipped ({reason}).").format(source=label, count=count, reason=reason)
+            tr("{source}: {count} skipped ({reason}).").format(source=label, count=count, reason=tr(reason))
         )
     if report.unpublished:
         feedback.pushInfo(

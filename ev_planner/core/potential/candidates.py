@@ -180,7 +180,7 @@ def polygons_bounds(polygons: Sequence[Polygon]) -> tuple[float, float, float, f
 # --- regular patterns ---------------------------------------------------------------------------
 def _check_spacing(spacing: float) -> None:
     if not (math.isfinite(spacing) and spacing > 0):
-        raise InputError(f"The spacing must be a positive number of metres, not {spacing}.")
+        raise InputError("The spacing must be a positive number of metres, not {spacing}.", spacing=spacing)
 
 
 def grid_points(bounds: tuple[float, float, float, float], spacing: float) -> np.ndarray:
@@ -372,13 +372,15 @@ def generate_candidates(
     _check_spacing(spacing)
     if method not in METHODS:
         raise InputError(
-            "Unknown candidate method {method!r}; use one of {methods}.".format(
-                method=method, methods=", ".join(METHODS)
-            )
+            "Unknown candidate method {method!r}; use one of {methods}.",
+            method=method,
+            methods=", ".join(METHODS),
         )
-    for name, value in (("exclude distance", exclude_distance), ("minimum distance", min_distance_existing)):
-        if not (math.isfinite(value) and value >= 0):
-            raise InputError(f"The {name} must be zero or a positive number of metres.")
+    # One message per parameter, so that each one is translated as a whole.
+    if not (math.isfinite(exclude_distance) and exclude_distance >= 0):
+        raise InputError("The exclude distance must be zero or a positive number of metres.")
+    if not (math.isfinite(min_distance_existing) and min_distance_existing >= 0):
+        raise InputError("The minimum distance must be zero or a positive number of metres.")
     counts: dict[str, int] = {}
 
     def stage(start: float, end: float) -> Progress:
@@ -446,7 +448,7 @@ def polygons_from_shapes(shapes) -> tuple[list[list[np.ndarray]], np.ndarray]:
         if shape is None or shape.is_empty:
             continue
         if shape.geom_type not in ("Polygon", "MultiPolygon"):
-            raise InputError(f"Expected polygons, got a {shape.geom_type}.")
+            raise InputError("Expected polygons, got a {geom_type}.", geom_type=shape.geom_type)
         for part in shape.geoms if shape.geom_type == "MultiPolygon" else [shape]:
             rings = [part.exterior, *part.interiors]
             polygons.append([np.asarray(ring.coords, dtype=np.float64)[:, :2] for ring in rings])
@@ -461,7 +463,7 @@ def lines_from_shapes(shapes) -> list[np.ndarray]:
         if shape is None or shape.is_empty:
             continue
         if shape.geom_type not in ("LineString", "MultiLineString"):
-            raise InputError(f"Expected lines, got a {shape.geom_type}.")
+            raise InputError("Expected lines, got a {geom_type}.", geom_type=shape.geom_type)
         for part in shape.geoms if shape.geom_type == "MultiLineString" else [shape]:
             lines.append(np.asarray(part.coords, dtype=np.float64)[:, :2])
     return lines

@@ -85,17 +85,16 @@ def coverage_grid(
 
     ``demand`` is the number of households of each demand point (1 each when None).
     """
-    for name, value, positive in (
-        ("cell size", cell_size, True),
-        ("minimum number of households", min_households, False),
-        ("radius", radius, False),
-    ):
-        if not math.isfinite(value) or value < 0 or (positive and value == 0):
-            raise InputError(
-                "The {name} must be a {kind} number, not {value}.".format(
-                    name=name, kind="positive" if positive else "non-negative", value=value
-                )
-            )
+    # One message per parameter: a translation cannot assemble the name and the kind of number.
+    if not (math.isfinite(cell_size) and cell_size > 0):
+        raise InputError("The cell size must be a positive number, not {value}.", value=cell_size)
+    if not (math.isfinite(min_households) and min_households >= 0):
+        raise InputError(
+            "The minimum number of households must be a non-negative number, not {value}.",
+            value=min_households,
+        )
+    if not (math.isfinite(radius) and radius >= 0):
+        raise InputError("The radius must be a non-negative number, not {value}.", value=radius)
     demand_xy = np.asarray(demand_xy, dtype=np.float64).reshape(-1, 2)
     charge_xy = np.asarray(charge_xy, dtype=np.float64).reshape(-1, 2)
     demand = np.ones(len(demand_xy)) if demand is None else np.asarray(demand, dtype=np.float64)

@@ -29,9 +29,9 @@ class DistributionResult:
 
 def _check_values(values: np.ndarray, what: str) -> None:
     if not np.all(np.isfinite(values)):
-        raise InputError(f"The {what} hold a missing or non-finite value.")
+        raise InputError("The {what} hold a missing or non-finite value.", what=what)
     if np.any(values < 0):
-        raise InputError(f"The {what} hold negative values.")
+        raise InputError("The {what} hold negative values.", what=what)
 
 
 def distribute(

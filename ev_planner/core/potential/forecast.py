@@ -40,12 +40,21 @@ class ForecastParameters:
     evs_per_public_point: float = DEFAULT_EVS_PER_PUBLIC_POINT
 
     def validate(self) -> None:
-        for name, value in (("EV share", self.ev_share), ("public share", self.public_share)):
-            if not (math.isfinite(value) and 0.0 <= value <= 1.0):
-                raise InputError(f"The {name} is a fraction between 0 and 1 (e.g. 0.2 for 20%), not {value}.")
+        # One message per parameter, so that each one is translated as a whole.
+        if not (math.isfinite(self.ev_share) and 0.0 <= self.ev_share <= 1.0):
+            raise InputError(
+                "The EV share is a fraction between 0 and 1 (e.g. 0.2 for 20%), not {value}.",
+                value=self.ev_share,
+            )
+        if not (math.isfinite(self.public_share) and 0.0 <= self.public_share <= 1.0):
+            raise InputError(
+                "The public share is a fraction between 0 and 1 (e.g. 0.2 for 20%), not {value}.",
+                value=self.public_share,
+            )
         if not (math.isfinite(self.evs_per_public_point) and self.evs_per_public_point > 0):
             raise InputError(
-                f"The number of EVs per public point must be positive, not {self.evs_per_public_point}."
+                "The number of EVs per public point must be positive, not {value}.",
+                value=self.evs_per_public_point,
             )
 
 
@@ -58,9 +67,10 @@ def forecast(
     existing = np.asarray(existing_points, dtype=np.float64)
     if cars.shape != existing.shape:
         raise InputError("There must be one count of existing points per area.")
-    for label, array in (("car counts", cars), ("existing point counts", existing)):
-        if not np.all(np.isfinite(array)) or np.any(array < 0):
-            raise InputError(f"The {label} must be zero or positive numbers.")
+    if not np.all(np.isfinite(cars)) or np.any(cars < 0):
+        raise InputError("The car counts must be zero or positive numbers.")
+    if not np.all(np.isfinite(existing)) or np.any(existing < 0):
+        raise InputError("The existing point counts must be zero or positive numbers.")
     evs = cars * parameters.ev_share
     public_evs = evs * parameters.public_share
     # A tiny tolerance keeps exact multiples (e.g. 10 / 2.5) from rounding up through float noise.

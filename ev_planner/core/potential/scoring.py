@@ -61,20 +61,32 @@ def parse_weights(text: str | None) -> dict[str, float]:
         if not item:
             continue
         if "=" not in item:
-            raise InputError(f"WEIGHTS: '{item}' is not of the form factor=value (e.g. {DEFAULT_WEIGHTS}).")
+            raise InputError(
+                "WEIGHTS: '{item}' is not of the form factor=value (e.g. {example}).",
+                item=item,
+                example=DEFAULT_WEIGHTS,
+            )
         key, value = (part.strip() for part in item.split("=", 1))
         key = key.lower()
         if key not in weights:
-            raise InputError(f"WEIGHTS: unknown factor '{key}'; the factors are {', '.join(FACTORS)}.")
+            raise InputError(
+                "WEIGHTS: unknown factor '{key}'; the factors are {factors}.",
+                key=key,
+                factors=", ".join(FACTORS),
+            )
         if key in seen:
-            raise InputError(f"WEIGHTS: the factor '{key}' is given twice.")
+            raise InputError("WEIGHTS: the factor '{key}' is given twice.", key=key)
         seen.add(key)
         try:
             number = float(value.replace(",", "."))
         except ValueError:
-            raise InputError(f"WEIGHTS: the weight of '{key}' is not a number: '{value}'.") from None
+            raise InputError(
+                "WEIGHTS: the weight of '{key}' is not a number: '{value}'.", key=key, value=value
+            ) from None
         if not math.isfinite(number) or number < 0:
-            raise InputError(f"WEIGHTS: the weight of '{key}' must be a number >= 0, not '{value}'.")
+            raise InputError(
+                "WEIGHTS: the weight of '{key}' must be a number >= 0, not '{value}'.", key=key, value=value
+            )
         weights[key] = number
     if sum(weights.values()) <= 0:
         raise InputError("WEIGHTS: at least one factor needs a weight above 0.")
@@ -183,9 +195,9 @@ def score_candidates(
     total = sum(used.values())
     if total <= 0:
         raise InputError(
-            "None of the weighted factors has its input: give the layers for "
-            + ", ".join(absent)
-            + " or weigh the demand factor."
+            "None of the weighted factors has its input: give the layers for {factors} "
+            "or weigh the demand factor.",
+            factors=", ".join(absent),
         )
     used = {name: value / total for name, value in used.items()}
 

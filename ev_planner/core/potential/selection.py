@@ -168,7 +168,7 @@ def select_locations(
     if not (min_spacing >= 0 and math.isfinite(min_spacing)):
         raise InputError("MIN_SPACING must be a distance of 0 m or more.")
     if method not in METHODS:
-        raise InputError(f"METHOD must be one of {', '.join(METHODS)}.")
+        raise InputError("METHOD must be one of {methods}.", methods=", ".join(METHODS))
     if not time_limit > 0:
         raise InputError("TIME_LIMIT must be above 0 seconds.")
     count = int(count)
@@ -475,13 +475,6 @@ def aggregate_demand(matrix: sparse.csr_matrix, weights: np.ndarray) -> tuple[sp
     return matrix[:, first].tocsr(), merged
 
 
-HIGHSPY_MISSING = (
-    "The exact method needs the Python package highspy, which is not installed in the Python QGIS "
-    "uses: install it (python3 -m pip install --user highspy, in the OSGeo4W shell on Windows) or "
-    "use the fast method."
-)
-
-
 def highs_available() -> bool:
     """Whether highspy can be imported (the fast method then adds the LP bound, else it does without)."""
     try:
@@ -508,12 +501,19 @@ def solve_milp(
     try:
         import highspy
     except ImportError:
-        raise InputError(HIGHSPY_MISSING) from None
+        raise InputError(
+            "The exact method needs the Python package highspy, which is not installed in the Python QGIS "
+            "uses: install it (python3 -m pip install --user highspy, in the OSGeo4W shell on Windows) or "
+            "use the fast method."
+        ) from None
 
     if model.matrix.nnz > EXACT_MAX_NONZEROS:
         raise InputError(
-            f"The exact method is limited to {EXACT_MAX_NONZEROS:,} candidate-demand pairs within the radius "
-            f"(this input has {model.matrix.nnz:,}): use the fast method, fewer candidates or a smaller area."
+            "The exact method is limited to {limit:,} candidate-demand pairs "
+            "within the radius (this input has {pairs:,}): use the fast method, fewer "
+            "candidates or a smaller area.",
+            limit=EXACT_MAX_NONZEROS,
+            pairs=model.matrix.nnz,
         )
     matrix, weights = aggregate_demand(model.matrix, model.weights)
     useful = np.flatnonzero(np.diff(matrix.indptr) > 0)

@@ -34,9 +34,9 @@ def as_xy(points, label: str) -> np.ndarray:
     if xy.size == 0:
         return xy.reshape(0, 2)
     if xy.ndim != 2 or xy.shape[1] != 2:
-        raise InputError(f"{label}: expected an (n, 2) array of x, y coordinates.")
+        raise InputError("{label}: expected an (n, 2) array of x, y coordinates.", label=label)
     if not np.all(np.isfinite(xy)):
-        raise InputError(f"{label}: coordinates must be finite numbers.")
+        raise InputError("{label}: coordinates must be finite numbers.", label=label)
     return xy
 
 

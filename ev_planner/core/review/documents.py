@@ -131,11 +131,18 @@ def render_docx(
     try:
         source = zipfile.ZipFile(template)
     except (OSError, zipfile.BadZipFile) as exc:
-        raise InputError(f"The template {template.name} is not a .docx document: {exc}.") from None
+        raise InputError(
+            "The template {file} is not a .docx document: {error}.",
+            file=template.name,
+            error=exc,
+        ) from None
     with source:
         names = source.namelist()
         if "word/document.xml" not in names:
-            raise InputError(f"The template {template.name} is not a Word document (no word/document.xml).")
+            raise InputError(
+                "The template {file} is not a Word document (no word/document.xml).",
+                file=template.name,
+            )
         parts = {name: source.read(name) for name in names}
     map_paragraph = None
     media_name = None

@@ -64,14 +64,14 @@ def parse_timestamp(text: object, local_timezone: str = DEFAULT_LOCAL_TIMEZONE) 
     except ValueError:
         moment = None
     if moment is None:
-        raise ReviewError(f"Not a timestamp: {raw!r} (use ISO 8601, e.g. 2026-05-01T09:30:00+02:00).")
+        raise ReviewError("Not a timestamp: {raw!r} (use ISO 8601, e.g. 2026-05-01T09:30:00+02:00).", raw=raw)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=_local_zone(local_timezone))
     moment = moment.astimezone(timezone.utc)
     if moment > utc_now() + timedelta(days=1):
-        raise ReviewError(f"The timestamp {raw!r} lies in the future.")
+        raise ReviewError("The timestamp {raw!r} lies in the future.", raw=raw)
     if moment.year < 2000:
-        raise ReviewError(f"The timestamp {raw!r} is implausibly old.")
+        raise ReviewError("The timestamp {raw!r} is implausibly old.", raw=raw)
     return moment
 
 

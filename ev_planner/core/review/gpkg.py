@@ -36,14 +36,16 @@ def srs_from_authid(authid: str, wkt: Optional[str] = None) -> Tuple[str, int, s
         organization, code_text = authid.split(":", 1)
         code = int(code_text)
     except ValueError:
-        raise ReviewError(f"The CRS {authid!r} has no authority code (such as EPSG:28992).") from None
+        raise ReviewError(
+            "The CRS {authid!r} has no authority code (such as EPSG:28992).", authid=authid
+        ) from None
     if not wkt:
         try:
             from pyproj import CRS
 
             wkt = CRS.from_user_input(authid).to_wkt("WKT1_GDAL")
         except Exception as exc:
-            raise ReviewError(f"Unknown CRS {authid}: {exc}") from None
+            raise ReviewError("Unknown CRS {authid}: {error}", authid=authid, error=exc) from None
     return organization.upper(), code, wkt
 
 

@@ -14,9 +14,9 @@ import csv
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple, Union
 
-from ..errors import InputError, ReviewError
+from ..errors import EvPlannerError, InputError, ReviewError, tr_noop
 from .events import DEFAULT_LOCAL_TIMEZONE, ReviewEvent, content_key, format_utc, parse_timestamp
 from .states import TransitionError, apply_event
 from .store import ReviewStore
@@ -25,11 +25,11 @@ CSV_COLUMNS = ("location_id", "at", "actor", "department", "action", "reason", "
 OPTIONAL_COLUMNS = ("installer",)
 
 # Why a row was skipped: the keys of ImportResult.skipped (stable, for reports and tests).
-SKIP_UNKNOWN_LOCATION = "unknown location"
-SKIP_INVALID_TRANSITION = "invalid transition"
-SKIP_BAD_TIMESTAMP = "bad timestamp"
-SKIP_DUPLICATE = "already imported"
-SKIP_MISSING_VALUE = "missing value"
+SKIP_UNKNOWN_LOCATION = tr_noop("unknown location")
+SKIP_INVALID_TRANSITION = tr_noop("invalid transition")
+SKIP_BAD_TIMESTAMP = tr_noop("bad timestamp")
+SKIP_DUPLICATE = tr_noop("already imported")
+SKIP_MISSING_VALUE = tr_noop("missing value")
 
 
 @dataclass
@@ -37,11 +37,15 @@ class ImportResult:
     imported: int = 0
     rows: int = 0
     skipped: Dict[str, int] = field(default_factory=dict)
-    messages: List[str] = field(default_factory=list)  # one line per skipped row
+    messages: List[str] = field(default_factory=list)  # one line per skipped row, in English
+    # The same rows as (line, reason, detail) for a translated report: the detail is a text
+    # or an error whose message is translated where it is shown.
+    skipped_rows: List[Tuple[int, str, Union[str, EvPlannerError]]] = field(default_factory=list)
 
-    def skip(self, reason: str, line: int, detail: str) -> None:
+    def skip(self, reason: str, line: int, detail: Union[str, EvPlannerError]) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
         self.messages.append(f"line {line}: {reason}: {detail}")
+        self.skipped_rows.append((line, reason, detail))
 
     @property
     def skipped_count(self) -> int:
@@ -52,7 +56,7 @@ def _read_rows(csv_path: Path) -> List[Dict[str, str]]:
     try:
         raw = csv_path.read_bytes()
     except OSError as exc:
-        raise InputError(f"Cannot read {csv_path}: {exc.strerror or exc}.") from None
+        raise InputError("Cannot read {path}: {reason}.", path=csv_path, reason=exc.strerror or exc) from None
     for encoding in ("utf-8-sig", "cp1252"):  # Excel on Windows saves CSV in cp1252
         try:
             text = raw.decode(encoding)
@@ -69,7 +73,10 @@ def _read_rows(csv_path: Path) -> List[Dict[str, str]]:
     missing = [c for c in CSV_COLUMNS if c not in header]
     if missing:
         raise InputError(
-            f"{csv_path.name} misses the column(s) {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}."
+            "{file} misses the column(s) {missing}; expected {columns}.",
+            file=csv_path.name,
+            missing=", ".join(missing),
+            columns=", ".join(CSV_COLUMNS),
         )
     reader.fieldnames = header
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
@@ -103,7 +110,7 @@ def import_events(
             location_id = row.get("location_id", "")
             action = row.get("action", "").lower()
             if not location_id or not action:
-                result.skip(SKIP_MISSING_VALUE, line, "location_id and action are required")
+                result.skip(SKIP_MISSING_VALUE, line, ReviewError("location_id and action are required"))
                 continue
             if location_id not in known:
                 result.skip(SKIP_UNKNOWN_LOCATION, line, location_id)
@@ -111,7 +118,7 @@ def import_events(
             try:
                 at = format_utc(parse_timestamp(row.get("at"), local_timezone))
             except ReviewError as exc:
-                result.skip(SKIP_BAD_TIMESTAMP, line, str(exc))
+                result.skip(SKIP_BAD_TIMESTAMP, line, exc)
                 continue
             fields = [location_id, at, row.get("actor"), row.get("department"), action]
             fields += [row.get("reason"), row.get("comment"), row.get("installer")]
@@ -128,7 +135,11 @@ def import_events(
                 source=f"csv:{csv_path.name}",
             )
             if event.event_id in existing_ids:
-                result.skip(SKIP_DUPLICATE, line, f"{location_id} {action} at {at}")
+                result.skip(
+                    SKIP_DUPLICATE,
+                    line,
+                    ReviewError("{location} {action} at {at}", location=location_id, action=action, at=at),
+                )
                 continue
             if location_id not in states:
                 states[location_id] = store.replay(connection, location_id)
@@ -144,10 +155,16 @@ def import_events(
                     installer=event.installer,
                 )
             except TransitionError as exc:
-                result.skip(SKIP_INVALID_TRANSITION, line, f"{location_id}: {exc}")
+                result.skip(
+                    SKIP_INVALID_TRANSITION,
+                    line,
+                    ReviewError("{location}: {error}", location=location_id, error=exc),
+                )
                 continue
             if action in ("comment", "check") and not event.comment:
-                result.skip(SKIP_MISSING_VALUE, line, f"a '{action}' row needs a comment")
+                result.skip(
+                    SKIP_MISSING_VALUE, line, ReviewError("a '{action}' row needs a comment", action=action)
+                )
                 continue
             store.insert_event(connection, event)
             existing_ids.add(event.event_id)

@@ -111,7 +111,9 @@ def decision_column(department: str) -> str:
     """The decision column of a department, e.g. ``Openbare ruimte`` -> ``decision_openbare_ruimte``."""
     slug = re.sub(r"[^0-9a-z]+", "_", department.strip().lower()).strip("_")
     if not slug:
-        raise ReviewError(f"The department name {department!r} has no letters or digits.")
+        raise ReviewError(
+            "The department name {department!r} has no letters or digits.", department=department
+        )
     return f"decision_{slug}"
 
 
@@ -142,7 +144,9 @@ class ReviewConfig:
             raise ReviewError("Department names must be distinct (also after removing spaces and case).")
         if self.reject_rule not in REJECT_RULES:
             raise ReviewError(
-                f"Unknown rejection rule {self.reject_rule!r}: use one of {', '.join(REJECT_RULES)}."
+                "Unknown rejection rule {rule!r}: use one of {rules}.",
+                rule=self.reject_rule,
+                rules=", ".join(REJECT_RULES),
             )
         if not self.cancellation_reasons:
             raise ReviewError("The list of cancellation reasons is empty.")
@@ -222,25 +226,33 @@ def apply_event(
     """The state after one event, or :class:`TransitionError` with a message for the user."""
     action = (action or "").strip()
     if action not in ACTIONS:
-        raise TransitionError(f"Unknown action {action!r}: use one of {', '.join(ACTIONS)}.")
+        raise TransitionError(
+            "Unknown action {action!r}: use one of {actions}.", action=action, actions=", ".join(ACTIONS)
+        )
     if action in NOTE_ACTIONS:
         return state
     if state.status in FINAL_STATUSES:
         raise TransitionError(
-            f"The location is {state.status}, a final status: '{action}' is no longer possible "
-            f"(only comment and check are)."
+            "The location is {status}, a final status: '{action}' is no longer possible "
+            "(only comment and check are).",
+            status=state.status,
+            action=action,
         )
     if action in DECISION_ACTIONS:
         dept = config.department(department)
         if dept is None:
             raise TransitionError(
-                f"'{action}' needs one of the review's departments ({', '.join(config.department_names)}), "
-                f"not {department!r}."
+                "'{action}' needs one of the review's departments ({departments}), not {department!r}.",
+                action=action,
+                departments=", ".join(config.department_names),
+                department=department,
             )
         if state.status != IN_REVIEW:
             raise TransitionError(
-                f"'{action}' is a department decision, only possible while the location is in_review "
-                f"(it is {state.status})."
+                "'{action}' is a department decision, only possible while the location is "
+                "in_review (it is {status}).",
+                action=action,
+                status=state.status,
             )
         if action == REJECT and not (reason or "").strip():
             raise TransitionError("A rejection needs a reason.")
@@ -253,13 +265,20 @@ def apply_event(
         code = (reason or "").strip()
         if code not in config.cancellation_reasons:
             raise TransitionError(
-                f"A cancellation needs a reason from the list ({', '.join(config.cancellation_reasons)}), "
-                f"not {reason!r}; put free text in the comment."
+                "A cancellation needs a reason from the list ({reasons}), not "
+                "{reason!r}; put free text in the comment.",
+                reasons=", ".join(config.cancellation_reasons),
+                reason=reason,
             )
         return replace(state, status=CANCELLED, status_since=at)
     required, target = STEP_TRANSITIONS[action]
     if state.status != required:
-        raise TransitionError(f"'{action}' is only possible from {required}; the location is {state.status}.")
+        raise TransitionError(
+            "'{action}' is only possible from {required}; the location is {status}.",
+            action=action,
+            required=required,
+            status=state.status,
+        )
     decisions = state.decisions
     if action == RESUBMIT:
         decisions = dict.fromkeys(config.department_names)

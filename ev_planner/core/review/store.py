@@ -121,7 +121,7 @@ def create_review(
     """
     path = Path(path)
     if path.suffix.lower() != ".gpkg":
-        raise InputError(f"The review file must be a GeoPackage (.gpkg), not {path.name}.")
+        raise InputError("The review file must be a GeoPackage (.gpkg), not {file}.", file=path.name)
     ids = [str(loc.location_id).strip() for loc in locations]
     if not locations:
         raise InputError("There are no locations to review.")
@@ -129,11 +129,15 @@ def create_review(
         raise InputError("Every location needs a location_id.")
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise InputError(f"location_id values must be unique; repeated: {', '.join(duplicates[:10])}.")
+        raise InputError(
+            "location_id values must be unique; repeated: {duplicates}.",
+            duplicates=", ".join(duplicates[:10]),
+        )
     if path.exists():
         if not overwrite:
             raise InputError(
-                f"{path} already exists. Choose another file name (an existing review is never overwritten)."
+                "{path} already exists. Choose another file name (an existing review is never overwritten).",
+                path=path,
             )
         _refuse_to_overwrite_decisions(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -278,8 +282,10 @@ def _refuse_to_overwrite_decisions(path: Path) -> None:
         return  # not a review file: nothing of the workflow to lose
     if row and row[0]:
         raise InputError(
-            f"{path} holds {row[0]} review event(s); it is not overwritten. Delete or rename it yourself "
-            "if you really want to start over."
+            "{path} holds {count} review event(s); it is not overwritten. Delete or rename it "
+            "yourself if you really want to start over.",
+            path=path,
+            count=row[0],
         )
 
 
@@ -329,7 +335,7 @@ class ReviewStore:
         self.path = review_path(str(path))
         self.busy_timeout = busy_timeout
         if not self.path.is_file():
-            raise ReviewError(f"The review file {self.path} does not exist.")
+            raise ReviewError("The review file {path} does not exist.", path=self.path)
         with self._connect() as connection:
             try:
                 tables = gpkg.table_names(connection)
@@ -338,8 +344,10 @@ class ReviewStore:
             missing = [t for t in REQUIRED_TABLES if t not in tables]
             if missing:
                 raise ReviewError(
-                    f"{self.path.name} is not an EV Planner review GeoPackage: the table "
-                    f"{', '.join(missing)} is missing. Create a review with evplanner:createreview."
+                    "{file} is not an EV Planner review GeoPackage: the table {missing} is missing. "
+                    "Create a review with evplanner:createreview.",
+                    file=self.path.name,
+                    missing=", ".join(missing),
                 )
             self.config = self._read_config(connection)
             self.location_columns = [
@@ -348,8 +356,10 @@ class ReviewStore:
         missing_columns = [d.column for d in self.config.departments if d.column not in self.location_columns]
         if missing_columns:
             raise ReviewError(
-                f"{self.path.name}: the decision column(s) {', '.join(missing_columns)} of review_config are "
-                "missing from review_locations."
+                "{file}: the decision column(s) {columns} of review_config are missing "
+                "from review_locations.",
+                file=self.path.name,
+                columns=", ".join(missing_columns),
             )
 
     # --- connections ----------------------------------------------------------------------
@@ -368,16 +378,19 @@ class ReviewStore:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
             return ReviewError(
-                f"The review file {self.path.name} is locked by another program (an editing session in QGIS, "
-                "a spreadsheet import, a sync tool). Save or stop that edit and try again."
+                "The review file {file} is locked by another program (an editing session in "
+                "QGIS, a spreadsheet import, a sync tool). Save or stop that edit and try again.",
+                file=self.path.name,
             )
         if "not a database" in text or "malformed" in text or "encrypted" in text:
-            return ReviewError(f"{self.path.name} is not a GeoPackage (or it is damaged): {exc}.")
+            return ReviewError(
+                "{file} is not a GeoPackage (or it is damaged): {error}.", file=self.path.name, error=exc
+            )
         if "readonly" in text or "read-only" in text:
             return ReviewError(
-                f"The review file {self.path.name} is read-only; you cannot record events in it."
+                "The review file {file} is read-only; you cannot record events in it.", file=self.path.name
             )
-        return ReviewError(f"Cannot use the review file {self.path.name}: {exc}.")
+        return ReviewError("Cannot use the review file {file}: {error}.", file=self.path.name, error=exc)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -415,7 +428,9 @@ class ReviewStore:
         except sqlite3.DatabaseError as exc:
             raise self._database_error(exc) from None
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise ReviewError(f"{self.path.name}: review_config cannot be read ({exc}).") from None
+            raise ReviewError(
+                "{file}: review_config cannot be read ({error}).", file=self.path.name, error=exc
+            ) from None
 
     # --- reading --------------------------------------------------------------------------
     def location_ids(self) -> List[str]:
@@ -440,7 +455,7 @@ class ReviewStore:
         for item in self.locations():
             if item["location_id"] == location_id:
                 return item
-        raise ReviewError(f"Unknown location {location_id!r}.")
+        raise ReviewError("Unknown location {location_id!r}.", location_id=location_id)
 
     def crs_authid(self) -> str:
         with self._connect() as connection:
@@ -477,7 +492,9 @@ class ReviewStore:
             f"SELECT created_at FROM {LOCATIONS_TABLE} WHERE location_id = ?", (location_id,)
         ).fetchone()
         if row is None:
-            raise ReviewError(f"Unknown location {location_id!r}: it is not in this review.")
+            raise ReviewError(
+                "Unknown location {location_id!r}: it is not in this review.", location_id=location_id
+            )
         state = initial_state(self.config, row[0])
         last_at = None
         events = self._events(connection, location_id)
@@ -541,7 +558,7 @@ class ReviewStore:
             installer=event.installer,
         )
         if event.action in ("comment", "check") and not ((event.comment or "").strip() or event.attachment):
-            raise TransitionError(f"A '{event.action}' event needs a comment or an attachment.")
+            raise TransitionError("A '{action}' event needs a comment or an attachment.", action=event.action)
         self.insert_event(connection, event)
         self.write_derived(connection, event.location_id, new_state, event.at, count + 1)
         return new_state
@@ -578,7 +595,7 @@ class ReviewStore:
     def _copy_attachment(self, event: ReviewEvent, photo: Path | str) -> Path:
         source = Path(photo)
         if not source.is_file():
-            raise InputError(f"The attachment {source} does not exist.")
+            raise InputError("The attachment {source} does not exist.", source=source)
         folder = self.attachment_dir() / re.sub(r"[^0-9A-Za-z._-]+", "_", event.location_id)
         folder.mkdir(parents=True, exist_ok=True)
         stamp = re.sub(r"[^0-9]", "", event.at)[:14]

@@ -157,9 +157,14 @@ def load_open_charge_map(
     body = http.get_json(url, params=params, headers=headers)
     if not isinstance(body, list):
         message = body.get("Message") or body.get("message") if isinstance(body, dict) else None
+        if message:
+            raise SourceError(
+                "Open Charge Map ({url}) did not return a list of charge points: {message}",
+                url=url_for_message(url),
+                message=message,
+            )
         raise SourceError(
-            f"Open Charge Map ({url_for_message(url)}) did not return a list of charge points"
-            + (f": {message}" if message else ".")
+            "Open Charge Map ({url}) did not return a list of charge points.", url=url_for_message(url)
         )
     result = LoadResult()
     fetched_at = utc_now_iso()

@@ -148,28 +148,39 @@ class OcpiClient:
             response = self.http.get(url, headers=self._headers(form), **kwargs)
         except HttpAuthenticationError as first:
             if not self.token:
-                raise AuthenticationError(self._auth_message(url, first.status, both=False)) from None
+                raise self._auth_error(url, first.status, both=False) from None
             other = TOKEN_RAW if form == TOKEN_BASE64 else TOKEN_BASE64
             self._note(f"{url_for_message(url)} refused the token form '{form}'; trying '{other}'.")
             try:
                 response = self.http.get(url, headers=self._headers(other), **kwargs)
             except HttpAuthenticationError as second:
-                raise AuthenticationError(self._auth_message(url, second.status, both=True)) from None
+                raise self._auth_error(url, second.status, both=True) from None
             form = other
         if self.token:
             self._token_form = form
         return response
 
-    def _auth_message(self, url: str, status: int, both: bool) -> str:
+    def _auth_error(self, url: str, status: int, both: bool) -> AuthenticationError:
+        shown = url_for_message(url)
         if not self.token:
-            return (
-                f"{url_for_message(url)} requires a token (HTTP {status}): give the OCPI token "
-                "(TOKEN) or an authentication configuration (AUTHCFG)."
+            return AuthenticationError(
+                "{url} requires a token (HTTP {status}): give the OCPI token "
+                "(TOKEN) or an authentication configuration (AUTHCFG).",
+                url=shown,
+                status=status,
             )
-        tried = "in both the OCPI 2.2 (base64) and 2.1.1 (plain) forms" if both else ""
-        return (
-            f"{url_for_message(url)} refused the token (HTTP {status}) {tried}. Check that the token is "
-            "valid, not expired, and allowed to read this module.".replace("  ", " ")
+        if both:
+            return AuthenticationError(
+                "{url} refused the token (HTTP {status}) in both the OCPI 2.2 (base64) and 2.1.1 (plain) "
+                "forms. Check that the token is valid, not expired, and allowed to read this module.",
+                url=shown,
+                status=status,
+            )
+        return AuthenticationError(
+            "{url} refused the token (HTTP {status}). Check that the token is "
+            "valid, not expired, and allowed to read this module.",
+            url=shown,
+            status=status,
         )
 
     def get_envelope(self, url: str) -> tuple[Any, Any]:
@@ -193,7 +204,8 @@ class OcpiClient:
             data, _ = self.get_envelope(urljoin(url, details_url))
             if not (isinstance(data, dict) and "endpoints" in data):
                 raise SourceError(
-                    f"{url_for_message(details_url)} is not an OCPI version-details endpoint (no 'endpoints')."
+                    "{url} is not an OCPI version-details endpoint (no 'endpoints').",
+                    url=url_for_message(details_url),
                 )
             return OcpiEndpoint(urljoin(details_url, module_endpoint(data, module)), version)
         if isinstance(data, dict) and "endpoints" in data:
@@ -204,7 +216,9 @@ class OcpiClient:
         if isinstance(data, list):
             return OcpiEndpoint(url, self.version)
         raise SourceError(
-            f"{url_for_message(url)} is neither an OCPI versions, version-details nor {module} endpoint."
+            "{url} is neither an OCPI versions, version-details nor {module} endpoint.",
+            url=url_for_message(url),
+            module=module,
         )
 
     # --- pagination ---------------------------------------------------------------------
@@ -229,7 +243,7 @@ class OcpiClient:
             if data is None:
                 data = []
             if not isinstance(data, list):
-                raise SourceError(f"{url_for_message(url)} did not return a list of objects.")
+                raise SourceError("{url} did not return a list of objects.", url=url_for_message(url))
             total = _int_header(response.headers, "X-Total-Count")
             server_limit = _int_header(response.headers, "X-Limit")
             if server_limit and (page_size is None or server_limit < page_size):
@@ -263,7 +277,11 @@ class OcpiClient:
             if total is not None and offset >= total:
                 return
             url = with_query(base, offset=offset, limit=page_size)
-        raise SourceError(f"{url_for_message(endpoint_url)}: more than {MAX_PAGES} pages; stopping.")
+        raise SourceError(
+            "{url}: more than {max_pages} pages; stopping.",
+            url=url_for_message(endpoint_url),
+            max_pages=MAX_PAGES,
+        )
 
     def _usable_next(self, link_header: str | None, current_url: str, endpoint_url: str) -> str | None:
         target = parse_link_next(link_header)
@@ -301,7 +319,7 @@ def unwrap_envelope(body: Any, url: str = "") -> Any:
         return body
     if not isinstance(body, dict) or ("data" not in body and "status_code" not in body):
         raise SourceError(
-            f"{url_for_message(url)} did not answer an OCPI response (no 'data'/'status_code')."
+            "{url} did not answer an OCPI response (no 'data'/'status_code').", url=url_for_message(url)
         )
     status = body.get("status_code")
     try:
@@ -310,7 +328,12 @@ def unwrap_envelope(body: Any, url: str = "") -> Any:
         status_code = -1
     if status_code != OCPI_SUCCESS:
         message = str(body.get("status_message") or "no message").strip()
-        raise SourceError(f"The OCPI server answered status {status} for {url_for_message(url)}: {message}")
+        raise SourceError(
+            "The OCPI server answered status {status} for {url}: {message}",
+            status=status,
+            url=url_for_message(url),
+            message=message,
+        )
     return body.get("data")
 
 
@@ -323,10 +346,15 @@ def choose_version(entries: list[dict]) -> tuple[str, str]:
     for version in SUPPORTED_VERSIONS:
         if version in offered:
             return version, offered[version]
-    raise SourceError(
-        "The server offers OCPI version(s) {offered}; EV Planner supports {supported}.".format(
-            offered=", ".join(sorted(offered)) or "none", supported=", ".join(SUPPORTED_VERSIONS)
+    supported = ", ".join(SUPPORTED_VERSIONS)
+    if not offered:
+        raise SourceError(
+            "The server offers no OCPI version; EV Planner supports {supported}.", supported=supported
         )
+    raise SourceError(
+        "The server offers OCPI version(s) {offered}; EV Planner supports {supported}.",
+        offered=", ".join(sorted(offered)),
+        supported=supported,
     )
 
 
@@ -340,6 +368,7 @@ def module_endpoint(details: Mapping[str, Any], module: str) -> str:
             return str(endpoint["url"])
     if candidates:
         raise SourceError(
-            f"The server offers the OCPI module '{module}' only as a receiver: it does not publish {module}."
+            "The server offers the OCPI module '{module}' only as a receiver: it does not publish {module}.",
+            module=module,
         )
-    raise SourceError(f"The server does not offer the OCPI module '{module}'.")
+    raise SourceError("The server does not offer the OCPI module '{module}'.", module=module)

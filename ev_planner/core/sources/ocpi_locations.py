@@ -252,7 +252,9 @@ def iter_json_array(stream: IO[str], chunk_size: int = _CHUNK) -> Iterator[Any]:
             if more():
                 continue
             raise SourceError(
-                f"The dump is not valid JSON after element {count}: {error.msg}. Is the file complete?"
+                "The dump is not valid JSON after element {count}: {detail}. Is the file complete?",
+                count=count,
+                detail=error.msg,
             ) from None
         if not complete and more():
             continue
@@ -262,14 +264,16 @@ def iter_json_array(stream: IO[str], chunk_size: int = _CHUNK) -> Iterator[Any]:
         skip_space()
         if position >= len(buffer):
             raise SourceError(
-                f"The dump ends after element {count} without closing ']'. Is the file complete?"
+                "The dump ends after element {count} without closing ']'. Is the file complete?", count=count
             )
         if buffer[position] == ",":
             position += 1
         elif buffer[position] == "]":
             return
         else:
-            raise SourceError(f"The dump is not valid JSON after element {count} (expected ',' or ']').")
+            raise SourceError(
+                "The dump is not valid JSON after element {count} (expected ',' or ']').", count=count
+            )
 
 
 def is_url(source: str) -> bool:
@@ -285,7 +289,7 @@ def looks_like_dump_url(url: str) -> bool:
 def open_dump(path: str) -> Iterator[IO[str]]:
     """A text stream of a local dump, transparently un-gzipped (detected by its magic bytes)."""
     if not os.path.isfile(path):
-        raise InputError(f"The OCPI dump {path} does not exist.")
+        raise InputError("The OCPI dump {path} does not exist.", path=path)
     with open(path, "rb") as raw:
         magic = raw.read(2)
         raw.seek(0)
@@ -294,7 +298,9 @@ def open_dump(path: str) -> Iterator[IO[str]]:
         try:
             yield text
         except (OSError, EOFError, UnicodeDecodeError) as error:
-            raise SourceError(f"The OCPI dump {os.path.basename(path)} cannot be read: {error}") from None
+            raise SourceError(
+                "The OCPI dump {file} cannot be read: {error}", file=os.path.basename(path), error=error
+            ) from None
         finally:
             text.detach()
 
@@ -312,7 +318,9 @@ def iter_dump_locations(path: str) -> Iterator[Any]:
                 try:
                     body = json.loads("{" + text.read())
                 except json.JSONDecodeError as error:
-                    raise SourceError(f"The OCPI dump is not valid JSON: {error.msg}.") from None
+                    raise SourceError(
+                        "The OCPI dump is not valid JSON: {detail}.", detail=error.msg
+                    ) from None
                 data = unwrap_envelope(body, path)
                 if not isinstance(data, list):
                     raise SourceError("The OCPI dump holds no list of Locations under 'data'.")
@@ -320,7 +328,9 @@ def iter_dump_locations(path: str) -> Iterator[Any]:
             else:
                 raise SourceError("The OCPI dump is neither a JSON array nor an OCPI envelope.")
         except (OSError, EOFError, UnicodeDecodeError) as error:
-            raise SourceError(f"The OCPI dump {os.path.basename(path)} cannot be read: {error}") from None
+            raise SourceError(
+                "The OCPI dump {file} cannot be read: {error}", file=os.path.basename(path), error=error
+            ) from None
 
 
 class _Prefixed(io.TextIOBase):
@@ -348,7 +358,11 @@ def download(http: HttpClient, url: str, client: OcpiClient | None, directory: s
             shutil.copyfileobj(response.raw, out, _CHUNK)
     except Exception as error:
         os.unlink(path)
-        raise SourceError(f"Downloading {url_for_message(url)} failed: {type(error).__name__}.") from None
+        raise SourceError(
+            "Downloading {url} failed: {error_type}.",
+            url=url_for_message(url),
+            error_type=type(error).__name__,
+        ) from None
     finally:
         response.close()
     return path

@@ -131,14 +131,15 @@ def load_osm(
         body = response.json()
     except ValueError:
         raise SourceError(
-            f"The Overpass API ({url_for_message(url)}) did not answer JSON: is this an Overpass interpreter URL?"
+            "The Overpass API ({url}) did not answer JSON: is this an Overpass interpreter URL?",
+            url=url_for_message(url),
         ) from None
     if not isinstance(body, dict) or not isinstance(body.get("elements"), list):
-        raise SourceError(f"The Overpass API ({url_for_message(url)}) answered without 'elements'.")
+        raise SourceError("The Overpass API ({url}) answered without 'elements'.", url=url_for_message(url))
     remark = str(body.get("remark") or "")
     if "error" in remark.lower():
         # Overpass reports timeouts and memory exhaustion in 'remark' with HTTP 200 and partial data.
-        raise SourceError(f"The Overpass API could not complete the query: {remark.strip()}")
+        raise SourceError("The Overpass API could not complete the query: {remark}", remark=remark.strip())
     result = LoadResult()
     fetched_at = utc_now_iso()
     for element in body["elements"]:

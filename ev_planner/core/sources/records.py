@@ -24,8 +24,13 @@ class LoadCanceledError(EvPlannerError):
     """The user canceled a load; nothing was written."""
 
 
-class UnusableRecordError(ValueError):
-    """A source record that cannot become a charge point; the message is the reason."""
+class UnusableRecordError(EvPlannerError, ValueError):
+    """A source record that cannot become a charge point; the message is the reason.
+
+    An :class:`EvPlannerError` so that its messages are collected for translation:
+    the loaders count the skipped records by ``str(reason)`` and the glue
+    translates that text when it reports them.
+    """
 
 
 @dataclass

@@ -63,11 +63,11 @@ def occupancy_files(path: str | Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".json" and p.is_file())
         if not files:
-            raise InputError(f"The occupancy folder {path} holds no .json file.")
+            raise InputError("The occupancy folder {path} holds no .json file.", path=path)
         return files
     if path.is_file():
         return [path]
-    raise InputError(f"The occupancy file or folder {path} does not exist.")
+    raise InputError("The occupancy file or folder {path} does not exist.", path=path)
 
 
 def _zone(name: object) -> str | None:
@@ -162,7 +162,8 @@ def read_occupancy(paths: str | Path | Iterable[str | Path]) -> OccupancyTable:
         zones.append(tz_name)
     if not frames:
         raise InputError(
-            f"None of the {len(files)} occupancy file(s) could be read as {{date, tz, locations}} snapshots."
+            "None of the {count} occupancy file(s) could be read as {{date, tz, locations}} snapshots.",
+            count=len(files),
         )
     frame = pd.concat(frames, ignore_index=True)
     tz_name = pd.Series(zones).mode().iloc[0]
@@ -186,9 +187,8 @@ def status_history_from_frame(table: pd.DataFrame) -> StatusHistory:
     missing = [name for name in ("observed_at", "location_id", "status") if name not in columns]
     if missing:
         raise InputError(
-            "The status history has no column {names}; it needs observed_at, location_id and status.".format(
-                names=", ".join(missing)
-            )
+            "The status history has no column {names}; it needs observed_at, location_id and status.",
+            names=", ".join(missing),
         )
     skipped = SkipCounter()
     frame = pd.DataFrame(
@@ -213,5 +213,5 @@ def read_status_history(path: str | Path) -> StatusHistory:
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except (OSError, ValueError, pd.errors.ParserError) as exc:
-        raise InputError(f"Cannot read the status history {path}: {exc}") from None
+        raise InputError("Cannot read the status history {path}: {error}", path=path, error=exc) from None
     return status_history_from_frame(table)

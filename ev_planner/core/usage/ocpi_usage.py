@@ -46,14 +46,14 @@ def read_json_file(path: str | Path) -> Any:
     """A local JSON file, optionally gzip-compressed."""
     path = Path(path)
     if not path.is_file():
-        raise InputError(f"The file {path} does not exist.")
+        raise InputError("The file {path} does not exist.", path=path)
     try:
         raw = path.read_bytes()
         if raw[:2] == b"\x1f\x8b":
             raw = gzip.decompress(raw)
         return json.loads(raw.decode("utf-8"))
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"The file {path.name} is not readable JSON: {exc}") from None
+        raise InputError("The file {file} is not readable JSON: {error}", file=path.name, error=exc) from None
 
 
 def ocpi_time(value: Optional[pd.Timestamp]) -> Optional[str]:
@@ -95,9 +95,13 @@ def fetch_records(
         except SourceError as exc:
             if "does not offer" not in str(exc) and "only as a receiver" not in str(exc):
                 raise
-            errors.append(str(exc))
+            errors.append(exc)
     if endpoint is None:
-        raise SourceError(" ".join(errors))
+        # One message per module tried; each one stays translatable on its own.
+        error = errors[0]
+        for other in errors[1:]:
+            error = SourceError("{first} {second}", first=error, second=other)
+        raise error
     if endpoint.dump is not None:
         return FetchResult(list(endpoint.dump), module, endpoint.version)
     result = FetchResult([], module, endpoint.version)

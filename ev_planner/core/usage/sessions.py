@@ -266,9 +266,9 @@ def sessions_from_frame(
     if missing:
         raise InputError(
             "The sessions table has no column {names}; it needs location_id, start and end "
-            "(and optionally {optional}).".format(
-                names=", ".join(missing), optional=", ".join(c for c in SESSION_COLUMNS if c not in missing)
-            )
+            "(and optionally {optional}).",
+            names=", ".join(missing),
+            optional=", ".join(c for c in SESSION_COLUMNS if c not in missing),
         )
 
     def column(name: str) -> pd.Series | None:
@@ -316,7 +316,7 @@ def read_sessions_csv(
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except (OSError, ValueError, pd.errors.ParserError) as exc:
-        raise InputError(f"Cannot read the sessions file {path}: {exc}") from None
+        raise InputError("Cannot read the sessions file {path}: {error}", path=path, error=exc) from None
     return sessions_from_frame(table, now, date_from, date_to)
 
 
@@ -325,5 +325,7 @@ def records_from_json(document: Any, what: str = "CDRs or Sessions") -> Sequence
     if isinstance(document, dict) and "data" in document:
         document = document["data"]
     if not isinstance(document, list):
-        raise InputError(f"The file holds no list of {what} (a JSON array or an OCPI envelope with data).")
+        raise InputError(
+            "The file holds no list of {what} (a JSON array or an OCPI envelope with data).", what=what
+        )
     return document

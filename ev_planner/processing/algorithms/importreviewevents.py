@@ -11,6 +11,7 @@ from qgis.core import (
 from ...core.review.events import DEFAULT_LOCAL_TIMEZONE
 from ...core.review.importer import import_events
 from ...core.review.store import ReviewStore
+from ...i18n import tr, translate_error
 from ..base import EvPlannerAlgorithm, tr_noop
 
 
@@ -61,7 +62,12 @@ class ImportReviewEvents(EvPlannerAlgorithm):
             progress=lambda done, total: feedback.setProgress(100.0 * done / max(total, 1)),
             is_canceled=feedback.isCanceled,
         )
-        for message in result.messages:
+        for line, reason, detail in result.skipped_rows:
+            message = self.tr("line {line}: {reason}: {detail}").format(
+                line=line,
+                reason=tr(reason),  # a SKIP_* constant of the importer, marked with tr_noop there
+                detail=detail if isinstance(detail, str) else translate_error(detail),
+            )
             feedback.reportError(self.tr("Skipped {message}").format(message=message), False)
         feedback.pushInfo(
             self.tr("{imported} of {rows} rows imported, {skipped} skipped.").format(
@@ -69,5 +75,5 @@ class ImportReviewEvents(EvPlannerAlgorithm):
             )
         )
         for reason, count in sorted(result.skipped.items()):
-            feedback.pushInfo(self.tr("  {reason}: {count}").format(reason=reason, count=count))
+            feedback.pushInfo(self.tr("  {reason}: {count}").format(reason=tr(reason), count=count))
         return {self.IMPORTED: result.imported, self.SKIPPED: result.skipped_count}

@@ -9,9 +9,29 @@
       <translation>  {reason}: {count}</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>'{action}' is a department decision, only possible while the location is in_review (it is {status}).</source>
+      <translation>'{action}' is een besluit van een afdeling, alleen mogelijk zolang de locatie in_review is (de status is {status}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>'{action}' is only possible from {required}; the location is {status}.</source>
+      <translation>'{action}' is alleen mogelijk vanuit {required}; de locatie is {status}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>'{action}' needs one of the review's departments ({departments}), not {department!r}.</source>
+      <translation>'{action}' vraagt om een van de afdelingen van de validatie ({departments}), niet {department!r}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
       <source>(municipality)</source>
       <translation>(gemeente)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>A '{action}' event needs a comment or an attachment.</source>
+      <translation>Een gebeurtenis '{action}' heeft een opmerking of een bijlage nodig.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
@@ -22,6 +42,11 @@
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>A QGIS authentication configuration holding the token (method API Header or Basic, the token as value or password). Used when TOKEN is empty.</source>
       <translation>Een QGIS-authenticatieconfiguratie met het token (methode API Header of Basic, het token als waarde of wachtwoord). Wordt gebruikt als TOKEN leeg is.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>A cancellation needs a reason from the list ({reasons}), not {reason!r}; put free text in the comment.</source>
+      <translation>Een annulering heeft een reden uit de lijst nodig ({reasons}), niet {reason!r}; zet vrije tekst in de opmerking.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
@@ -49,12 +74,22 @@
       <translation>Een leesbaar rapport met grafieken; op zichzelf staand, opent offline in elke browser.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>A rejection needs a reason.</source>
+      <translation>Een afwijzing heeft een reden nodig.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
       <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
       <source>A review file made by Create review GeoPackage.</source>
       <translation>Een validatiebestand gemaakt met Validatie-GeoPackage maken.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>A review needs at least one department.</source>
+      <translation>Een validatie heeft minstens één afdeling nodig.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -70,6 +105,11 @@
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>A table, one row per operator (and area): locations, evses, share_pct, power_kw, mean_power_kw, availability_pct, under_min_power, over_max_tariff, equivalents, compliant, compliance, hhi and operators.</source>
       <translation>Een tabel met één rij per exploitant (en gebied): locations, evses, share_pct, power_kw, mean_power_kw, availability_pct, under_min_power, over_max_tariff, equivalents, compliant, compliance, hhi en operators.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/demand.py" />
+      <source>A target refers to an area that does not exist.</source>
+      <translation>Een doel verwijst naar een gebied dat niet bestaat.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
@@ -262,6 +302,11 @@
       <translation>CHARGE_POINTS heeft geen veld {field}: elk object telt als één laadpunt.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>COUNT must be a whole number of at least 1.</source>
+      <translation>COUNT moet een geheel getal van minstens 1 zijn.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>CRS of a new output layer (default EPSG:4326). A refreshed GeoPackage layer keeps its own CRS.</source>
       <translation>CRS van een nieuwe uitvoerlaag (standaard EPSG:4326). Een ververste GeoPackage-laag houdt haar eigen CRS.</translation>
@@ -277,6 +322,13 @@
       <translation>CSV met observed_at (ISO 8601 met tijdzoneverschil), location_id, status; levert availability_pct.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>Canceled.</source>
+      <translation>Geannuleerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <location filename="../../../ev_planner/core/usage/tariff_prices.py" />
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
       <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
       <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
@@ -358,9 +410,29 @@
       <translation>Kan het veld {field} niet toevoegen.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/usage/sessions.py" />
+      <source>Cannot read the sessions file {path}: {error}</source>
+      <translation>Het sessiebestand {path} kan niet worden gelezen: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/occupancy.py" />
+      <source>Cannot read the status history {path}: {error}</source>
+      <translation>De statusgeschiedenis {path} kan niet worden gelezen: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>Cannot read {path}: {reason}.</source>
+      <translation>{path} kan niet worden gelezen: {reason}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>Cannot start a transaction on {path}.</source>
       <translation>Kan geen transactie starten op {path}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>Cannot use the review file {file}: {error}.</source>
+      <translation>Het validatiebestand {file} kan niet worden gebruikt: {error}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
@@ -540,6 +612,11 @@
       <translation>DATE_TO moet na DATE_FROM liggen.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/merge.py" />
+      <source>DISTANCE must be zero or a positive number of metres.</source>
+      <translation>DISTANCE moet nul of een positief aantal meters zijn.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Decision of my department</source>
       <translation>Besluit van mijn afdeling</translation>
@@ -627,6 +704,11 @@
       <translation>Vraag, points of interest en gebruik tellen mee binnen deze afstand (standaard 250 m).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>Department names must be distinct (also after removing spaces and case).</source>
+      <translation>Afdelingsnamen moeten verschillend zijn (ook zonder spaties en hoofdletters).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>Departments (comma-separated)</source>
       <translation>Afdelingen (kommagescheiden)</translation>
@@ -661,6 +743,11 @@
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
       <source>Documents written</source>
       <translation>Weggeschreven documenten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>Downloading {url} failed: {error_type}.</source>
+      <translation>Downloaden van {url} is mislukt: {error_type}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/provider.py" />
@@ -713,6 +800,11 @@
       <translation>Geïmporteerde gebeurtenissen</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>Every location needs a location_id.</source>
+      <translation>Elke locatie heeft een location_id nodig.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>Examples: {ids}</source>
       <translation>Voorbeelden: {ids}</translation>
@@ -759,6 +851,16 @@
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <source>Existing public charge points; without them the gap factor weighs 0 (reported).</source>
       <translation>Bestaande publieke laadpunten; zonder deze weegt de factor gap 0 (wordt gemeld).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>Expected lines, got a {geom_type}.</source>
+      <translation>Lijnen verwacht, maar een {geom_type} gekregen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>Expected polygons, got a {geom_type}.</source>
+      <translation>Polygonen verwacht, maar een {geom_type} gekregen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
@@ -838,6 +940,11 @@
       <translation>Geef een OCPI-URL of een bestand met CDR's of Sessions op (SOURCE).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>Give an OCPI source: a versions/locations URL or an OCPI dump (file or URL).</source>
+      <translation>Geef een OCPI-bron: een versions/locations-URL of een OCPI-dump (bestand of URL).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
       <source>Give an extent: Open Charge Map is queried by area.</source>
       <translation>Geef een bereik op: Open Charge Map wordt per gebied bevraagd.</translation>
@@ -886,6 +993,16 @@
       <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
       <source>HTML files (*.html)</source>
       <translation>HTML-bestanden (*.html)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>HTTP {status}</source>
+      <translation>HTTP {status}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>HTTP {status} {reason}</source>
+      <translation>HTTP {status} {reason}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
@@ -947,6 +1064,11 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Images (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)</source>
       <translation>Afbeeldingen (*.jpg *.jpeg *.png *.heic *.tif);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>Import cancelled: nothing was imported.</source>
+      <translation>Import geannuleerd: er is niets geïmporteerd.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
@@ -1082,6 +1204,21 @@
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
       <source>Locations with status</source>
       <translation>Locaties met status</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocm.py" />
+      <source>MAX_RESULTS must be at least 1.</source>
+      <translation>MAX_RESULTS moet minstens 1 zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>METHOD must be one of {methods}.</source>
+      <translation>METHOD moet een van {methods} zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>MIN_SPACING must be a distance of 0 m or more.</source>
+      <translation>MIN_SPACING moet een afstand van 0 m of meer zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
@@ -1233,6 +1370,21 @@
       <translation>Geen twee gekozen locaties liggen dichter bij elkaar dan deze afstand; 0: geen beperking.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>None of the weighted factors has its input: give the layers for {factors} or weigh the demand factor.</source>
+      <translation>Voor geen van de gewogen factoren is de invoer gegeven: geef de lagen voor {factors} of geef de vraagfactor een gewicht.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/occupancy.py" />
+      <source>None of the {count} occupancy file(s) could be read as {{date, tz, locations}} snapshots.</source>
+      <translation>Geen van de {count} bezettingsbestand(en) kon worden gelezen als momentopname met {{date, tz, locations}}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/events.py" />
+      <source>Not a timestamp: {raw!r} (use ISO 8601, e.g. 2026-05-01T09:30:00+02:00).</source>
+      <translation>Geen tijdstip: {raw!r} (gebruik ISO 8601, bijv. 2026-05-01T09:30:00+02:00).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>Not checked: {clause} ({why}).</source>
       <translation>Niet gecontroleerd: {clause} ({why}).</translation>
@@ -1351,6 +1503,16 @@
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>Only {n} of {count} locations add coverage: no other candidate covers more demand.</source>
       <translation>Slechts {n} van {count} locaties voegen dekking toe: geen andere kandidaat dekt meer vraag.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocm.py" />
+      <source>Open Charge Map ({url}) did not return a list of charge points.</source>
+      <translation>Open Charge Map ({url}) gaf geen lijst met laadpunten terug.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocm.py" />
+      <source>Open Charge Map ({url}) did not return a list of charge points: {message}</source>
+      <translation>Open Charge Map ({url}) gaf geen lijst met laadpunten terug: {message}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -1546,6 +1708,8 @@
       <translation>Kwalificerende cellen met een laadpunt</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <location filename="../../../ev_planner/core/potential/selection.py" />
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>RADIUS must be a distance above 0 m.</source>
@@ -1627,6 +1791,11 @@
       <translation>Wijzigingen vragen</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>Request to {url} failed: {error_type}.</source>
+      <translation>Verzoek aan {url} is mislukt: {error_type}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
       <source>Required public charge points</source>
       <translation>Benodigde publieke laadpunten</translation>
@@ -1688,6 +1857,16 @@
       <translation>SESSIONS bevat geen bruikbare sessie</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/usage/tariff_prices.py" />
+      <source>SOURCE is a dump, which has no tariffs module: give TARIFF_SOURCE (a tariffs endpoint, an OCPI versions URL or a tariffs dump file).</source>
+      <translation>SOURCE is een dump, die geen tariffs-module heeft: geef TARIFF_SOURCE (een tariffs-endpoint, een OCPI-versions-URL of een tariffs-dumpbestand).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/tariff_prices.py" />
+      <source>SOURCE is a locations endpoint: give TARIFF_SOURCE (the tariffs endpoint or the OCPI versions URL), or use the versions URL as SOURCE.</source>
+      <translation>SOURCE is een locations-endpoint: geef TARIFF_SOURCE (het tariffs-endpoint of de OCPI-versions-URL), of gebruik de versions-URL als SOURCE.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <source>Score candidate locations</source>
       <translation>Kandidaatlocaties scoren</translation>
@@ -1696,6 +1875,11 @@
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <source>Scored candidates</source>
       <translation>Gescoorde kandidaten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>Secure connection to {url} failed (TLS certificate problem). Check the address and your organisation's certificate settings.</source>
+      <translation>Beveiligde verbinding met {url} is mislukt (probleem met het TLS-certificaat). Controleer het adres en de certificaatinstellingen van uw organisatie.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -1833,6 +2017,11 @@
       <translation>Straten (lijnen)</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>TIME_LIMIT must be above 0 seconds.</source>
+      <translation>TIME_LIMIT moet meer dan 0 seconden zijn.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
       <source>Target points with their attributes, area_fid, weight and a share of each field.</source>
       <translation>Doelpunten met hun attributen, area_fid, weight en een aandeel van elk veld.</translation>
@@ -1878,10 +2067,70 @@
       <translation>De API levert hoogstens zoveel laadpunten; een waarschuwing meldt wanneer dit aantal is bereikt.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/gpkg.py" />
+      <source>The CRS {authid!r} has no authority code (such as EPSG:28992).</source>
+      <translation>Het CRS {authid!r} heeft geen autoriteitscode (zoals EPSG:28992).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>The CRS {crs} does not measure in metres: choose a projected, metric CRS.</source>
       <translation>Het CRS {crs} meet niet in meters: kies een geprojecteerd, metrisch CRS.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/forecast.py" />
+      <source>The EV share is a fraction between 0 and 1 (e.g. 0.2 for 20%), not {value}.</source>
+      <translation>Het aandeel EV's is een fractie tussen 0 en 1 (bijv. 0.2 voor 20%), niet {value}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The OCPI dump holds no list of Locations under 'data'.</source>
+      <translation>De OCPI-dump bevat geen lijst met Locations onder 'data'.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The OCPI dump is neither a JSON array nor an OCPI envelope.</source>
+      <translation>De OCPI-dump is geen JSON-array en geen OCPI-envelop.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The OCPI dump is not valid JSON: {detail}.</source>
+      <translation>De OCPI-dump is geen geldige JSON: {detail}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The OCPI dump {file} cannot be read: {error}</source>
+      <translation>De OCPI-dump {file} kan niet worden gelezen: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The OCPI dump {path} does not exist.</source>
+      <translation>De OCPI-dump {path} bestaat niet.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>The OCPI server answered status {status} for {url}: {message}</source>
+      <translation>De OCPI-server antwoordde met status {status} voor {url}: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/osm.py" />
+      <source>The Overpass API ({url}) answered without 'elements'.</source>
+      <translation>De Overpass API ({url}) antwoordde zonder 'elements'.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/osm.py" />
+      <source>The Overpass API ({url}) did not answer JSON: is this an Overpass interpreter URL?</source>
+      <translation>De Overpass API ({url}) antwoordde niet met JSON: is dit een URL van een Overpass-interpreter?</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/osm.py" />
+      <source>The Overpass API could not complete the query: {remark}</source>
+      <translation>De Overpass API kon de zoekopdracht niet voltooien: {remark}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>The area has no polygon with vertices.</source>
+      <translation>Het gebied heeft geen polygoon met hoekpunten.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
@@ -1894,6 +2143,11 @@
       <translation>De gebieden met evs, public_evs, required_points, existing_points, gap, afir_kw.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>The attachment {source} does not exist.</source>
+      <translation>De bijlage {source} bestaat niet.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>The authentication configuration {id} cannot be read: check its id and the master password.</source>
       <translation>De authenticatieconfiguratie {id} kan niet worden gelezen: controleer de id en het hoofdwachtwoord.</translation>
@@ -1902,6 +2156,16 @@
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>The authentication configuration {id} holds no token (use the API Header or Basic method).</source>
       <translation>De authenticatieconfiguratie {id} bevat geen token (gebruik de methode API Header of Basic).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/forecast.py" />
+      <source>The car counts must be zero or positive numbers.</source>
+      <translation>De aantallen auto's moeten nul of positieve getallen zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/coverage.py" />
+      <source>The cell size must be a positive number, not {value}.</source>
+      <translation>De celgrootte moet een positief getal zijn, niet {value}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
@@ -1940,14 +2204,74 @@
       <translation>De gekozen kandidaten met selection_rank, marginal_demand, cumulative_covered_pct.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/coverage.py" />
+      <source>The demand values must be zero or positive numbers.</source>
+      <translation>De vraagwaarden moeten nul of positieve getallen zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>The demand weights must be finite numbers &gt;= 0.</source>
+      <translation>De vraaggewichten moeten eindige getallen &gt;= 0 zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>The demand weights must be finite numbers.</source>
+      <translation>De vraaggewichten moeten eindige getallen zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>The demand weights must not be negative.</source>
+      <translation>De vraaggewichten mogen niet negatief zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>The department name {department!r} has no letters or digits.</source>
+      <translation>De afdelingsnaam {department!r} bevat geen letters of cijfers.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>The departments that decide on every location; each gets a decision column.</source>
       <translation>De afdelingen die over elke locatie beslissen; elke afdeling krijgt een kolom voor haar beslissing.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The dump ends after element {count} without closing ']'. Is the file complete?</source>
+      <translation>De dump eindigt na element {count} zonder afsluitende ']'. Is het bestand compleet?</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The dump is not a JSON array.</source>
+      <translation>De dump is geen JSON-array.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The dump is not valid JSON after element {count} (expected ',' or ']').</source>
+      <translation>De dump is na element {count} geen geldige JSON (',' of ']' verwacht).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <source>The dump is not valid JSON after element {count}: {detail}. Is the file complete?</source>
+      <translation>De dump is na element {count} geen geldige JSON: {detail}. Is het bestand compleet?</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>The exact method is limited to {limit:,} candidate-demand pairs within the radius (this input has {pairs:,}): use the fast method, fewer candidates or a smaller area.</source>
+      <translation>De exacte methode is beperkt tot {limit:,} kandidaat-vraagparen binnen de straal (deze invoer heeft er {pairs:,}): gebruik de snelle methode, minder kandidaten of een kleiner gebied.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>The exact method needs the Python package highspy, which is not installed in the Python QGIS uses: install it (python3 -m pip install --user highspy, in the OSGeo4W shell on Windows) or use the fast method.</source>
+      <translation>De exacte methode heeft het Python-pakket highspy nodig, dat niet is geïnstalleerd in de Python die QGIS gebruikt: installeer het (python3 -m pip install --user highspy, in de OSGeo4W-shell op Windows) of gebruik de snelle methode.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>The exact method stops after this time with its best answer and bound.</source>
       <translation>De exacte methode stopt na deze tijd met haar beste oplossing en grens.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>The exclude distance must be zero or a positive number of metres.</source>
+      <translation>De uitsluitafstand moet nul of een positief aantal meters zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
@@ -1958,6 +2282,11 @@
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>The exclusion layer {layer} is not a vector layer.</source>
       <translation>De uitsluitingslaag {layer} is geen vectorlaag.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/forecast.py" />
+      <source>The existing point counts must be zero or positive numbers.</source>
+      <translation>De aantallen bestaande punten moeten nul of positieve getallen zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
@@ -1988,6 +2317,21 @@
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>The field {field} of {layer} holds negative values.</source>
       <translation>Het veld {field} van {layer} bevat negatieve waarden.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/sessions.py" />
+      <source>The file holds no list of {what} (a JSON array or an OCPI envelope with data).</source>
+      <translation>Het bestand bevat geen lijst met {what} (een JSON-array of een OCPI-envelop met data).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/ocpi_usage.py" />
+      <source>The file {file} is not readable JSON: {error}</source>
+      <translation>Het bestand {file} is geen leesbare JSON: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/ocpi_usage.py" />
+      <source>The file {path} does not exist.</source>
+      <translation>Het bestand {path} bestaat niet.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
@@ -2077,14 +2421,29 @@
       <translation>De laag {layer} van {path} is geen laadpuntlaag (geen velden source/source_id). Kies een andere laagnaam: EV Planner overschrijft deze laag niet.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>The list of cancellation reasons is empty.</source>
+      <translation>De lijst met annuleringsredenen is leeg.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>The little-used threshold must be below the busy threshold.</source>
       <translation>De drempel voor weinig gebruik moet onder de drukte-drempel liggen.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>The location is {status}, a final status: '{action}' is no longer possible (only comment and check are).</source>
+      <translation>De locatie is {status}, een eindstatus: '{action}' is niet meer mogelijk (alleen comment en check nog wel).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>The locations layer has no features with a location.</source>
       <translation>De locatielaag bevat geen objecten met een locatie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/documents.py" />
+      <source>The map image is not a PNG file.</source>
+      <translation>De kaartafbeelding is geen PNG-bestand.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
@@ -2097,6 +2456,11 @@
       <translation>De methode 'langs straten' vereist een STREETS-laag.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>The method 'along streets' needs a street (line) layer.</source>
+      <translation>De methode 'along streets' heeft een stratenlaag (lijnen) nodig.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>The minimum availability (uptime) of the contract; empty: not checked.</source>
       <translation>De minimale beschikbaarheid (uptime) uit het contract; leeg: niet gecontroleerd.</translation>
@@ -2107,14 +2471,69 @@
       <translation>Het minimale laadvermogen per laadpunt uit het contract; leeg: niet gecontroleerd.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>The minimum distance must be zero or a positive number of metres.</source>
+      <translation>De minimale afstand moet nul of een positief aantal meters zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/coverage.py" />
+      <source>The minimum number of households must be a non-negative number, not {value}.</source>
+      <translation>Het minimale aantal huishoudens moet een niet-negatief getal zijn, niet {value}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>The new review file. An existing file is never overwritten silently.</source>
       <translation>Het nieuwe validatiebestand. Een bestaand bestand wordt nooit ongemerkt overschreven.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/forecast.py" />
+      <source>The number of EVs per public point must be positive, not {value}.</source>
+      <translation>Het aantal EV's per openbaar laadpunt moet positief zijn, niet {value}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/occupancy.py" />
+      <source>The occupancy file or folder {path} does not exist.</source>
+      <translation>Het bezettingsbestand of de map {path} bestaat niet.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/occupancy.py" />
+      <source>The occupancy folder {path} holds no .json file.</source>
+      <translation>De bezettingsmap {path} bevat geen .json-bestand.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>The period end must be after its start.</source>
       <translation>Het einde van de periode moet na het begin liggen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/forecast.py" />
+      <source>The public share is a fraction between 0 and 1 (e.g. 0.2 for 20%), not {value}.</source>
+      <translation>Het openbare aandeel is een fractie tussen 0 en 1 (bijv. 0.2 voor 20%), niet {value}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/coverage.py" />
+      <source>The radius must be a non-negative number, not {value}.</source>
+      <translation>De straal moet een niet-negatief getal zijn, niet {value}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>The review file must be a GeoPackage (.gpkg), not {file}.</source>
+      <translation>Het validatiebestand moet een GeoPackage (.gpkg) zijn, niet {file}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>The review file {file} is locked by another program (an editing session in QGIS, a spreadsheet import, a sync tool). Save or stop that edit and try again.</source>
+      <translation>Het validatiebestand {file} is vergrendeld door een ander programma (een bewerkingssessie in QGIS, een import uit een spreadsheet, een synchronisatieprogramma). Sla die bewerking op of stop ermee en probeer het opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>The review file {file} is read-only; you cannot record events in it.</source>
+      <translation>Het validatiebestand {file} is alleen-lezen; er kunnen geen gebeurtenissen in worden vastgelegd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>The review file {path} does not exist.</source>
+      <translation>Het validatiebestand {path} bestaat niet.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -2127,14 +2546,135 @@
       <translation>De selectie is optimaal (bewezen).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>The server does not offer the OCPI module '{module}'.</source>
+      <translation>De server biedt de OCPI-module '{module}' niet aan.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>The server offers OCPI version(s) {offered}; EV Planner supports {supported}.</source>
+      <translation>De server biedt OCPI-versie(s) {offered} aan; EV Planner ondersteunt {supported}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>The server offers no OCPI version; EV Planner supports {supported}.</source>
+      <translation>De server biedt geen OCPI-versie aan; EV Planner ondersteunt {supported}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>The server offers the OCPI module '{module}' only as a receiver: it does not publish {module}.</source>
+      <translation>De server biedt de OCPI-module '{module}' alleen als ontvanger aan: hij publiceert geen {module}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>The server {url} failed ({problem}) after {attempts} attempts. Try again later or contact its operator.</source>
+      <translation>De server {url} faalde ({problem}) na {attempts} pogingen. Probeer het later opnieuw of neem contact op met de beheerder.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/sessions.py" />
+      <source>The sessions table has no column {names}; it needs location_id, start and end (and optionally {optional}).</source>
+      <translation>De sessietabel heeft geen kolom {names}; nodig zijn location_id, start en end (en eventueel {optional}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>The spacing must be a positive number of metres, not {spacing}.</source>
+      <translation>De tussenafstand moet een positief aantal meters zijn, niet {spacing}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/occupancy.py" />
+      <source>The status history has no column {names}; it needs observed_at, location_id and status.</source>
+      <translation>De statusgeschiedenis heeft geen kolom {names}; nodig zijn observed_at, location_id en status.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/documents.py" />
+      <source>The template {file} is not a .docx document: {error}.</source>
+      <translation>Het sjabloon {file} is geen .docx-document: {error}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/documents.py" />
+      <source>The template {file} is not a Word document (no word/document.xml).</source>
+      <translation>Het sjabloon {file} is geen Word-document (geen word/document.xml).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
       <source>The template {path} does not exist.</source>
       <translation>Het sjabloon {path} bestaat niet.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/events.py" />
+      <source>The timestamp is empty.</source>
+      <translation>Het tijdstip is leeg.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/events.py" />
+      <source>The timestamp {raw!r} is implausibly old.</source>
+      <translation>Het tijdstip {raw!r} is onwaarschijnlijk oud.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/events.py" />
+      <source>The timestamp {raw!r} lies in the future.</source>
+      <translation>Het tijdstip {raw!r} ligt in de toekomst.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/demand.py" />
+      <source>The {what} hold a missing or non-finite value.</source>
+      <translation>De {what} bevatten een ontbrekende of niet-eindige waarde.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/demand.py" />
+      <source>The {what} hold negative values.</source>
+      <translation>De {what} bevatten negatieve waarden.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>There are no candidates to choose from.</source>
+      <translation>Er zijn geen kandidaten om uit te kiezen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>There are no candidates to score.</source>
+      <translation>Er zijn geen kandidaten om te scoren.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>There are no demand points.</source>
+      <translation>Er zijn geen vraagpunten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>There are no locations to review.</source>
+      <translation>Er zijn geen locaties om te valideren.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>There are no locations with coordinates.</source>
       <translation>Er zijn geen locaties met coördinaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/forecast.py" />
+      <source>There must be one count of existing points per area.</source>
+      <translation>Er moet per gebied één aantal bestaande punten zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/coverage.py" />
+      <source>There must be one demand value per demand point.</source>
+      <translation>Er moet per vraagpunt één vraagwaarde zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/demand.py" />
+      <source>There must be one row of values per area.</source>
+      <translation>Er moet per gebied één rij waarden zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/coverage.py" />
+      <source>There must be one value and one fallback point per polygon.</source>
+      <translation>Er moeten per polygoon één waarde en één terugvalpunt zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/demand.py" />
+      <source>There must be one weight per target.</source>
+      <translation>Er moet per doel één gewicht zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -2172,6 +2712,36 @@
       <translation>Onverwachte fout in EV Planner (meld deze a.u.b.): {error}</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/gpkg.py" />
+      <source>Unknown CRS {authid}: {error}</source>
+      <translation>Onbekend CRS {authid}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>Unknown action {action!r}: use one of {actions}.</source>
+      <translation>Onbekende actie {action!r}: gebruik een van {actions}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>Unknown candidate method {method!r}; use one of {methods}.</source>
+      <translation>Onbekende kandidaatmethode {method!r}; gebruik een van {methods}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>Unknown location {location_id!r}.</source>
+      <translation>Onbekende locatie {location_id!r}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>Unknown location {location_id!r}: it is not in this review.</source>
+      <translation>Onbekende locatie {location_id!r}: deze hoort niet bij deze validatie.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/states.py" />
+      <source>Unknown rejection rule {rule!r}: use one of {rules}.</source>
+      <translation>Onbekende afwijzingsregel {rule!r}: gebruik een van {rules}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>Updating {layer}: {changed} changed, {unchanged} unchanged, {new} new, {removed} no longer found.</source>
       <translation>{layer} bijwerken: {changed} gewijzigd, {unchanged} ongewijzigd, {new} nieuw, {removed} niet meer gevonden.</translation>
@@ -2205,6 +2775,36 @@
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
       <source>Used only when CARS_FIELD is empty: cars = households x this.</source>
       <translation>Alleen gebruikt als CARS_FIELD leeg is: auto's = huishoudens x deze waarde.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>WEIGHTS: '{item}' is not of the form factor=value (e.g. {example}).</source>
+      <translation>WEIGHTS: '{item}' heeft niet de vorm factor=waarde (bijv. {example}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>WEIGHTS: at least one factor needs a weight above 0.</source>
+      <translation>WEIGHTS: minstens één factor moet een gewicht boven 0 hebben.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>WEIGHTS: the factor '{key}' is given twice.</source>
+      <translation>WEIGHTS: de factor '{key}' is twee keer opgegeven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>WEIGHTS: the weight of '{key}' is not a number: '{value}'.</source>
+      <translation>WEIGHTS: het gewicht van '{key}' is geen getal: '{value}'.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>WEIGHTS: the weight of '{key}' must be a number &gt;= 0, not '{value}'.</source>
+      <translation>WEIGHTS: het gewicht van '{key}' moet een getal &gt;= 0 zijn, niet '{value}'.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>WEIGHTS: unknown factor '{key}'; the factors are {factors}.</source>
+      <translation>WEIGHTS: onbekende factor '{key}'; de factoren zijn {factors}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
@@ -2290,6 +2890,11 @@
       <translation>Je eigen .docx met {{placeholders}}; leeg gebruikt het meegeleverde sjabloon voor het verkeersbesluit.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>a '{action}' row needs a comment</source>
+      <translation>een rij '{action}' heeft een opmerking nodig</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>action</source>
       <translation>actie</translation>
@@ -2313,6 +2918,11 @@
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>along streets</source>
       <translation>langs straten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>already imported</source>
+      <translation>al geïmporteerd</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -2356,6 +2966,11 @@
       <translation>beschikbaarheid {availability} %, geen gebruiksgegevens</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>bad timestamp</source>
+      <translation>ongeldig tijdstip</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/scoring.py" />
       <source>busy charge point {distance} m away ({occupancy}% occupied)</source>
       <translation>druk laadpunt op {distance} m ({occupancy}% bezet)</translation>
@@ -2381,6 +2996,11 @@
       <translation>kan niet worden getransformeerd</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>cannot connect (check the address, your network and the QGIS proxy settings)</source>
+      <translation>kan geen verbinding maken (controleer het adres, uw netwerk en de proxy-instellingen van QGIS)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/report.py" />
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>changes requested</source>
@@ -2401,6 +3021,16 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>comment</source>
       <translation>opmerking</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/records.py" />
+      <source>coordinates 0,0 (a placeholder)</source>
+      <translation>coördinaten 0,0 (een plaatshouder)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/records.py" />
+      <source>coordinates out of range</source>
+      <translation>coördinaten buiten bereik</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
@@ -2426,6 +3056,12 @@
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <source>demand points</source>
       <translation>vraagpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <source>demand: one weight per demand point is needed.</source>
+      <translation>vraag: per vraagpunt is één gewicht nodig.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
@@ -2555,6 +3191,16 @@
       <translation>ongeldige geometrie die niet te repareren is</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>invalid transition</source>
+      <translation>ongeldige overgang</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
+      <source>line {line}: {reason}: {detail}</source>
+      <translation>regel {line}: {reason}: {detail}</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>lines</source>
       <translation>lijnen</translation>
@@ -2568,6 +3214,16 @@
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>location id</source>
       <translation>locatie-id</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>location_id and action are required</source>
+      <translation>location_id en action zijn verplicht</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>location_id values must be unique; repeated: {duplicates}.</source>
+      <translation>Waarden van location_id moeten uniek zijn; herhaald: {duplicates}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
@@ -2603,6 +3259,11 @@
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>minimum power</source>
       <translation>minimaal vermogen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>missing value</source>
+      <translation>ontbrekende waarde</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
@@ -2650,6 +3311,17 @@
       <translation>geen STATUS_HISTORY opgegeven</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>no answer within {seconds:g} s</source>
+      <translation>geen antwoord binnen {seconds:g} s</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <location filename="../../../ev_planner/core/sources/records.py" />
+      <source>no coordinates</source>
+      <translation>geen coördinaten</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/scoring.py" />
       <source>no existing charge point</source>
       <translation>geen bestaand laadpunt</translation>
@@ -2665,6 +3337,9 @@
       <translation>geen netcapaciteit</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/ocm.py" />
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
+      <location filename="../../../ev_planner/core/sources/osm.py" />
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>no id</source>
       <translation>geen id</translation>
@@ -2685,6 +3360,8 @@
       <translation>geen gebruiksgegevens voor dit punt</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/ocm.py" />
+      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>not a JSON object</source>
       <translation>geen JSON-object</translation>
@@ -2733,6 +3410,11 @@
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>occupancy_mean computed from the sessions (no OCCUPANCY given).</source>
       <translation>occupancy_mean berekend uit de sessies (geen OCCUPANCY opgegeven).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>occupancy_mean must be a percentage between 0 and 100.</source>
+      <translation>occupancy_mean moet een percentage tussen 0 en 100 zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
@@ -2906,9 +3588,24 @@
       <translation>bomen</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>unknown location</source>
+      <translation>onbekende locatie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/records.py" />
+      <source>unparseable coordinates</source>
+      <translation>onleesbare coördinaten</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>unreadable occupancy file</source>
       <translation>onleesbaar bezettingsbestand</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>usage: one occupancy value per point is needed.</source>
+      <translation>gebruik: per punt is één bezettingswaarde nodig.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
@@ -3036,6 +3733,36 @@
       <translation>{field}: {value:g} verdeeld over de doelobjecten.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>{file} is not a GeoPackage (or it is damaged): {error}.</source>
+      <translation>{file} is geen GeoPackage (of is beschadigd): {error}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>{file} is not an EV Planner review GeoPackage: the table {missing} is missing. Create a review with evplanner:createreview.</source>
+      <translation>{file} is geen validatie-GeoPackage van EV Planner: de tabel {missing} ontbreekt. Maak een validatie met evplanner:createreview.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>{file} misses the column(s) {missing}; expected {columns}.</source>
+      <translation>In {file} ontbreken de kolom(men) {missing}; verwacht: {columns}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>{file}: review_config cannot be read ({error}).</source>
+      <translation>{file}: review_config kan niet worden gelezen ({error}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>{file}: the decision column(s) {columns} of review_config are missing from review_locations.</source>
+      <translation>{file}: de besluitkolom(men) {columns} uit review_config ontbreken in review_locations.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/usage/ocpi_usage.py" />
+      <source>{first} {second}</source>
+      <translation>{first} {second}</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
       <source>{imported} of {rows} rows imported, {skipped} skipped.</source>
       <translation>{imported} van {rows} rijen geïmporteerd, {skipped} overgeslagen.</translation>
@@ -3049,6 +3776,16 @@
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>{input}: {rows} record(s) with {ids} location id(s) that are not among the charge points were ignored, e.g. {examples}.</source>
       <translation>{input}: {rows} record(s) met {ids} locatie-id('s) die niet bij de laadpunten horen, zijn genegeerd, bijv. {examples}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/spatial.py" />
+      <source>{label}: coordinates must be finite numbers.</source>
+      <translation>{label}: coördinaten moeten eindige getallen zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/spatial.py" />
+      <source>{label}: expected an (n, 2) array of x, y coordinates.</source>
+      <translation>{label}: een (n, 2)-array met x-, y-coördinaten verwacht.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
@@ -3082,6 +3819,26 @@
       <location filename="../../../ev_planner/core/review/report.py" />
       <source>{locations} locations, {events} events; generated {at} (UTC).</source>
       <translation>{locations} locaties, {events} gebeurtenissen; gemaakt op {at} (UTC).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>{location} {action} at {at}</source>
+      <translation>{location} {action} op {at}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>{location}: {error}</source>
+      <translation>{location}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>{path} already exists. Choose another file name (an existing review is never overwritten).</source>
+      <translation>{path} bestaat al. Kies een andere bestandsnaam (een bestaande validatie wordt nooit overschreven).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/store.py" />
+      <source>{path} holds {count} review event(s); it is not overwritten. Delete or rename it yourself if you really want to start over.</source>
+      <translation>{path} bevat {count} validatiegebeurtenis(sen); het wordt niet overschreven. Verwijder het of geef het zelf een andere naam als u echt opnieuw wilt beginnen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
@@ -3137,6 +3894,81 @@
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>{source}: {count} skipped ({reason}).</source>
       <translation>{source}: {count} overgeslagen ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>{url} answered HTTP {status} {reason}.</source>
+      <translation>{url} antwoordde met HTTP {status} {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>{url} answered HTTP {status}.</source>
+      <translation>{url} antwoordde met HTTP {status}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} did not answer an OCPI response (no 'data'/'status_code').</source>
+      <translation>{url} gaf geen OCPI-antwoord (geen 'data'/'status_code').</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>{url} did not answer valid JSON (content type {content_type}): {snippet!r}</source>
+      <translation>{url} antwoordde niet met geldige JSON (content type {content_type}): {snippet!r}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} did not return a list of objects.</source>
+      <translation>{url} gaf geen lijst met objecten terug.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>{url} does not exist (HTTP 404). Check the address.</source>
+      <translation>{url} bestaat niet (HTTP 404). Controleer het adres.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} is neither an OCPI versions, version-details nor {module} endpoint.</source>
+      <translation>{url} is geen OCPI-endpoint voor versions, version-details of {module}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} is not an OCPI version-details endpoint (no 'endpoints').</source>
+      <translation>{url} is geen OCPI-endpoint voor version-details (geen 'endpoints').</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>{url} keeps refusing requests: too many requests (HTTP 429) after {attempts} attempts. Try again later.</source>
+      <translation>{url} blijft verzoeken weigeren: te veel verzoeken (HTTP 429) na {attempts} pogingen. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>{url} refused the credentials (HTTP {status}). Check the token or API key and its permissions.</source>
+      <translation>{url} weigerde de inloggegevens (HTTP {status}). Controleer het token of de API-sleutel en de rechten ervan.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} refused the token (HTTP {status}) in both the OCPI 2.2 (base64) and 2.1.1 (plain) forms. Check that the token is valid, not expired, and allowed to read this module.</source>
+      <translation>{url} weigerde het token (HTTP {status}) in zowel de vorm van OCPI 2.2 (base64) als die van 2.1.1 (platte tekst). Controleer of het token geldig is, niet verlopen, en deze module mag lezen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} refused the token (HTTP {status}). Check that the token is valid, not expired, and allowed to read this module.</source>
+      <translation>{url} weigerde het token (HTTP {status}). Controleer of het token geldig is, niet verlopen, en deze module mag lezen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} requires a token (HTTP {status}): give the OCPI token (TOKEN) or an authentication configuration (AUTHCFG).</source>
+      <translation>{url} vereist een token (HTTP {status}): geef het OCPI-token (TOKEN) of een authenticatieconfiguratie (AUTHCFG).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url}: more than {max_pages} pages; stopping.</source>
+      <translation>{url}: meer dan {max_pages} pagina's; gestopt.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>{url}: {problem}, after {attempts} attempts.</source>
+      <translation>{url}: {problem}, na {attempts} pogingen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />

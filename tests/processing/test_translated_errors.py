@@ -1,0 +1,109 @@
+"""Core errors reach a Dutch user in Dutch, through the real Processing framework and the compiled .qm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsSettings,
+    QgsVectorLayer,
+)
+
+from ev_planner import i18n
+from ev_planner.core.errors import InputError
+
+QM_FILE = Path(i18n.I18N_DIR) / "ev_planner_nl.qm"
+LOCALE_KEYS = ("locale/overrideFlag", "locale/userLocale")
+
+
+@pytest.fixture
+def dutch():
+    """QGIS set to Dutch the way a user does it (override the system locale), with our translator."""
+    assert QM_FILE.is_file(), "make translations compiles the .ts"
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in LOCALE_KEYS}
+    i18n.remove_translator()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "nl_NL")
+    try:
+        assert i18n.user_language() == "nl"
+        assert i18n.install_translator()
+        yield
+    finally:
+        i18n.remove_translator()
+        for key, value in saved.items():
+            if value is None:
+                settings.remove(key)
+            else:
+                settings.setValue(key, value)
+
+
+def points(rows):
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=location_id:string", "locations", "memory")
+    features = []
+    for i, row in enumerate(rows):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(4.357 + i / 1000, 52.011)))
+        feature.setAttributes(row)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_core_input_error_arrives_in_dutch_with_its_values(evplanner, dutch, tmp_path):
+    import processing
+
+    layer = points([["X"], ["X"], ["Y"]])
+    with pytest.raises(QgsProcessingException) as caught:
+        processing.run("evplanner:createreview", {"LOCATIONS": layer, "OUTPUT": str(tmp_path / "r.gpkg")})
+    assert str(caught.value) == "Waarden van location_id moeten uniek zijn; herhaald: X."
+
+
+def test_skipped_import_rows_are_reported_in_dutch(evplanner, dutch, tmp_path):
+    import processing
+
+    review = tmp_path / "review.gpkg"
+    processing.run("evplanner:createreview", {"LOCATIONS": points([["A"], ["B"]]), "OUTPUT": str(review)})
+    events = tmp_path / "events.csv"
+    events.write_text(
+        "location_id,at,actor,department,action,reason,comment\n"
+        "A,2025-03-01T10:00:00+01:00,Els,Parkeren,approve,,\n"
+        "Z,2025-03-01T10:00:00+01:00,Els,Parkeren,start_review,,\n",
+        encoding="utf-8",
+    )
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def reportError(self, error, fatalError=False):  # noqa: N803 (the Qt signature)
+            self.errors.append(error)
+
+    feedback = Feedback()
+    result = processing.run(
+        "evplanner:importreviewevents", {"REVIEW": str(review), "EVENTS": str(events)}, feedback=feedback
+    )
+    assert result["SKIPPED"] == 2
+    text = "\n".join(feedback.errors)
+    # A TransitionError from the core state machine, nested in the skipped line, all in Dutch:
+    assert (
+        "Overgeslagen: regel 2: ongeldige overgang: A: 'approve' is een besluit van een afdeling, "
+        "alleen mogelijk zolang de locatie in_review is (de status is proposed)." in text
+    ), text
+    assert "Overgeslagen: regel 3: onbekende locatie: Z" in text, text
+
+
+def test_translate_error_falls_back_to_english_when_the_translation_cannot_be_filled_in(dutch):
+    # A template that is not in the .ts is returned untranslated, filled in with its values.
+    assert i18n.translate_error(InputError("No {thing} here.", thing="layer")) == "No layer here."
+    # Missing values make the Dutch template unusable: the English text (with the values) is shown.
+    error = InputError("The file {path} does not exist.", other="x")
+    assert i18n.translate_error(error) == str(error)
+    assert i18n.translate_error(ValueError("plain")) == "plain"
