@@ -24,11 +24,13 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsRectangle,
     QgsUnitTypes,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from ..core.crs import metric_crs_for_bounds
 from ..i18n import tr
+from .ogr_points import read_ogr_points
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
@@ -395,13 +397,26 @@ def read_points_fast(
     context: QgsProcessingContext,
     feedback: QgsProcessingFeedback | None = None,
     fields: Sequence[str] = (),
+    layer: QgsVectorLayer | None = None,
 ) -> PointArrays:
     """:func:`read_points` for single-point layers, several times faster on large layers.
 
-    The provider transforms to ``crs`` (in C++) and only the 21-byte WKB head of each
-    point crosses into Python, parsed in one go with numpy. Other geometry types (and
-    multipoints) go through :func:`read_points`. Skips are counted the same way.
+    ``layer`` is the whole layer behind ``source`` when it has all of its features
+    (see :func:`.ogr_points.whole_layer`); a file-based layer is then read column-wise
+    through OGR (:func:`.ogr_points.read_ogr_points`). Otherwise the provider transforms
+    to ``crs`` (in C++) and only the 21-byte WKB head of each point crosses into Python,
+    parsed in one go with numpy. Other geometry types (and multipoints) go through
+    :func:`read_points`. Skips are counted the same way.
     """
+    if layer is None and isinstance(source, QgsVectorLayer):
+        layer = source
+    if layer is not None:
+        points = read_ogr_points(layer, crs, context.transformContext(), fields)
+        if points is not None:
+            if feedback is not None:
+                feedback.setProgress(100.0)
+            skipped = {tr("no geometry"): points.without_geometry} if points.without_geometry else {}
+            return PointArrays(points.feature_ids, points.xy, points.attributes, skipped)
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PointGeometry or QgsWkbTypes.isMultiType(
         source.wkbType()
     ):

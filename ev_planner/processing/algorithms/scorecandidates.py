@@ -50,6 +50,7 @@ from ..layers import (
     require_fields,
     require_geometry_type,
 )
+from ..ogr_points import whole_layer
 from ..styles import style_output
 
 OCCUPANCY_FIELD = "occupancy_mean"
@@ -94,14 +95,15 @@ def demand_source(algorithm, parameters, name: str, context) -> QgsFeatureSource
 
 
 def read_located(
-    source, label: str, crs, context, feedback, fields: Sequence[str] = (), span=(0.0, 0.0)
+    source, label: str, crs, context, feedback, fields: Sequence[str] = (), span=(0.0, 0.0), layer=None
 ) -> PointArrays:
     """Points of a layer in ``crs``; unusable features are reported and counted; none at all is an error.
 
-    Raises :class:`CancelledError` when the user cancels while it reads.
+    ``layer``: the whole layer behind ``source`` (:func:`whole_layer`), which lets a file be read
+    column-wise. Raises :class:`CancelledError` when the user cancels while it reads.
     """
     points = read_points_fast(
-        source, crs, context, progress_range(feedback, *span), fields=[f for f in fields if f]
+        source, crs, context, progress_range(feedback, *span), fields=[f for f in fields if f], layer=layer
     )
     if feedback.isCanceled():
         raise CancelledError()
@@ -305,17 +307,42 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         )
         feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
 
-        candidates = read_located(candidates_source, self.CANDIDATES, crs, context, feedback, span=(0, 5))
-        demand = read_located(demand_layer, self.DEMAND, crs, context, feedback, [demand_field], span=(5, 15))
+        candidates = read_located(
+            candidates_source,
+            self.CANDIDATES,
+            crs,
+            context,
+            feedback,
+            span=(0, 5),
+            layer=whole_layer(self, parameters, self.CANDIDATES, context),
+        )
+        demand = read_located(
+            demand_layer,
+            self.DEMAND,
+            crs,
+            context,
+            feedback,
+            [demand_field],
+            span=(5, 15),
+            layer=whole_layer(self, parameters, self.DEMAND, context),
+        )
         demand_weight = demand.numeric(demand_field, self.DEMAND) if demand_field else None
         feedback.setProgress(15)
         existing_xy = None
         if charge_source is not None:
             existing_xy = read_located(
-                charge_source, self.CHARGE_POINTS, crs, context, feedback, span=(15, 18)
+                charge_source,
+                self.CHARGE_POINTS,
+                crs,
+                context,
+                feedback,
+                span=(15, 18),
+                layer=whole_layer(self, parameters, self.CHARGE_POINTS, context),
             ).xy
         poi_xy = self._read_pois(poi_layers, crs, context, feedback)
-        usage_xy, occupancy = self._read_usage(usage_source, crs, context, feedback)
+        usage_xy, occupancy = self._read_usage(
+            usage_source, crs, context, feedback, whole_layer(self, parameters, self.USAGE, context)
+        )
         if feedback.isCanceled():
             return {}
         feedback.setProgress(20)
@@ -399,10 +426,12 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             parts.append(points.xy)
         return np.concatenate(parts) if parts else np.zeros((0, 2))
 
-    def _read_usage(self, source, crs, context, feedback):
+    def _read_usage(self, source, crs, context, feedback, layer=None):
         if source is None:
             return None, None
-        points = read_located(source, self.USAGE, crs, context, feedback, [OCCUPANCY_FIELD], span=(19, 20))
+        points = read_located(
+            source, self.USAGE, crs, context, feedback, [OCCUPANCY_FIELD], span=(19, 20), layer=layer
+        )
         raw = [_optional_number(v) for v in points.attributes[OCCUPANCY_FIELD]]
         known = np.array([v is not None for v in raw], dtype=bool)
         if not known.all():

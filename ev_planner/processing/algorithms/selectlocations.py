@@ -20,6 +20,7 @@ from ...core.potential.selection import DEFAULT_RADIUS, DEFAULT_TIME_LIMIT, METH
 from ...core.potential.spatial import CancelledError
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import choose_metric_crs, core_progress, require_fields
+from ..ogr_points import whole_layer
 from ..styles import style_output
 from .scorecandidates import (
     demand_source,
@@ -200,13 +201,36 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             self.parameterAsCrs(parameters, self.CRS, context),
         )
         feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
-        candidates = read_located(candidates_source, self.CANDIDATES, crs, context, feedback, span=(0, 3))
-        demand = read_located(demand_layer, self.DEMAND, crs, context, feedback, [demand_field], span=(3, 12))
+        candidates = read_located(
+            candidates_source,
+            self.CANDIDATES,
+            crs,
+            context,
+            feedback,
+            span=(0, 3),
+            layer=whole_layer(self, parameters, self.CANDIDATES, context),
+        )
+        demand = read_located(
+            demand_layer,
+            self.DEMAND,
+            crs,
+            context,
+            feedback,
+            [demand_field],
+            span=(3, 12),
+            layer=whole_layer(self, parameters, self.DEMAND, context),
+        )
         demand_weight = demand.numeric(demand_field, self.DEMAND) if demand_field else None
         existing_xy = None
         if charge_source is not None:
             existing_xy = read_located(
-                charge_source, self.CHARGE_POINTS, crs, context, feedback, span=(12, 15)
+                charge_source,
+                self.CHARGE_POINTS,
+                crs,
+                context,
+                feedback,
+                span=(12, 15),
+                layer=whole_layer(self, parameters, self.CHARGE_POINTS, context),
             ).xy
         if feedback.isCanceled():
             return {}
