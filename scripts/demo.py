@@ -36,6 +36,7 @@ STREETS = (
     f'{OSM}|layername=lines|subset="highway" IN '
     "('residential','living_street','unclassified','tertiary','secondary','service')"
 )
+BUILDINGS = f'{OSM}|layername=multipolygons|subset="building" IS NOT NULL'
 TREES = f'{OSM}|layername=points|subset="other_tags" LIKE \'%"natural"=>"tree"%\''
 HYDRANTS = f'{OSM}|layername=points|subset="other_tags" LIKE \'%"emergency"=>"fire_hydrant"%\''
 CROSSINGS = f"{OSM}|layername=points|subset=\"highway\" = 'crossing'"
@@ -244,20 +245,70 @@ class Demo:
                 METHOD=0,  # fast
                 OUTPUT=self.path("selected_locations.gpkg"),
             )
-            # The municipality's own location numbers, which the example review decisions use.
-            self.run(
-                "native:fieldcalculator",
-                INPUT=self.path("selected_locations.gpkg"),
-                FIELD_NAME="location_id",
-                FIELD_TYPE=2,  # text
-                FIELD_LENGTH=20,
-                FORMULA="'DELFT-' || lpad(\"selection_rank\", 3, '0')",
-                OUTPUT=self.path("proposed_locations.gpkg"),
-            )
+            self.number_and_address_sites()
             step.figures["te kiezen locaties (tekort in het uittreksel)"] = count
             step.figures.update(
                 {key.lower(): _round(value) for key, value in results.items() if key != "OUTPUT"}
             )
+
+    def number_and_address_sites(self) -> None:
+        """The municipality's own location numbers (which the example review decisions use) and
+        the address of the nearest OSM address point, with native algorithms as a batch user would."""
+        work = self.path("work")
+        work.mkdir(exist_ok=True)
+        self.run(
+            "native:joinbynearest",
+            INPUT=self.path("selected_locations.gpkg"),
+            INPUT_2=ADDRESSES,
+            FIELDS_TO_COPY="other_tags",
+            PREFIX="nearest_",
+            NEIGHBORS=1,
+            MAX_DISTANCE=0.001,  # degrees, as the selection is in EPSG:4326: 70 to 110 m here
+            OUTPUT=work / "with_address_tags.gpkg",
+        )
+        # Two address points at exactly the same distance (one building entrance) give two rows.
+        self.run(
+            "native:removeduplicatesbyattribute",
+            INPUT=work / "with_address_tags.gpkg",
+            FIELDS="candidate_id",
+            OUTPUT=work / "one_address_each.gpkg",
+        )
+        self.run(
+            "native:fieldcalculator",
+            INPUT=work / "one_address_each.gpkg",
+            FIELD_NAME="location_id",
+            FIELD_TYPE=2,  # text
+            FIELD_LENGTH=20,
+            FORMULA="'DELFT-' || lpad(\"selection_rank\", 3, '0')",
+            OUTPUT=work / "numbered.gpkg",
+        )
+        tags = 'hstore_to_map("nearest_other_tags")'
+        self.run(
+            "native:fieldcalculator",
+            INPUT=work / "numbered.gpkg",
+            FIELD_NAME="address",
+            FIELD_TYPE=2,
+            FIELD_LENGTH=120,
+            FORMULA=(
+                f"concat(map_get({tags}, 'addr:street'), ' ', map_get({tags}, 'addr:housenumber'), ', ', "
+                f"trim(concat(map_get({tags}, 'addr:postcode'), ' ', coalesce(map_get({tags}, 'addr:city'), 'Delft'))))"
+            ),
+            OUTPUT=work / "addressed.gpkg",
+        )
+        self.run(
+            "native:deletecolumn",
+            INPUT=work / "addressed.gpkg",
+            COLUMN=[
+                "nearest_other_tags",
+                "n",
+                "distance",
+                "feature_x",
+                "feature_y",
+                "nearest_x",
+                "nearest_y",
+            ],
+            OUTPUT=self.path("proposed_locations.gpkg"),
+        )
 
     def selection_count(self) -> int:
         """Sites to select: the 2030 gap of the districts the OSM extract covers (at least 12 for the review demo)."""
@@ -293,7 +344,14 @@ class Demo:
                 OUTPUT_TABLE=self.path("review_kpis.csv"),
                 OUTPUT_HTML=self.path("review_kpis.html"),
             )
-            self.run("exportdecrees", REVIEW=review, STATUS="approved", OUTPUT_FOLDER=self.path("decrees"))
+            self.run(
+                "exportdecrees",
+                REVIEW=review,
+                STATUS="approved",
+                MUNICIPALITY="Delft",
+                MAP_LAYERS=[BUILDINGS, STREETS],
+                OUTPUT_FOLDER=self.path("decrees"),
+            )
             step.figures["documenten"] = len(list(self.path("decrees").glob("*")))
 
     def usage(self) -> None:

@@ -59,6 +59,7 @@ def test_demo_review_workflow(demo_out):
     out, _ = demo_out
     review = out / "review.gpkg"
     assert _count(review, "review_locations", "location_id LIKE 'DELFT-0%'") == 12
+    assert _count(review, "review_locations", "address LIKE '% Delft'") == 12  # from OSM addresses
     # Every row of the example CSV (84) is imported, none refused, next to one automatic
     # constraint check per location.
     assert _count(review, "review_events") == 84 + 12
