@@ -104,18 +104,12 @@ class PointArrays:
 
     def numeric(self, name: str, layer_label: str, allow_negative: bool = False) -> np.ndarray:
         """An attribute as float64; NULL becomes 0, text or negative values are refused."""
-        values = np.zeros(len(self), dtype=np.float64)
-        for i, value in enumerate(self.attributes[name]):
-            if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
-                continue
-            try:
-                values[i] = float(value)
-            except (TypeError, ValueError):
-                raise QgsProcessingException(
-                    tr("The field {field} of {layer} holds a non-numeric value: {value!r}.").format(
-                        field=name, layer=layer_label, value=value
-                    )
-                ) from None
+        try:  # one numpy call when every value is a number (None would become NaN: checked below)
+            values = np.array(self.attributes[name], dtype=np.float64)
+            if np.isnan(values).any():
+                raise ValueError("NULL or NaN values: take the careful path")
+        except (TypeError, ValueError):
+            values = self._numeric_value_by_value(name, layer_label)
         if not np.all(np.isfinite(values)):
             raise QgsProcessingException(
                 tr("The field {field} of {layer} holds a non-finite value.").format(
@@ -128,6 +122,21 @@ class PointArrays:
                     field=name, layer=layer_label
                 )
             )
+        return values
+
+    def _numeric_value_by_value(self, name: str, layer_label: str) -> np.ndarray:
+        values = np.zeros(len(self), dtype=np.float64)
+        for i, value in enumerate(self.attributes[name]):
+            if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
+                continue
+            try:
+                values[i] = float(value)
+            except (TypeError, ValueError):
+                raise QgsProcessingException(
+                    tr("The field {field} of {layer} holds a non-numeric value: {value!r}.").format(
+                        field=name, layer=layer_label, value=value
+                    )
+                ) from None
         return values
 
 

@@ -129,11 +129,12 @@ def write_features(
     sink, source, fields, kept, rows: dict[int, list], order: Sequence[int], feedback, start, end
 ):
     """Write the source features with ids in ``order`` with their kept attributes plus ``rows[fid]``."""
-    request = QgsFeatureRequest().setFilterFids(list(order))
-    features = {}
+    request = QgsFeatureRequest()
+    if len(order) < source.featureCount():  # a filter on every id only slows the provider down
+        request.setFilterFids(list(order))
+    features = {feature.id(): feature for feature in source.getFeatures(request)}
     total = max(len(order), 1)
-    for feature in source.getFeatures(request):
-        features[feature.id()] = feature
+    feature = QgsFeature(fields)  # one feature refilled: the sink stores a copy of each
     for n, fid in enumerate(order):
         if n % 1000 == 0:
             if feedback.isCanceled():
@@ -143,7 +144,6 @@ def write_features(
         if original is None:
             continue
         attributes = original.attributes()
-        feature = QgsFeature(fields)
         feature.setGeometry(original.geometry())
         feature.setAttributes([attributes[i] for i in kept] + rows[fid])
         sink.addFeature(feature, QgsFeatureSink.FastInsert)
@@ -384,22 +384,22 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        rows = {}
-        for j, fid in enumerate(candidates.feature_ids.tolist()):
-            nearest = float(result.nearest_existing_m[j])
-            rows[fid] = [
-                round(float(result.f_demand[j]), 6),
-                round(float(result.f_gap[j]), 6),
-                round(float(result.f_poi[j]), 6),
-                round(float(result.f_usage[j]), 6),
-                round(float(result.score[j]), 4),
-                int(result.rank[j]),
-                reasons[j],
-                float(result.demand_within[j]),
-                float(result.unserved_within[j]),
-                round(nearest, 2) if np.isfinite(nearest) else None,
-                int(result.poi_count[j]),
-            ]
+        nearest = np.round(result.nearest_existing_m, 2)
+        columns = [  # rounded column-wise: one numpy call per field, not one Python call per value
+            np.round(result.f_demand, 6).tolist(),
+            np.round(result.f_gap, 6).tolist(),
+            np.round(result.f_poi, 6).tolist(),
+            np.round(result.f_usage, 6).tolist(),
+            np.round(result.score, 4).tolist(),
+            result.rank.astype(int).tolist(),
+            reasons,
+            result.demand_within.astype(float).tolist(),
+            result.unserved_within.astype(float).tolist(),
+            np.where(np.isfinite(nearest), nearest, np.nan).astype(object).tolist(),
+            result.poi_count.astype(int).tolist(),
+        ]
+        columns[9] = [None if value != value else value for value in columns[9]]  # NaN -> NULL
+        rows = dict(zip(candidates.feature_ids.tolist(), map(list, zip(*columns))))
         order = candidates.feature_ids[np.argsort(result.rank, kind="stable")].tolist()
         if not write_features(sink, candidates_source, fields, kept, rows, order, feedback, 75, 100):
             return {}
