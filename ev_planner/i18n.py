@@ -14,7 +14,7 @@ from pathlib import Path
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
-from .core.errors import EvPlannerError
+from .core.errors import EvPlannerError, Message
 
 CONTEXT = "EvPlanner"
 I18N_DIR = Path(__file__).resolve().parent / "resources" / "i18n"
@@ -26,21 +26,21 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def translate_error(error: BaseException) -> str:
-    """The message of ``error`` in the user's language.
+def translate_error(error: BaseException | Message) -> str:
+    """The message of ``error`` (or of a core :class:`Message`) in the user's language.
 
     An :class:`EvPlannerError` gives its translated template filled in with its
     values (values that are EvPlannerErrors themselves are translated too); when
     the translation cannot be filled in, the English message is returned. Any
     other exception gives ``str(error)``.
     """
-    if not isinstance(error, EvPlannerError) or not error.template:
+    if not isinstance(error, (EvPlannerError, Message)) or not error.template:
         return str(error)
     translated = tr(error.template)
     if not error.values:
         return translated
     values = {
-        name: translate_error(value) if isinstance(value, EvPlannerError) else value
+        name: translate_error(value) if isinstance(value, (EvPlannerError, Message)) else value
         for name, value in error.values.items()
     }
     try:

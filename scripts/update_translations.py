@@ -29,7 +29,7 @@ PACKAGE = REPO / "ev_planner"
 I18N_DIR = PACKAGE / "resources" / "i18n"
 LANGUAGES = ("nl",)
 CONTEXT = "EvPlanner"
-MARKERS = {"tr", "tr_noop"}
+MARKERS = {"tr", "tr_noop", "Message"}  # Message: core notes and log lines
 ERROR_BASE = "EvPlannerError"
 
 

@@ -45,6 +45,23 @@ def format_message(template: str, values: dict[str, Any]) -> str:
         return f"{template} {values!r}"
 
 
+class Message(str):
+    """A note or log line for the user: the English text itself (it is a ``str``), carrying
+    its template and values like :class:`EvPlannerError` so that the glue can translate it.
+
+    ``scripts/update_translations.py`` collects the templates of ``Message(...)`` calls.
+    """
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> Message:
+        text = super().__new__(cls, format_message(template, values))
+        text.template = template
+        text.values = values
+        return text
+
+
 class InputError(EvPlannerError):
     """The user's input (a layer, a field, a parameter value, a file) cannot be used."""
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import requests
 
-from .errors import AuthenticationError, SourceError, redact
+from .errors import AuthenticationError, Message, SourceError, redact
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 DEFAULT_TIMEOUT = 60.0
@@ -136,9 +136,6 @@ class HttpClient:
         self.close()
 
     # ------------------------------------------------------------------------------------
-    def _message(self, text: str) -> str:
-        return redact(text, self.secrets)
-
     def _shown(self, value: Any) -> Any:
         """A message value with the secrets hidden (texts only; numbers and message parts as they are)."""
         return redact(value, self.secrets) if isinstance(value, str) else value
@@ -239,7 +236,14 @@ class HttpClient:
                 )
             wait = self._wait_before_retry(attempt, retry_after)
             if self.log is not None:
-                self.log(self._message(f"{shown}: {problem}; retrying in {wait:.1f} s."))
+                self.log(
+                    Message(
+                        "{url}: {problem}; retrying in {seconds:.1f} s.",
+                        url=self._shown(shown),
+                        problem=problem,
+                        seconds=wait,
+                    )
+                )
             self.sleep(wait)
             attempt += 1
 

@@ -49,7 +49,7 @@ from ..core.http import HttpClient
 from ..core.schema import CHARGE_POINT_FIELDS, FieldSpec
 from ..core.sources.records import LoadResult, utc_now_iso
 from ..core.sources.refresh import ExistingRow, RefreshPlan, plan_refresh
-from ..i18n import tr
+from ..i18n import tr, translate_error
 from .styles import style_output
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -165,10 +165,15 @@ def token_from_authcfg(authcfg: str) -> str | None:
     return token
 
 
+def translated_log(feedback: QgsProcessingFeedback) -> Callable[[str], None]:
+    """A ``log`` callback for the core: its notes (:class:`Message`) shown in the user's language."""
+    return lambda text: feedback.pushInfo(translate_error(text))
+
+
 def http_client(feedback: QgsProcessingFeedback, secrets: Sequence[str] = ()) -> HttpClient:
     proxy_secrets: list[str] = []
     proxies = proxies_from_qgis_settings(proxy_secrets)
-    return HttpClient(proxies=proxies, secrets=[*secrets, *proxy_secrets], log=feedback.pushInfo)
+    return HttpClient(proxies=proxies, secrets=[*secrets, *proxy_secrets], log=translated_log(feedback))
 
 
 def extent_in_wgs84(
@@ -248,7 +253,7 @@ def report_load(feedback: QgsProcessingFeedback, label: str, result: LoadResult)
             tr("{source}: {count} duplicate record(s) ignored.").format(source=label, count=report.duplicates)
         )
     for note in result.notes:
-        feedback.pushWarning(note)
+        feedback.pushWarning(translate_error(note))
     feedback.pushInfo(
         tr("{source}: {count} charge location(s) read.").format(source=label, count=len(result.records))
     )

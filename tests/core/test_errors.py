@@ -65,3 +65,15 @@ def test_a_core_raise_site_gives_template_and_values():
     assert caught.value.template == "METHOD must be one of {methods}."
     assert set(caught.value.values) == {"methods"}
     assert str(caught.value) == "METHOD must be one of " + caught.value.values["methods"] + "."
+
+
+def test_a_message_is_its_english_text_with_template_and_values():
+    from ev_planner.core.errors import Message
+
+    note = Message("OCPI version {version} chosen from {count} offered.", version="2.2.1", count=2)
+    assert note == "OCPI version 2.2.1 chosen from 2 offered."
+    assert isinstance(note, str)
+    assert (note.template, note.values) == (
+        "OCPI version {version} chosen from {count} offered.",
+        {"version": "2.2.1", "count": 2},
+    )

@@ -107,3 +107,37 @@ def test_translate_error_falls_back_to_english_when_the_translation_cannot_be_fi
     error = InputError("The file {path} does not exist.", other="x")
     assert i18n.translate_error(error) == str(error)
     assert i18n.translate_error(ValueError("plain")) == "plain"
+
+
+def test_core_notes_in_the_log_arrive_in_dutch(evplanner, dutch, sample_dir, tmp_path):
+    """Notes the core writes while loading (a Message, e.g. an unusable Link header) are translated."""
+    import json
+    import sys
+
+    import processing
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+    from ocpi_test_server import OcpiTestServer
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.infos = []
+
+        def pushInfo(self, info):
+            self.infos.append(info)
+
+    locations = json.loads((sample_dir / "charge_points.ocpi.json").read_text(encoding="utf-8"))[:20]
+    feedback = Feedback()
+    with OcpiTestServer(
+        {"locations": locations}, token="t0ken-for-notes", max_limit=8, link="bad_path"
+    ) as server:
+        processing.run(
+            "evplanner:loadocpi",
+            {"SOURCE": server.versions_url, "TOKEN": "t0ken-for-notes", "OUTPUT": str(tmp_path / "cp.gpkg")},
+            feedback=feedback,
+        )
+    log = "\n".join(feedback.infos)
+    assert "Onbruikbare Link-header genegeerd" in log
+    assert "OCPI-versie 2.2.1 gekozen uit" in log
+    assert "t0ken-for-notes" not in log

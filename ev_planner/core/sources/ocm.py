@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InputError, SourceError
+from ..errors import InputError, Message, SourceError
 from ..http import HttpClient, url_for_message
 from ..schema import SOURCE_OCM
 from .connectors import OCM_CONNECTION_TYPES, OCM_CURRENT_TYPES
@@ -185,7 +185,10 @@ def load_open_charge_map(
         result.records.append(record)
     if len(body) >= max_results:
         result.notes.append(
-            f"Open Charge Map returned the maximum of {max_results} results: there may be more. "
-            "Raise MAX_RESULTS or use a smaller extent."
+            Message(
+                "Open Charge Map returned the maximum of {count} results: there may be more. "
+                "Raise MAX_RESULTS or use a smaller extent.",
+                count=max_results,
+            )
         )
     return result

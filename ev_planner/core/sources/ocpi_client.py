@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from ..errors import AuthenticationError, SourceError
+from ..errors import AuthenticationError, Message, SourceError
 from ..http import HttpAuthenticationError, HttpClient, decode_json, url_for_message
 
 OCPI_SUCCESS = 1000
@@ -150,7 +150,14 @@ class OcpiClient:
             if not self.token:
                 raise self._auth_error(url, first.status, both=False) from None
             other = TOKEN_RAW if form == TOKEN_BASE64 else TOKEN_BASE64
-            self._note(f"{url_for_message(url)} refused the token form '{form}'; trying '{other}'.")
+            self._note(
+                Message(
+                    "{url} refused the token form '{form}'; trying '{other}'.",
+                    url=url_for_message(url),
+                    form=form,
+                    other=other,
+                )
+            )
             try:
                 response = self.http.get(url, headers=self._headers(other), **kwargs)
             except HttpAuthenticationError as second:
@@ -200,7 +207,11 @@ class OcpiClient:
             version, details_url = choose_version(data)
             self.version = version
             self._token_form = None  # from now on start with the chosen version's own form
-            self._note(f"OCPI version {version} chosen from {len(data)} offered.")
+            self._note(
+                Message(
+                    "OCPI version {version} chosen from {count} offered.", version=version, count=len(data)
+                )
+            )
             data, _ = self.get_envelope(urljoin(url, details_url))
             if not (isinstance(data, dict) and "endpoints" in data):
                 raise SourceError(
@@ -268,7 +279,11 @@ class OcpiClient:
             pages_without_new = 0 if new else pages_without_new + 1
             if pages_without_new >= 3:
                 # A server that ignores offset would repeat the same page forever.
-                self._note(f"{url_for_message(url)} keeps returning objects already received; stopping.")
+                self._note(
+                    Message(
+                        "{url} keeps returning objects already received; stopping.", url=url_for_message(url)
+                    )
+                )
                 return
             next_url = self._usable_next(response.headers.get("Link"), url, endpoint_url)
             if next_url is not None:
@@ -295,7 +310,12 @@ class OcpiClient:
             and got.path.rstrip("/") == want.path.rstrip("/")
         )
         if not usable:
-            self._note(f"Ignoring an unusable Link header ({url_for_message(absolute)}); paging by offset.")
+            self._note(
+                Message(
+                    "Ignoring an unusable Link header ({url}); paging by offset.",
+                    url=url_for_message(absolute),
+                )
+            )
             return None
         return absolute
 

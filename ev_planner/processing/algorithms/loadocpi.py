@@ -28,6 +28,7 @@ from ..chargepoint_output import (
     report_load,
     resolve_token,
     token_parameters,
+    translated_log,
     write_charge_points,
 )
 
@@ -113,9 +114,9 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
         tariff_source = self.parameterAsString(parameters, self.TARIFF_SOURCE, context).strip()
         feedback.pushInfo(self.tr("Reading OCPI tariffs…"))
-        tariffs = load_tariff_table(tariff_source, source, http, token, log=feedback.pushInfo)
+        tariffs = load_tariff_table(tariff_source, source, http, token, log=translated_log(feedback))
         # The records do not keep the connectors' tariff_ids: read the Locations once more for them.
-        locations = iter_raw_locations(source, http, token, log=feedback.pushInfo)
+        locations = iter_raw_locations(source, http, token, log=translated_log(feedback))
         try:
             report = price_records(result.records, locations, tariffs, feedback.isCanceled)
         except LoadCanceledError:
@@ -169,7 +170,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
                     extent=extent,
                     progress=lambda percent: feedback.setProgress(0.8 * percent),
                     is_canceled=feedback.isCanceled,
-                    log=feedback.pushInfo,
+                    log=translated_log(feedback),
                 )
             except LoadCanceledError:
                 raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None

@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
 
 from ...core.usage.ocpi_usage import load_sessions
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import http_client, resolve_token, token_parameters
+from ..chargepoint_output import http_client, resolve_token, token_parameters, translated_log
 from .usagekpis import add_features, plain, report_core_skips, utc_timestamp
 
 # The public interface of the output (the columns of ev_planner.core.usage.sessions.SESSION_COLUMNS).
@@ -121,7 +121,7 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
                 date_from=date_from,
                 date_to=date_to,
                 progress=progress,
-                log=feedback.pushInfo,
+                log=translated_log(feedback),
             )
         if fetched.cancelled or feedback.isCanceled():
             raise QgsProcessingException(self.tr("Canceled: nothing was written."))

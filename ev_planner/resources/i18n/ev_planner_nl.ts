@@ -1061,6 +1061,11 @@
       <translation>IANA-tijdzone waarin de tijden zonder UTC-offset in de spreadsheet zijn vastgelegd.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>Ignoring an unusable Link header ({url}); paging by offset.</source>
+      <translation>Onbruikbare Link-header genegeerd ({url}); verder pagineren met offset.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Images (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)</source>
       <translation>Afbeeldingen (*.jpg *.jpeg *.png *.heic *.tif);;Alle bestanden (*)</translation>
@@ -1435,6 +1440,11 @@
       <translation>OCPI-token (credentials token C) van de server. Gebruik bij voorkeur AUTHCFG: een hier ingevoerd token kan in de Processing-geschiedenis terechtkomen.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>OCPI version {version} chosen from {count} offered.</source>
+      <translation>OCPI-versie {version} gekozen uit {count} aangeboden.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
       <source>OCPI version {version}.</source>
       <translation>OCPI-versie {version}.</translation>
@@ -1513,6 +1523,11 @@
       <location filename="../../../ev_planner/core/sources/ocm.py" />
       <source>Open Charge Map ({url}) did not return a list of charge points: {message}</source>
       <translation>Open Charge Map ({url}) gaf geen lijst met laadpunten terug: {message}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocm.py" />
+      <source>Open Charge Map returned the maximum of {count} results: there may be more. Raise MAX_RESULTS or use a smaller extent.</source>
+      <translation>Open Charge Map gaf het maximum van {count} resultaten: er kunnen er meer zijn. Verhoog MAX_RESULTS of kies een kleiner bereik.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -3941,6 +3956,11 @@
       <translation>{url} blijft verzoeken weigeren: te veel verzoeken (HTTP 429) na {attempts} pogingen. Probeer het later opnieuw.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} keeps returning objects already received; stopping.</source>
+      <translation>{url} blijft objecten teruggeven die al ontvangen zijn; gestopt.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/http.py" />
       <source>{url} refused the credentials (HTTP {status}). Check the token or API key and its permissions.</source>
       <translation>{url} weigerde de inloggegevens (HTTP {status}). Controleer het token of de API-sleutel en de rechten ervan.</translation>
@@ -3957,6 +3977,11 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
+      <source>{url} refused the token form '{form}'; trying '{other}'.</source>
+      <translation>{url} weigerde de tokenvorm '{form}'; '{other}' wordt geprobeerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
       <source>{url} requires a token (HTTP {status}): give the OCPI token (TOKEN) or an authentication configuration (AUTHCFG).</source>
       <translation>{url} vereist een token (HTTP {status}): geef het OCPI-token (TOKEN) of een authenticatieconfiguratie (AUTHCFG).</translation>
     </message>
@@ -3969,6 +3994,11 @@
       <location filename="../../../ev_planner/core/http.py" />
       <source>{url}: {problem}, after {attempts} attempts.</source>
       <translation>{url}: {problem}, na {attempts} pogingen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/http.py" />
+      <source>{url}: {problem}; retrying in {seconds:.1f} s.</source>
+      <translation>{url}: {problem}; nieuwe poging over {seconds:.1f} s.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
