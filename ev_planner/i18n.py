@@ -4,7 +4,7 @@ Every user-visible string goes through :func:`tr` with the single context
 ``EvPlanner``; ``scripts/update_translations.py`` collects those strings into
 ``resources/i18n/ev_planner_nl.ts`` and ``make translations`` compiles it.
 Messages of core errors are templates with named values (see
-``core/errors.py``): :func:`translate_error` translates them.
+``core/errors.py``): :func:`translate_message` translates them.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def translate_error(error: BaseException | Message) -> str:
+def translate_message(error: BaseException | Message) -> str:
     """The message of ``error`` (or of a core :class:`Message`) in the user's language.
 
     An :class:`EvPlannerError` gives its translated template filled in with its
@@ -40,7 +40,7 @@ def translate_error(error: BaseException | Message) -> str:
     if not error.values:
         return translated
     values = {
-        name: translate_error(value) if isinstance(value, (EvPlannerError, Message)) else value
+        name: translate_message(value) if isinstance(value, (EvPlannerError, Message)) else value
         for name, value in error.values.items()
     }
     try:

@@ -20,7 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import EvPlannerError, redact
-from ..i18n import tr, translate_error
+from ..i18n import tr, translate_message
 from .help import help_html
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "ev_planner.svg"
@@ -110,7 +110,7 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
     ) -> QgsProcessingException:
         """The one mapping of failures to messages, with secrets removed."""
         if isinstance(exc, EvPlannerError):
-            return QgsProcessingException(redact(translate_error(exc), self._secrets))
+            return QgsProcessingException(redact(translate_message(exc), self._secrets))
         if isinstance(exc, (QgsProcessingException, OSError)):
             return QgsProcessingException(redact(str(exc), self._secrets))
         if isinstance(exc, MemoryError):

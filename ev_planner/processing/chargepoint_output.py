@@ -49,7 +49,7 @@ from ..core.http import HttpClient
 from ..core.schema import CHARGE_POINT_FIELDS, FieldSpec
 from ..core.sources.records import LoadResult, utc_now_iso
 from ..core.sources.refresh import ExistingRow, RefreshPlan, plan_refresh
-from ..i18n import tr, translate_error
+from ..i18n import tr, translate_message
 from .styles import style_output
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -167,7 +167,7 @@ def token_from_authcfg(authcfg: str) -> str | None:
 
 def translated_log(feedback: QgsProcessingFeedback) -> Callable[[str], None]:
     """A ``log`` callback for the core: its notes (:class:`Message`) shown in the user's language."""
-    return lambda text: feedback.pushInfo(translate_error(text))
+    return lambda text: feedback.pushInfo(translate_message(text))
 
 
 def http_client(feedback: QgsProcessingFeedback, secrets: Sequence[str] = ()) -> HttpClient:
@@ -253,7 +253,7 @@ def report_load(feedback: QgsProcessingFeedback, label: str, result: LoadResult)
             tr("{source}: {count} duplicate record(s) ignored.").format(source=label, count=report.duplicates)
         )
     for note in result.notes:
-        feedback.pushWarning(translate_error(note))
+        feedback.pushWarning(translate_message(note))
     feedback.pushInfo(
         tr("{source}: {count} charge location(s) read.").format(source=label, count=len(result.records))
     )

@@ -61,7 +61,7 @@ from ..core.review.states import (
     allowed_actions,
 )
 from ..core.review.store import LOCATIONS_TABLE, ReviewStore, review_path
-from ..i18n import tr, translate_error
+from ..i18n import tr, translate_message
 from ..processing.base import tr_noop
 from ..processing.styles import style_path
 
@@ -260,7 +260,7 @@ class ReviewDock(QgsDockWidget):
             store = ReviewStore(review_path(path), busy_timeout=5.0)
         except EvPlannerError as exc:
             self.store = None
-            self._show(translate_error(exc), error=True)
+            self._show(translate_message(exc), error=True)
             self.refresh_locations()
             return False
         self.store = store
@@ -309,7 +309,7 @@ class ReviewDock(QgsDockWidget):
         try:
             rows = self.store.locations()
         except EvPlannerError as exc:
-            self._show(translate_error(exc), error=True)
+            self._show(translate_message(exc), error=True)
             return
         department = self.department()
         if self.awaiting_only.isChecked():
@@ -502,7 +502,7 @@ class ReviewDock(QgsDockWidget):
         try:
             stored = self.store.append(event, photo=self.photo_path)
         except EvPlannerError as exc:
-            self._show(translate_error(exc), error=True)
+            self._show(translate_message(exc), error=True)
             return False
         self.comment_edit.clear()
         self.reason_edit.clear()

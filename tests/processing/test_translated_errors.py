@@ -100,13 +100,13 @@ def test_skipped_import_rows_are_reported_in_dutch(evplanner, dutch, tmp_path):
     assert "Overgeslagen: regel 3: onbekende locatie: Z" in text, text
 
 
-def test_translate_error_falls_back_to_english_when_the_translation_cannot_be_filled_in(dutch):
+def test_translate_message_falls_back_to_english_when_the_translation_cannot_be_filled_in(dutch):
     # A template that is not in the .ts is returned untranslated, filled in with its values.
-    assert i18n.translate_error(InputError("No {thing} here.", thing="layer")) == "No layer here."
+    assert i18n.translate_message(InputError("No {thing} here.", thing="layer")) == "No layer here."
     # Missing values make the Dutch template unusable: the English text (with the values) is shown.
     error = InputError("The file {path} does not exist.", other="x")
-    assert i18n.translate_error(error) == str(error)
-    assert i18n.translate_error(ValueError("plain")) == "plain"
+    assert i18n.translate_message(error) == str(error)
+    assert i18n.translate_message(ValueError("plain")) == "plain"
 
 
 def test_core_notes_in_the_log_arrive_in_dutch(evplanner, dutch, sample_dir, tmp_path):

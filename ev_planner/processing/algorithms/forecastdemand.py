@@ -34,7 +34,7 @@ from ...core.potential.forecast import (
     count_points_per_area,
     forecast,
 )
-from ...i18n import translate_error
+from ...i18n import translate_message
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
     choose_metric_crs,
@@ -235,7 +235,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         try:
             settings.validate()
         except InputError as error:
-            raise QgsProcessingException(translate_error(error)) from None
+            raise QgsProcessingException(translate_message(error)) from None
         year = self.parameterAsInt(parameters, self.TARGET_YEAR, context)
         cars_per_household = self.parameterAsDouble(parameters, self.CARS_PER_HOUSEHOLD, context)
         charge_source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)

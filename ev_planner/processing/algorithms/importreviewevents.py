@@ -11,7 +11,7 @@ from qgis.core import (
 from ...core.review.events import DEFAULT_LOCAL_TIMEZONE
 from ...core.review.importer import import_events
 from ...core.review.store import ReviewStore
-from ...i18n import tr, translate_error
+from ...i18n import tr, translate_message
 from ..base import EvPlannerAlgorithm, tr_noop
 
 
@@ -66,7 +66,7 @@ class ImportReviewEvents(EvPlannerAlgorithm):
             message = self.tr("line {line}: {reason}: {detail}").format(
                 line=line,
                 reason=tr(reason),  # a SKIP_* constant of the importer, marked with tr_noop there
-                detail=detail if isinstance(detail, str) else translate_error(detail),
+                detail=detail if isinstance(detail, str) else translate_message(detail),
             )
             feedback.reportError(self.tr("Skipped {message}").format(message=message), False)
         feedback.pushInfo(
