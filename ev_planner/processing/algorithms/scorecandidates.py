@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -111,6 +112,70 @@ def read_located(
     if len(points) == 0:
         raise QgsProcessingException(tr("The layer {layer} has no usable geometry.").format(layer=label))
     return points
+
+
+class CoverageSources(NamedTuple):
+    candidates: QgsFeatureSource
+    demand: QgsFeatureSource
+    demand_field: str  # "" when every demand point weighs 1
+    charge_points: QgsFeatureSource | None
+
+
+class CoveragePoints(NamedTuple):
+    crs: QgsCoordinateReferenceSystem  # the metric CRS distances are measured in
+    candidates: PointArrays
+    demand: PointArrays
+    demand_weight: np.ndarray | None
+    existing_xy: np.ndarray | None
+
+
+def coverage_sources(algorithm, parameters, context) -> CoverageSources:
+    """CANDIDATES, DEMAND (+ DEMAND_FIELD) and CHARGE_POINTS of a scoring or selection algorithm."""
+    candidates = point_source(algorithm, parameters, algorithm.CANDIDATES, context)
+    demand = demand_source(algorithm, parameters, algorithm.DEMAND, context)
+    demand_field = algorithm.parameterAsString(parameters, algorithm.DEMAND_FIELD, context)
+    if demand_field:
+        require_fields(demand, [demand_field], algorithm.DEMAND)
+    charge_points = point_source(algorithm, parameters, algorithm.CHARGE_POINTS, context, optional=True)
+    return CoverageSources(candidates, demand, demand_field, charge_points)
+
+
+def read_coverage_points(
+    algorithm,
+    parameters,
+    context,
+    feedback,
+    sources: CoverageSources,
+    marks: tuple[float, float, float, float],
+) -> CoveragePoints:
+    """The coverage inputs as points in the metric CRS (CRS parameter or chosen); ``marks`` are the
+    progress at the start and after the candidates, the demand and the charge points."""
+    crs = choose_metric_crs(
+        context,
+        [sources.candidates, sources.demand, sources.charge_points],
+        algorithm.parameterAsCrs(parameters, algorithm.CRS, context),
+    )
+    feedback.pushInfo(tr("Distances measured in {crs}.").format(crs=crs.authid()))
+
+    def read(source, name, first, last, fields=()):
+        return read_located(
+            source,
+            name,
+            crs,
+            context,
+            feedback,
+            fields,
+            span=(marks[first], marks[last]),
+            layer=whole_layer(algorithm, parameters, name, context),
+        )
+
+    candidates = read(sources.candidates, algorithm.CANDIDATES, 0, 1)
+    demand = read(sources.demand, algorithm.DEMAND, 1, 2, [sources.demand_field])
+    demand_weight = demand.numeric(sources.demand_field, algorithm.DEMAND) if sources.demand_field else None
+    existing_xy = None
+    if sources.charge_points is not None:
+        existing_xy = read(sources.charge_points, algorithm.CHARGE_POINTS, 2, 3).xy
+    return CoveragePoints(crs, candidates, demand, demand_weight, existing_xy)
 
 
 def output_fields(source: QgsFeatureSource, added: Sequence[tuple[str, int]], feedback, label: str):
@@ -286,12 +351,8 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             return {}
 
     def _score(self, parameters, context, feedback):
-        candidates_source = point_source(self, parameters, self.CANDIDATES, context)
-        demand_layer = demand_source(self, parameters, self.DEMAND, context)
-        demand_field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
-        if demand_field:
-            require_fields(demand_layer, [demand_field], self.DEMAND)
-        charge_source = point_source(self, parameters, self.CHARGE_POINTS, context, optional=True)
+        sources = coverage_sources(self, parameters, context)
+        candidates_source, demand_field = sources.candidates, sources.demand_field
         usage_source = point_source(self, parameters, self.USAGE, context, optional=True)
         if usage_source is not None:
             require_fields(usage_source, [OCCUPANCY_FIELD], self.USAGE)
@@ -300,45 +361,9 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         if radius <= 0:
             raise QgsProcessingException(self.tr("RADIUS must be a distance above 0 m."))
         weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
-        crs = choose_metric_crs(
-            context,
-            [candidates_source, demand_layer, charge_source],
-            self.parameterAsCrs(parameters, self.CRS, context),
-        )
-        feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
-
-        candidates = read_located(
-            candidates_source,
-            self.CANDIDATES,
-            crs,
-            context,
-            feedback,
-            span=(0, 5),
-            layer=whole_layer(self, parameters, self.CANDIDATES, context),
-        )
-        demand = read_located(
-            demand_layer,
-            self.DEMAND,
-            crs,
-            context,
-            feedback,
-            [demand_field],
-            span=(5, 15),
-            layer=whole_layer(self, parameters, self.DEMAND, context),
-        )
-        demand_weight = demand.numeric(demand_field, self.DEMAND) if demand_field else None
-        feedback.setProgress(15)
-        existing_xy = None
-        if charge_source is not None:
-            existing_xy = read_located(
-                charge_source,
-                self.CHARGE_POINTS,
-                crs,
-                context,
-                feedback,
-                span=(15, 18),
-                layer=whole_layer(self, parameters, self.CHARGE_POINTS, context),
-            ).xy
+        points = read_coverage_points(self, parameters, context, feedback, sources, (0, 5, 15, 18))
+        crs, candidates, demand = points.crs, points.candidates, points.demand
+        demand_weight, existing_xy = points.demand_weight, points.existing_xy
         poi_xy = self._read_pois(poi_layers, crs, context, feedback)
         usage_xy, occupancy = self._read_usage(
             usage_source, crs, context, feedback, whole_layer(self, parameters, self.USAGE, context)

@@ -19,16 +19,14 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.potential.selection import DEFAULT_RADIUS, DEFAULT_TIME_LIMIT, METHODS, select_locations
 from ...core.potential.spatial import CancelledError
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..layers import choose_metric_crs, core_progress, require_fields
-from ..ogr_points import whole_layer
+from ..layers import core_progress
 from ..styles import style_output
 from .scorecandidates import (
-    demand_source,
+    coverage_sources,
     distance_parameter,
     metric_crs_parameter,
     output_fields,
-    point_source,
-    read_located,
+    read_coverage_points,
     write_features,
 )
 
@@ -182,12 +180,8 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             return {}
 
     def _select(self, parameters, context, feedback):
-        candidates_source = point_source(self, parameters, self.CANDIDATES, context)
-        demand_layer = demand_source(self, parameters, self.DEMAND, context)
-        demand_field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
-        if demand_field:
-            require_fields(demand_layer, [demand_field], self.DEMAND)
-        charge_source = point_source(self, parameters, self.CHARGE_POINTS, context, optional=True)
+        sources = coverage_sources(self, parameters, context)
+        candidates_source = sources.candidates
         count = self.parameterAsInt(parameters, self.COUNT, context)
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
         min_spacing = self.parameterAsDouble(parameters, self.MIN_SPACING, context)
@@ -195,43 +189,9 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
         if radius <= 0:
             raise QgsProcessingException(self.tr("RADIUS must be a distance above 0 m."))
-        crs = choose_metric_crs(
-            context,
-            [candidates_source, demand_layer, charge_source],
-            self.parameterAsCrs(parameters, self.CRS, context),
-        )
-        feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
-        candidates = read_located(
-            candidates_source,
-            self.CANDIDATES,
-            crs,
-            context,
-            feedback,
-            span=(0, 3),
-            layer=whole_layer(self, parameters, self.CANDIDATES, context),
-        )
-        demand = read_located(
-            demand_layer,
-            self.DEMAND,
-            crs,
-            context,
-            feedback,
-            [demand_field],
-            span=(3, 12),
-            layer=whole_layer(self, parameters, self.DEMAND, context),
-        )
-        demand_weight = demand.numeric(demand_field, self.DEMAND) if demand_field else None
-        existing_xy = None
-        if charge_source is not None:
-            existing_xy = read_located(
-                charge_source,
-                self.CHARGE_POINTS,
-                crs,
-                context,
-                feedback,
-                span=(12, 15),
-                layer=whole_layer(self, parameters, self.CHARGE_POINTS, context),
-            ).xy
+        points = read_coverage_points(self, parameters, context, feedback, sources, (0, 3, 12, 15))
+        candidates, demand = points.candidates, points.demand
+        demand_weight, existing_xy = points.demand_weight, points.existing_xy
         if feedback.isCanceled():
             return {}
         feedback.setProgress(15)

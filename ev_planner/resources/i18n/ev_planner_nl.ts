@@ -725,7 +725,6 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
-      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>Distances measured in {crs}.</source>
       <translation>Afstanden gemeten in {crs}.</translation>
     </message>
