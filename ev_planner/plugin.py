@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog
+import configparser
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsSettings
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .i18n import install_translator, remove_translator, tr
+from .core.dependencies import install_command, missing_optional_packages
+from .i18n import install_translator, remove_translator, tr, translate_message
 from .processing.base import ICON_PATH
 from .processing.provider import EvPlannerProvider
 
 MENU = "&EV Planner"
+DEPENDENCY_NOTICE_KEY = "ev_planner/dependency_notice_version"
+METADATA = Path(__file__).resolve().parent / "metadata.txt"
+
+
+def plugin_version() -> str:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(METADATA, encoding="utf-8")
+    return parser.get("general", "version", fallback="")
 
 
 class EvPlannerPlugin:
@@ -33,11 +45,12 @@ class EvPlannerPlugin:
                 QgsMessageLog.logMessage(
                     tr("Another Processing provider with the id 'evplanner' is already registered."),
                     "EV Planner",
-                    Qgis.Warning,
+                    Qgis.MessageLevel.Warning,
                 )
 
     def initGui(self) -> None:
         self.initProcessing()
+        self._report_missing_packages()
         toolbox_action = QAction(QIcon(str(ICON_PATH)), tr("EV Planner algorithms…"), self.iface.mainWindow())
         toolbox_action.setToolTip(tr("Show the EV Planner algorithms in the Processing Toolbox"))
         toolbox_action.triggered.connect(self.show_algorithms)
@@ -50,6 +63,24 @@ class EvPlannerPlugin:
         self.iface.addToolBarIcon(review_action)
         self.review_action = review_action
 
+    def _report_missing_packages(self) -> None:
+        """Say once per plugin version which optional package is missing, with its install command."""
+        missing = missing_optional_packages()
+        if not missing:
+            return
+        text = "; ".join(
+            tr("{package} is not installed ({gain}). Install it with: {command}").format(
+                package=name, gain=translate_message(gain), command=install_command(name)
+            )
+            for name, gain in missing.items()
+        )
+        QgsMessageLog.logMessage(text, "EV Planner", Qgis.MessageLevel.Info)
+        settings = QgsSettings()
+        version = plugin_version()
+        if settings.value(DEPENDENCY_NOTICE_KEY, "") != version:
+            self.iface.messageBar().pushMessage("EV Planner", text, Qgis.MessageLevel.Info, 0)
+            settings.setValue(DEPENDENCY_NOTICE_KEY, version)
+
     def toggle_review_dock(self, visible: bool) -> None:
         if self.review_dock is None:
             if not visible:
@@ -59,7 +90,7 @@ class EvPlannerPlugin:
             from .ui.review_dock import ReviewDock
 
             self.review_dock = ReviewDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.review_dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
             # Closing the dock with its own button unticks the action.
             self.review_dock.visibilityChanged.connect(self._review_dock_visibility)
         if visible:

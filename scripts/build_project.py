@@ -38,12 +38,15 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsReferencedRectangle,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # the plugin's QGIS version shims, from this checkout
+
+from ev_planner.compat import DISTANCE_METERS, LAYOUT_MILLIMETERS  # noqa: E402
+
 SAMPLE = REPO / "sample_data" / "delft"
 OSM = SAMPLE / "osm_tudelft_wippolder.osm.pbf"
 BACKGROUND = "#f2efe9"
@@ -162,7 +165,7 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = 150
         result = QgsLayoutExporter(layout).exportToImage(str(png), settings)
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise SystemExit(f"could not export {png} (error {result})")
     return project
 
@@ -193,17 +196,17 @@ def _layout(
     layout.setName("Potentieelkaart Delft")
     title = QgsLayoutItemLabel(layout)
     title.setText("Potentieelkaart publieke laadpunten — Delft (TU-campus en Wippolder)")
-    title.setFont(QFont("DejaVu Sans", 16, QFont.Bold))
-    title.attemptMove(QgsLayoutPoint(10, 6, QgsUnitTypes.LayoutMillimeters))
-    title.attemptResize(QgsLayoutSize(277, 10, QgsUnitTypes.LayoutMillimeters))
+    title.setFont(QFont("DejaVu Sans", 16, QFont.Weight.Bold))
+    title.attemptMove(QgsLayoutPoint(10, 6, LAYOUT_MILLIMETERS))
+    title.attemptResize(QgsLayoutSize(277, 10, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(title)
 
     map_item = QgsLayoutItemMap(layout)
     layout.addLayoutItem(map_item)  # before sizing: an item outside a layout has no size to zoom in
     map_item.setCrs(project.crs())
     # Resize before moving: a map item moved while it has no size cannot zoom afterwards (3.22).
-    map_item.attemptResize(QgsLayoutSize(200, 182, QgsUnitTypes.LayoutMillimeters))
-    map_item.attemptMove(QgsLayoutPoint(10, 18, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptResize(QgsLayoutSize(200, 182, LAYOUT_MILLIMETERS))
+    map_item.attemptMove(QgsLayoutPoint(10, 18, LAYOUT_MILLIMETERS))
     # Top of the list is drawn on top: the layer tree order, as in the layers panel.
     map_item.setLayers(
         [
@@ -225,26 +228,26 @@ def _layout(
         layer = getattr(node, "layer", lambda: None)()
         if layer is None or layer not in legend_layers:
             root.removeChildNode(node)
-    legend.attemptMove(QgsLayoutPoint(214, 18, QgsUnitTypes.LayoutMillimeters))
+    legend.attemptMove(QgsLayoutPoint(214, 18, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(legend)
 
     scale_bar = QgsLayoutItemScaleBar(layout)
     scale_bar.setStyle("Single Box")
     scale_bar.setLinkedMap(map_item)
-    scale_bar.setUnits(QgsUnitTypes.DistanceMeters)
+    scale_bar.setUnits(DISTANCE_METERS)
     scale_bar.setNumberOfSegments(4)
     scale_bar.setNumberOfSegmentsLeft(0)
     scale_bar.setUnitsPerSegment(100)
     scale_bar.setUnitLabel("m")
     scale_bar.update()
-    scale_bar.attemptMove(QgsLayoutPoint(14, 186, QgsUnitTypes.LayoutMillimeters))
+    scale_bar.attemptMove(QgsLayoutPoint(14, 186, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(scale_bar)
 
     credits = QgsLayoutItemLabel(layout)
     credits.setText(ATTRIBUTION + " — gemaakt met EV Planner")
     credits.setFont(QFont("DejaVu Sans", 7))
-    credits.attemptMove(QgsLayoutPoint(10, 202, QgsUnitTypes.LayoutMillimeters))
-    credits.attemptResize(QgsLayoutSize(277, 5, QgsUnitTypes.LayoutMillimeters))
+    credits.attemptMove(QgsLayoutPoint(10, 202, LAYOUT_MILLIMETERS))
+    credits.attemptResize(QgsLayoutSize(277, 5, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(credits)
     return layout
 

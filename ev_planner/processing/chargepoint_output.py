@@ -41,10 +41,9 @@ from qgis.core import (
     QgsRectangle,
     QgsSettings,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import PARAMETER_ADVANCED, WKB_POINT, FieldType
 from ..core.http import HttpClient
 from ..core.schema import CHARGE_POINT_FIELDS, FieldSpec
 from ..core.sources.records import LoadResult, utc_now_iso
@@ -55,10 +54,10 @@ from .styles import style_output
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 STYLE_NAME = "charge_points"
 _QVARIANT_TYPES = {
-    "str": QVariant.String,
-    "int": QVariant.Int,
-    "float": QVariant.Double,
-    "datetime": QVariant.String,
+    "str": FieldType.STRING,
+    "int": FieldType.INT,
+    "float": FieldType.DOUBLE,
+    "datetime": FieldType.STRING,
 }
 _OGR_TYPES = {"str": ogr.OFTString, "int": ogr.OFTInteger, "float": ogr.OFTReal, "datetime": ogr.OFTString}
 
@@ -114,7 +113,7 @@ def token_parameters() -> tuple[QgsProcessingParameterDefinition, ...]:
             "as value or password). Used when TOKEN is empty."
         )
     )
-    authcfg.setFlags(authcfg.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    authcfg.setFlags(authcfg.flags() | PARAMETER_ADVANCED)
     return token, authcfg
 
 
@@ -201,7 +200,7 @@ def output_crs_parameter() -> QgsProcessingParameterCrs:
     parameter.setHelp(
         tr("CRS of a new output layer (default EPSG:4326). A refreshed GeoPackage layer keeps its own CRS.")
     )
-    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
     return parameter
 
 
@@ -372,9 +371,7 @@ def write_charge_points(
     fields = output_fields(extra_fields)
     crs = crs if crs is not None and crs.isValid() else WGS84
     transform = QgsCoordinateTransform(WGS84, crs, context.transformContext()) if crs != WGS84 else None
-    sink, dest_id = algorithm.parameterAsSink(
-        parameters, output_name, context, fields, QgsWkbTypes.Point, crs
-    )
+    sink, dest_id = algorithm.parameterAsSink(parameters, output_name, context, fields, WKB_POINT, crs)
     if sink is None:
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, output_name))
     names = fields.names()
@@ -388,11 +385,11 @@ def write_charge_points(
         feature.setAttributes([record.get(name) for name in names])
         batch.append(feature)
         if len(batch) >= 5000:
-            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             batch = []
             feedback.setProgress(100.0 * n / total)
     if batch:
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
     del sink
     style_output(context, dest_id, STYLE_NAME)
     return dest_id

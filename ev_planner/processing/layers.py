@@ -14,6 +14,7 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureRequest,
     QgsFeatureSource,
     QgsFields,
@@ -23,11 +24,18 @@ from qgis.core import (
     QgsProcessingFeatureSource,
     QgsProcessingFeedback,
     QgsRectangle,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
+from ..compat import (
+    DISTANCE_METERS,
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    NO_GEOMETRY_CHECK,
+    SKIP_GEOMETRY_VALIDITY_CHECKS,
+)
 from ..core.crs import metric_crs_for_bounds
 from ..i18n import tr
 from .ogr_points import read_ogr_points
@@ -36,11 +44,25 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
-    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters
+    return crs.isValid() and not crs.isGeographic() and crs.mapUnits() == DISTANCE_METERS
+
+
+def features_extent(source: QgsFeatureSource) -> QgsRectangle:
+    """The bounding box of the features' geometries, read feature by feature."""
+    extent = QgsRectangle()
+    request = QgsFeatureRequest().setNoAttributes()
+    for feature in source.getFeatures(request):
+        if feature.hasGeometry():
+            extent.combineExtentWith(feature.geometry().boundingBox())
+    return extent
 
 
 def extent_in_wgs84(source: QgsFeatureSource, context: QgsProcessingContext) -> QgsRectangle:
     extent = source.sourceExtent()
+    if extent.isNull():
+        # QGIS 3.40 reports a Null extent for an OGR layer with a subset string whose
+        # first features have no geometry: the features still have a location.
+        extent = features_extent(source)
     if extent.isNull():
         return QgsRectangle()
     transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
@@ -145,13 +167,13 @@ def representative_point(geometry: QgsGeometry) -> QgsGeometry | None:
     if geometry.isNull() or geometry.isEmpty():
         return None
     kind = geometry.type()
-    if kind == QgsWkbTypes.PointGeometry:
+    if kind == GEOMETRY_POINT:
         point = geometry if not geometry.isMultipart() else geometry.centroid()
-    elif kind == QgsWkbTypes.PolygonGeometry:
+    elif kind == GEOMETRY_POLYGON:
         if not geometry.isGeosValid():
             geometry = geometry.makeValid()
         point = geometry.pointOnSurface()
-    elif kind == QgsWkbTypes.LineGeometry:
+    elif kind == GEOMETRY_LINE:
         point = geometry.interpolate(geometry.length() / 2.0)
     else:
         return None
@@ -190,7 +212,7 @@ def read_points(
             continue
         try:
             point.transform(transform)
-        except Exception:  # QgsCsException: outside the CRS's area
+        except QgsCsException:  # outside the CRS's area
             skipped[tr("cannot be transformed")] = skipped.get(tr("cannot be transformed"), 0) + 1
             continue
         xy = point.asPoint()
@@ -220,9 +242,9 @@ def report_skipped(feedback: QgsProcessingFeedback, layer_label: str, skipped: d
 def require_geometry_type(source: QgsFeatureSource, geometry_type: int, layer_label: str) -> None:
     """Refuse a layer of the wrong geometry type (points, lines, polygons) with a clear message."""
     names = {
-        QgsWkbTypes.PointGeometry: tr("points"),
-        QgsWkbTypes.LineGeometry: tr("lines"),
-        QgsWkbTypes.PolygonGeometry: tr("polygons"),
+        GEOMETRY_POINT: tr("points"),
+        GEOMETRY_LINE: tr("lines"),
+        GEOMETRY_POLYGON: tr("polygons"),
     }
     actual = QgsWkbTypes.geometryType(source.wkbType())
     if actual != geometry_type:
@@ -289,7 +311,7 @@ def read_geometries(
     field_indexes = [source.fields().lookupField(name) for name in fields]
     request.setSubsetOfAttributes([i for i in field_indexes if i >= 0])
     # Processing's own invalid-geometry setting would drop or abort; we repair and count instead.
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request.setInvalidGeometryCheck(NO_GEOMETRY_CHECK)
     total = max(source.featureCount(), 1)
     result = GeometryArrays([], [], {name: [] for name in fields})
 
@@ -297,7 +319,7 @@ def read_geometries(
         result.skipped[reason] = result.skipped.get(reason, 0) + 1
 
     if isinstance(source, QgsProcessingFeatureSource):
-        features = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(request, SKIP_GEOMETRY_VALIDITY_CHECKS)
     else:
         features = source.getFeatures(request)
     for n, feature in enumerate(features):
@@ -311,15 +333,15 @@ def read_geometries(
             continue
         if not geometry.isGeosValid():
             geometry = geometry.makeValid()
-            if wanted_type == QgsWkbTypes.PolygonGeometry:
-                geometry = geometry.convertToType(QgsWkbTypes.PolygonGeometry, True) or QgsGeometry()
+            if wanted_type == GEOMETRY_POLYGON:
+                geometry = geometry.convertToType(GEOMETRY_POLYGON, True) or QgsGeometry()
             if geometry.isNull() or geometry.isEmpty():
                 skip(tr("invalid geometry that cannot be repaired"))
                 continue
             result.repaired += 1
         try:
             geometry.transform(transform)
-        except Exception:  # QgsCsException: outside the CRS's area
+        except QgsCsException:  # outside the CRS's area
             skip(tr("cannot be transformed"))
             continue
         result.feature_ids.append(feature.id())
@@ -426,7 +448,7 @@ def read_points_fast(
                 feedback.setProgress(100.0)
             skipped = {tr("no geometry"): points.without_geometry} if points.without_geometry else {}
             return PointArrays(points.feature_ids, points.xy, points.attributes, skipped)
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PointGeometry or QgsWkbTypes.isMultiType(
+    if QgsWkbTypes.geometryType(source.wkbType()) != GEOMETRY_POINT or QgsWkbTypes.isMultiType(
         source.wkbType()
     ):
         return read_points(source, crs, context, feedback, fields)

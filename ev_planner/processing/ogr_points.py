@@ -17,6 +17,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsCsException,
     QgsFields,
     QgsPointXY,
     QgsProcessingFeatureSourceDefinition,
@@ -24,12 +25,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FIELD_ORIGIN_PROVIDER, WKB_POINT, WKT_PREFERRED, FieldType
 from ..core.point_wkb import point_wkb_xy
 
 DRIVERS = ("GPKG", "ESRI Shapefile", "GeoJSON", "FlatGeobuf")
-NUMERIC_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.Double)
+NUMERIC_TYPES = (FieldType.INT, FieldType.INT64, FieldType.DOUBLE)
 CHECKED_POINTS = 64  # points also transformed by QGIS to check that both agree
 
 
@@ -64,6 +65,15 @@ def read_ogr_points(
         return None
     if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy") or not _plain_point_layer(layer, fields):
         return None
+    try:
+        return _read_points(layer, crs, transform_context, fields, ogr, osr)
+    except RuntimeError:
+        # Where ogr.UseExceptions() is on (QGIS 3.40's Processing plugin turns it on for
+        # the whole process) a failing OGR call raises instead of returning an error code.
+        return None
+
+
+def _read_points(layer, crs, transform_context, fields, ogr, osr) -> OgrPoints | None:
     transform = QgsCoordinateTransform(layer.crs(), crs, transform_context)
     if not transform.isShortCircuited() and transform_context.hasTransform(layer.crs(), crs):
         return None
@@ -106,7 +116,7 @@ def _plain_point_layer(layer: QgsVectorLayer, fields: Sequence[str]) -> bool:
     """True when reading the file gives exactly what QGIS reads: no subset, edits or non-file fields."""
     if not layer.isValid() or layer.providerType() != "ogr" or layer.subsetString() or layer.isEditable():
         return False
-    if QgsWkbTypes.flatType(layer.wkbType()) != QgsWkbTypes.Point:
+    if QgsWkbTypes.flatType(layer.wkbType()) != WKB_POINT:
         return False
     uri = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     if any(uri.get(key) for key in ("subset", "geometryType", "openOptions", "vsiPrefix", "vsiSuffix")):
@@ -116,7 +126,7 @@ def _plain_point_layer(layer: QgsVectorLayer, fields: Sequence[str]) -> bool:
         index = layer_fields.indexOf(name)
         if (
             index < 0
-            or layer_fields.fieldOrigin(index) != QgsFields.OriginProvider
+            or layer_fields.fieldOrigin(index) != FIELD_ORIGIN_PROVIDER
             or layer_fields.at(index).type() not in NUMERIC_TYPES
         ):
             return False
@@ -179,7 +189,7 @@ def _transform(xy, source_crs, crs, transform: QgsCoordinateTransform, ogr, osr)
     for i in np.unique(np.linspace(0, len(xy) - 1, CHECKED_POINTS).astype(np.int64)):
         try:
             expected = transform.transform(QgsPointXY(float(xy[i, 0]), float(xy[i, 1])))
-        except Exception:  # QgsCsException
+        except QgsCsException:
             return None
         if abs(expected.x() - result[i, 0]) > tolerance or abs(expected.y() - result[i, 1]) > tolerance:
             return None
@@ -188,7 +198,7 @@ def _transform(xy, source_crs, crs, transform: QgsCoordinateTransform, ogr, osr)
 
 def _srs(crs: QgsCoordinateReferenceSystem, osr):
     srs = osr.SpatialReference()
-    if srs.ImportFromWkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)) != 0:
+    if srs.ImportFromWkt(crs.toWkt(WKT_PREFERRED)) != 0:
         return None
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs

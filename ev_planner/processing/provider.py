@@ -58,7 +58,7 @@ class EvPlannerProvider(QgsProcessingProvider):
             QgsMessageLog.logMessage(
                 tr("Could not load an algorithm module: {failure}").format(failure=failure),
                 "EV Planner",
-                Qgis.Critical,
+                Qgis.MessageLevel.Critical,
             )
         for cls in classes:
             self.addAlgorithm(cls())

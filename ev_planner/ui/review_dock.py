@@ -176,13 +176,13 @@ class ReviewDock(QgsDockWidget):
         filter_row.addWidget(self.refresh_button)
         layout.addLayout(filter_row)
 
-        splitter = QSplitter(Qt.Vertical)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Location"), tr("Status"), tr("Awaiting"), tr("Address")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         splitter.addWidget(self.table)
         self.history = QTextBrowser()
@@ -318,7 +318,7 @@ class ReviewDock(QgsDockWidget):
         for i, row in enumerate(rows):
             for j, key in enumerate(("location_id", "status", "awaiting", "address")):
                 item = QTableWidgetItem("" if row.get(key) is None else str(row.get(key)))
-                item.setData(Qt.UserRole, row["location_id"])
+                item.setData(Qt.ItemDataRole.UserRole, row["location_id"])
                 self.table.setItem(i, j, item)
         if selected:
             self.select_location(selected, zoom=False)
@@ -329,11 +329,11 @@ class ReviewDock(QgsDockWidget):
 
     def selected_location(self) -> Optional[str]:
         items = self.table.selectedItems()
-        return items[0].data(Qt.UserRole) if items else None
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
     def select_location(self, location_id: str, zoom: bool = True) -> bool:
         for i in range(self.table.rowCount()):
-            if self.table.item(i, 0).data(Qt.UserRole) == location_id:
+            if self.table.item(i, 0).data(Qt.ItemDataRole.UserRole) == location_id:
                 self.table.blockSignals(not zoom)
                 self.table.selectRow(i)
                 self.table.blockSignals(False)
@@ -540,4 +540,4 @@ class ReviewDock(QgsDockWidget):
         if error and self.iface is not None and hasattr(self.iface, "messageBar"):
             bar = self.iface.messageBar()
             if bar is not None:
-                bar.pushMessage(tr("EV Planner review"), text, Qgis.Warning, 8)
+                bar.pushMessage(tr("EV Planner review"), text, Qgis.MessageLevel.Warning, 8)

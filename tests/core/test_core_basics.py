@@ -63,3 +63,28 @@ def test_common_schema_starts_with_the_public_field_names():
         "last_updated",
         "fetched_at",
     )
+
+
+def test_install_command_is_the_one_that_works_on_each_platform():
+    from ev_planner.core.dependencies import install_command
+
+    assert install_command("highspy", "win32").startswith("python -m pip install highspy")
+    assert "OSGeo4W Shell" in install_command("highspy", "win32")
+    assert install_command("highspy", "darwin") == (
+        "/Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip install --user highspy"
+    )
+    # Debian 12 and Ubuntu 24.04 refuse a plain --user install (PEP 668).
+    assert (
+        install_command("highspy", "linux") == "python3 -m pip install --user --break-system-packages highspy"
+    )
+
+
+def test_a_package_hidden_from_import_counts_as_missing(monkeypatch):
+    import sys
+
+    from ev_planner.core.dependencies import is_installed, missing_optional_packages
+
+    assert is_installed("numpy")
+    monkeypatch.setitem(sys.modules, "highspy", None)
+    assert not is_installed("highspy")
+    assert "highspy" in missing_optional_packages()

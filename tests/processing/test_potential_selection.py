@@ -178,3 +178,35 @@ def test_cancelling_stops_without_output(evplanner):
         context=QgsProcessingContext(),
     )
     assert not result.get("OUTPUT")
+
+
+@pytest.mark.parametrize(
+    ("method", "expected"), [(1, "ran on SciPy's HiGHS"), (0, "without the LP relaxation")]
+)
+def test_without_highspy_the_log_says_what_to_install(evplanner, monkeypatch, method, expected):
+    import sys
+
+    from ev_planner.core.dependencies import install_command
+
+    monkeypatch.setitem(sys.modules, "highspy", None)  # as if it were not installed
+    feedback = QgsProcessingFeedback()
+    result = processing.run(
+        "evplanner:selectlocations",
+        {
+            "CANDIDATES": point_layer([(0, 0), (100, 0), (1000, 0)]),
+            "DEMAND": point_layer([(0, 0), (50, 0), (1000, 0)]),
+            "COUNT": 2,
+            "RADIUS": 60,
+            "METHOD": method,
+            "OUTPUT": "memory:",
+        },
+        feedback=feedback,
+        context=QgsProcessingContext(),
+    )
+    assert result["SELECTED"] == 2
+    assert result["COVERED_AFTER"] == 3
+    log = feedback.textLog()
+    assert expected in log
+    assert install_command("highspy") in log
+    if method == 1:
+        assert result["PROVEN_OPTIMAL"] == 1

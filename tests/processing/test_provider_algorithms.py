@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterDefinition
+from qgis.core import QgsProcessingAlgorithm
 
+from ev_planner.compat import PARAMETER_HIDDEN
 from ev_planner.processing.base import GROUPS
 from ev_planner.processing.help import HELP_DIR
 from ev_planner.processing.provider import algorithm_classes
@@ -42,7 +43,7 @@ def test_every_parameter_is_documented(cls, evplanner):
     algorithm = evplanner.algorithm(cls.ALGORITHM_ID)
     undocumented = []
     for parameter in algorithm.parameterDefinitions():
-        if parameter.flags() & QgsProcessingParameterDefinition.FlagHidden:
+        if parameter.flags() & PARAMETER_HIDDEN:
             continue
         if not parameter.help():
             undocumented.append(parameter.name())

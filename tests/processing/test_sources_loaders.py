@@ -25,10 +25,11 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from ocpi_test_server import OcpiTestServer
+
+from ev_planner.compat import FieldType
 
 TOKEN = "processing-t0ken-xyz"
 
@@ -153,7 +154,7 @@ def test_loadocpi_missing_source(evplanner, tmp_path):
 
 def add_user_column(uri: str, name: str, values: dict[str, str]) -> None:
     layer = QgsVectorLayer(uri, "edit", "ogr")
-    assert layer.dataProvider().addAttributes([QgsField(name, QVariant.String)])
+    assert layer.dataProvider().addAttributes([QgsField(name, FieldType.STRING)])
     layer.updateFields()
     index = layer.fields().indexOf(name)
     changes = {
@@ -230,11 +231,11 @@ def write_other_layer(path: Path, layer_name: str) -> None:
     options.driverName = "GPKG"
     options.layerName = layer_name
     if path.exists():
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     error = QgsVectorFileWriter.writeAsVectorFormatV2(
         layer, str(path), QgsCoordinateTransformContextFactory(), options
     )
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
 
 
 def QgsCoordinateTransformContextFactory():
@@ -331,7 +332,7 @@ def memory_layer(crs: str, rows: list[dict], extra: tuple[str, ...] = ()) -> Qgs
 
     layer = QgsVectorLayer(f"Point?crs={crs}", "cp", "memory")
     layer.dataProvider().addAttributes(
-        output_fields().toList() + [QgsField(n, QVariant.String) for n in extra]
+        output_fields().toList() + [QgsField(n, FieldType.STRING) for n in extra]
     )
     layer.updateFields()
     batch = []

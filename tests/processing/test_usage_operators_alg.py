@@ -6,8 +6,10 @@ import json
 from collections import Counter
 
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsProcessingException, QgsVectorLayer
 from test_usage_kpis_alg import Feedback, run_algorithm, write_charge_points
+
+from ev_planner.compat import WKB_NO_GEOMETRY
 
 
 @pytest.fixture
@@ -31,7 +33,7 @@ def test_delft_operators_hhi_and_compliance(evplanner, delft_locations, tmp_path
     out = str(tmp_path / "operators.gpkg")
     result, feedback = run({"CHARGE_POINTS": points, "MIN_POWER_KW": 11, "OUTPUT": out})
     layer, features = rows(out)
-    assert layer.wkbType() == QgsWkbTypes.NoGeometry
+    assert layer.wkbType() == WKB_NO_GEOMETRY
     by_operator = {f["operator"]: f for f in features}
     counts = Counter((loc.get("operator") or {}).get("name") for loc in delft_locations)
     evses = Counter()

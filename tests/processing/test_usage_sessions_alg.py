@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QDateTime
 from test_usage_kpis_alg import Feedback, features_by_id, run_algorithm, write_charge_points
 
@@ -17,6 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "usage"))
 
 from ocpi_test_server import OcpiTestServer
 from usage_ocpi_fixtures import USAGE_TOKEN, make_cdrs
+
+from ev_planner.compat import WKB_NO_GEOMETRY
 
 
 @pytest.fixture
@@ -38,7 +40,7 @@ def test_sessions_from_the_server_into_a_table(evplanner, server, tmp_path):
     assert result["SESSION_COUNT"] == 59
     assert result["SKIPPED_COUNT"] == 1
     layer = QgsVectorLayer(out, "s", "ogr")
-    assert layer.wkbType() == QgsWkbTypes.NoGeometry
+    assert layer.wkbType() == WKB_NO_GEOMETRY
     assert [name for name in layer.fields().names() if name != "fid"] == [
         "session_id",
         "location_id",

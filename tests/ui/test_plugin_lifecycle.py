@@ -75,3 +75,28 @@ def test_a_second_copy_of_the_plugin_leaves_the_registered_provider_alone(qgis_i
     finally:
         if existing is None:
             registry.removeProvider(first)
+
+
+def test_a_missing_optional_package_is_shown_once_with_its_install_command(
+    qgis_iface, qgis_processing, monkeypatch
+):
+    import sys
+
+    from qgis.core import Qgis, QgsSettings
+
+    from ev_planner.core.dependencies import install_command
+    from ev_planner.plugin import DEPENDENCY_NOTICE_KEY
+
+    monkeypatch.setitem(sys.modules, "highspy", None)  # as if it were not installed
+    QgsSettings().remove(DEPENDENCY_NOTICE_KEY)
+    bar = qgis_iface.messageBar()  # pytest-qgis's recording message bar
+    bar.clear_messages()
+    for _ in range(2):  # the second start says nothing: the notice was given for this version
+        plugin = ev_planner.classFactory(qgis_iface)
+        plugin.initGui()
+        plugin.unload()
+    texts = bar.get_messages(Qgis.MessageLevel.Info)
+    assert len(texts) == 1
+    assert "highspy is not installed" in texts[0]
+    assert install_command("highspy") in texts[0]
+    bar.clear_messages()

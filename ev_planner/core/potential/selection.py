@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import heapq
 import math
-import time
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
 from ..errors import InputError
+from .milp import highs_available, solve_milp
 from .spatial import (
     CancelledError,
     Progress,
@@ -47,8 +47,6 @@ DEFAULT_RADIUS = 250.0  # m, walking distance (DESIGN §4)
 DEFAULT_TIME_LIMIT = 60.0  # s, for the exact method
 LP_BOUND_MAX_NONZEROS = 300_000  # solve the LP relaxation for the fast method's bound up to this size
 LP_BOUND_TIME_LIMIT = 10.0  # s
-LP_BOUND_PADDING = 1e-6
-EXACT_MAX_NONZEROS = 20_000_000  # beyond this the MILP alone needs several GB
 MAX_SWAP_PASSES = 10
 GREEDY_FACTOR = 1.0 - 1.0 / math.e
 METHODS = ("fast", "exact")
@@ -69,6 +67,7 @@ class SelectionResult:
     requested: int
     swaps: int = 0
     greedy_covered: float = 0.0  # covered_after of the plain greedy answer (fast) or the warm start (exact)
+    solver: str = ""  # the HiGHS interface that solved the MILP or LP: "highspy", "scipy" or ""
 
     @property
     def optimality_gap_pct(self) -> float:
@@ -189,28 +188,10 @@ def select_locations(
     greedy_value = model.coverage(chosen)
     check(0.5)
     if method == "fast":
-        chosen, swaps = swap_refine(model, chosen, spacing, radius, progress=stage(0.5, 0.8))
-        value = model.coverage(chosen)
-        bound, source = fast_bound(model, chosen, count, spacing, greedy_value)
-        if source != "lp" and model.matrix.nnz <= LP_BOUND_MAX_NONZEROS and highs_available():
-            check(0.8)
-            solved = solve_milp(
-                model, count, spacing, LP_BOUND_TIME_LIMIT, relax=True, progress=stage(0.8, 0.95)
-            )
-            if solved is not None and solved.optimal and solved.bound < bound:
-                bound, source = solved.bound, "lp"
-        proven = value >= bound - 1e-5 * max(1.0, bound)  # the LP bound is padded by 1e-6
+        answer = _fast_answer(model, chosen, count, spacing, radius, greedy_value, stage, check)
     else:
-        swaps = 0
-        solved = solve_milp(model, count, spacing, time_limit, warm_start=chosen, progress=stage(0.5, 0.95))
-        if solved is not None and solved.value >= greedy_value - 1e-9:
-            chosen = solved.chosen
-        value = model.coverage(chosen)
-        if solved is None:
-            bound, source = fast_bound(model, chosen, count, spacing, greedy_value)
-            proven = False
-        else:
-            bound, source, proven = max(value, solved.bound), "milp", solved.optimal
+        answer = _exact_answer(model, chosen, count, spacing, time_limit, greedy_value, stage)
+    chosen, value, bound, source = answer.chosen, answer.value, answer.bound, answer.source
     check(0.95)
     ordered, marginal = rank_selection(model, chosen)
     assert spacing.is_valid(ordered), "MIN_SPACING violated"  # never returned: a bug if it happens
@@ -229,12 +210,55 @@ def select_locations(
         covered_after=model.covered_before + value,
         upper_bound=model.covered_before + max(bound, value),
         bound_source=source,
-        proven_optimal=bool(proven),
+        proven_optimal=bool(answer.proven),
         method=method,
         requested=count,
-        swaps=swaps,
+        swaps=answer.swaps,
         greedy_covered=model.covered_before + greedy_value,
+        solver=answer.solver,
     )
+
+
+@dataclass
+class _Answer:
+    chosen: np.ndarray
+    value: float
+    bound: float
+    source: str
+    proven: bool
+    swaps: int = 0
+    solver: str = ""
+
+
+def _fast_answer(model, chosen, count, spacing, radius, greedy_value, stage, check) -> _Answer:
+    """Swap refinement of the greedy answer, with the tightest bound that is cheap to get."""
+    chosen, swaps = swap_refine(model, chosen, spacing, radius, progress=stage(0.5, 0.8))
+    value = model.coverage(chosen)
+    bound, source = fast_bound(model, chosen, count, spacing, greedy_value)
+    solver = ""
+    if source != "lp" and model.matrix.nnz <= LP_BOUND_MAX_NONZEROS and highs_available():
+        check(0.8)
+        solved = solve_milp(
+            model, count, spacing.pairs(), LP_BOUND_TIME_LIMIT, relax=True, progress=stage(0.8, 0.95)
+        )
+        if solved is not None and solved.optimal and solved.bound < bound:
+            bound, source, solver = solved.bound, "lp", solved.solver
+    proven = value >= bound - 1e-5 * max(1.0, bound)  # the LP bound is padded by 1e-6
+    return _Answer(chosen, value, bound, source, proven, swaps, solver)
+
+
+def _exact_answer(model, chosen, count, spacing, time_limit, greedy_value, stage) -> _Answer:
+    """The MILP warm-started from the greedy answer; the greedy answer when HiGHS finds nothing better."""
+    solved = solve_milp(
+        model, count, spacing.pairs(), time_limit, warm_start=chosen, progress=stage(0.5, 0.95)
+    )
+    if solved is not None and solved.value >= greedy_value - 1e-9:
+        chosen = solved.chosen
+    value = model.coverage(chosen)
+    if solved is None:
+        bound, source = fast_bound(model, chosen, count, spacing, greedy_value)
+        return _Answer(chosen, value, bound, source, False)
+    return _Answer(chosen, value, max(value, solved.bound), "milp", solved.optimal, solver=solved.solver)
 
 
 class Spacing:
@@ -441,191 +465,6 @@ def fast_bound(model: CoverageModel, chosen, count: int, spacing: Spacing, greed
     if not spacing.active and greedy_value / GREEDY_FACTOR < bound:
         bound, source = greedy_value / GREEDY_FACTOR, "greedy"
     return bound, source
-
-
-@dataclass
-class MilpSolution:
-    chosen: np.ndarray
-    value: float
-    bound: float
-    optimal: bool
-
-
-def aggregate_demand(matrix: sparse.csr_matrix, weights: np.ndarray) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Merge demand points covered by exactly the same candidates (one MILP variable each).
-
-    Addresses of one building, or of one street segment, usually share their covering
-    candidates: merging them shrinks the exact model many times without changing it.
-    Sets are matched by two random-weighted sums of their members plus their size.
-    """
-    if matrix.shape[1] == 0:
-        return matrix, weights
-    by_demand = matrix.T.tocsr()
-    by_demand.sort_indices()
-    rng = np.random.default_rng(20240601)
-    keys = np.column_stack(
-        [
-            by_demand @ rng.random(matrix.shape[0]),
-            by_demand @ rng.random(matrix.shape[0]),
-            np.diff(by_demand.indptr).astype(np.float64),
-        ]
-    )
-    _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
-    merged = np.bincount(inverse.reshape(-1), weights=weights, minlength=len(first))
-    return matrix[:, first].tocsr(), merged
-
-
-def highs_available() -> bool:
-    """Whether highspy can be imported (the fast method then adds the LP bound, else it does without)."""
-    try:
-        import highspy  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def solve_milp(
-    model: CoverageModel,
-    count: int,
-    spacing: Spacing,
-    time_limit: float,
-    warm_start=None,
-    relax: bool = False,
-    progress: Progress | None = None,
-) -> MilpSolution | None:
-    """The MCLP as a MILP (or its LP relaxation) solved by HiGHS; None when HiGHS gives no answer.
-
-    ``progress`` gets the share of the time limit used; when it returns False HiGHS is
-    interrupted and :class:`CancelledError` raised.
-    """
-    try:
-        import highspy
-    except ImportError:
-        raise InputError(
-            "The exact method needs the Python package highspy, which is not installed in the Python QGIS "
-            "uses: install it (python3 -m pip install --user highspy, in the OSGeo4W shell on Windows) or "
-            "use the fast method."
-        ) from None
-
-    if model.matrix.nnz > EXACT_MAX_NONZEROS:
-        raise InputError(
-            "The exact method is limited to {limit:,} candidate-demand pairs "
-            "within the radius (this input has {pairs:,}): use the fast method, fewer "
-            "candidates or a smaller area.",
-            limit=EXACT_MAX_NONZEROS,
-            pairs=model.matrix.nnz,
-        )
-    matrix, weights = aggregate_demand(model.matrix, model.weights)
-    useful = np.flatnonzero(np.diff(matrix.indptr) > 0)
-    n_x, n_y = len(useful), len(weights)
-    if n_x == 0:
-        return MilpSolution(np.zeros(0, np.int64), 0.0, 0.0, True)
-    local = np.full(matrix.shape[0], -1, dtype=np.int64)
-    local[useful] = np.arange(n_x)
-    sub = matrix[useful].tocoo()  # x_j (row) covers y_i (col)
-    # Rows: y_i - sum_j a_ij x_j <= 0  (n_y rows), sum x_j <= count, x_j + x_k <= 1.
-    pairs = spacing.pairs()
-    if len(pairs):
-        pairs = local[pairs]
-        pairs = pairs[(pairs >= 0).all(axis=1)]
-    n_pairs = len(pairs)
-    row_index = np.concatenate(
-        [
-            sub.col,  # -x_j in the coverage row of i
-            np.arange(n_y),  # +y_i
-            np.full(n_x, n_y),  # count row
-            n_y + 1 + np.repeat(np.arange(n_pairs), 2),
-        ]
-    )
-    col_index = np.concatenate(
-        [
-            sub.row,
-            n_x + np.arange(n_y),
-            np.arange(n_x),
-            pairs.reshape(-1) if n_pairs else np.zeros(0, np.int64),
-        ]
-    )
-    values = np.concatenate([-np.ones(len(sub.row)), np.ones(n_y), np.ones(n_x), np.ones(2 * n_pairs)])
-    n_rows = n_y + 1 + n_pairs
-    a = sparse.csc_matrix((values, (row_index, col_index)), shape=(n_rows, n_x + n_y))
-    a.sort_indices()
-
-    lp = highspy.HighsLp()
-    lp.num_col_ = n_x + n_y
-    lp.num_row_ = n_rows
-    lp.sense_ = highspy.ObjSense.kMaximize
-    lp.col_cost_ = np.r_[np.zeros(n_x), weights]
-    lp.col_lower_ = np.zeros(n_x + n_y)
-    lp.col_upper_ = np.ones(n_x + n_y)
-    lp.row_lower_ = np.full(n_rows, -highspy.kHighsInf)
-    lp.row_upper_ = np.r_[np.zeros(n_y), float(count), np.ones(n_pairs)]
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = a.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = a.indices.astype(np.int32)
-    lp.a_matrix_.value_ = a.data
-    if not relax:
-        lp.integrality_ = [highspy.HighsVarType.kInteger] * n_x + [highspy.HighsVarType.kContinuous] * n_y
-    highs = highspy.Highs()
-    highs.setOptionValue("output_flag", False)
-    highs.setOptionValue("time_limit", float(time_limit))
-    highs.setOptionValue("threads", 1)
-    if relax:
-        # The MCLP relaxation is highly degenerate: simplex stalls for seconds where the
-        # interior point method needs a fraction of one. Without crossover the objective is
-        # optimal within the IPM tolerance, which the caller pads.
-        highs.setOptionValue("solver", "ipm")
-        highs.setOptionValue("run_crossover", "off")
-    highs.passModel(lp)
-    if warm_start is not None and not relax and len(warm_start):
-        start = np.zeros(n_x + n_y)
-        start_local = local[np.asarray(warm_start, dtype=np.int64)]
-        start[start_local[start_local >= 0]] = 1.0
-        covered = np.zeros(n_y, dtype=bool)
-        for j in warm_start:
-            covered[matrix.indices[matrix.indptr[j] : matrix.indptr[j + 1]]] = True
-        start[n_x:] = covered
-        solution = highspy.HighsSolution()
-        solution.col_value = list(start)
-        solution.value_valid = True
-        highs.setSolution(solution)
-    cancelled = []
-    if progress is not None:
-        started = time.monotonic()
-
-        def interrupt_when_cancelled(event) -> None:
-            if not progress(min(1.0, (time.monotonic() - started) / time_limit)):
-                cancelled.append(True)
-                event.interrupt()
-
-        if relax:
-            highs.cbIpmInterrupt += interrupt_when_cancelled
-        else:
-            highs.cbMipInterrupt += interrupt_when_cancelled
-    highs.run()
-    if cancelled:
-        raise CancelledError()
-    status = highs.getModelStatus()
-    info = highs.getInfo()
-    optimal = status == highspy.HighsModelStatus.kOptimal
-    if relax:
-        # Without crossover HiGHS reports an unknown status; accept a converged IPM answer.
-        converged = optimal or (
-            status == highspy.HighsModelStatus.kUnknown
-            and info.max_primal_infeasibility <= 1e-6
-            and info.max_dual_infeasibility <= 1e-6
-        )
-        if not converged:
-            return None
-        value = float(info.objective_function_value)
-        padded = value * (1 + LP_BOUND_PADDING) + LP_BOUND_PADDING  # covers the IPM tolerance
-        return MilpSolution(np.zeros(0, np.int64), value, padded, True)
-    if info.primal_solution_status == 0:  # no feasible point found
-        return None
-    x = np.asarray(highs.getSolution().col_value[:n_x])
-    chosen = useful[x > 0.5]
-    value = model.coverage(chosen)
-    bound = float(info.mip_dual_bound) if math.isfinite(info.mip_dual_bound) else math.inf
-    return MilpSolution(chosen.astype(np.int64), value, max(bound, value), optimal)
 
 
 def brute_force(model: CoverageModel, count: int, spacing: Spacing) -> tuple[float, tuple[int, ...]]:

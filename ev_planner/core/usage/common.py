@@ -23,16 +23,30 @@ def location_key(values: pd.Series) -> pd.Series:
     return keys.mask(keys == "", pd.NA)
 
 
-def to_utc(values: pd.Series) -> pd.Series:
-    """Parse ISO 8601 timestamps (any offset, mixed offsets) to UTC; unparseable -> NaT.
+# pandas 2 infers one format from the first value and turns every value in another
+# precision ("...T08:00Z" then "...T14:00:30Z") into NaT; "ISO8601" parses each value on
+# its own. pandas 1 parses each value on its own anyway and has no such format.
+_ISO8601 = {"format": "ISO8601"} if int(pd.__version__.split(".")[0]) >= 2 else {}
+# Only ISO 8601 is accepted, on every pandas: pandas 1 would otherwise read "01/06/2026"
+# as 6 January, where pandas 2 refuses it.
+_ISO8601_PATTERN = (
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}(?::\d{2}(?::\d{2}(?:[.,]\d+)?)?)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$"
+)
 
-    Timestamps without an offset are read as UTC, as OCPI timestamps are.
+
+def to_utc(values: pd.Series) -> pd.Series:
+    """Parse ISO 8601 timestamps (any offset, mixed offsets, mixed precision) to UTC.
+
+    Timestamps without an offset are read as UTC, as OCPI timestamps are. A value that
+    is not an ISO 8601 timestamp becomes NaT, which every caller counts as a skip.
     """
     if pd.api.types.is_datetime64_any_dtype(values):
         if getattr(values.dt, "tz", None) is None:
             return values.dt.tz_localize("UTC")
         return values.dt.tz_convert("UTC")
-    return pd.to_datetime(values, utc=True, errors="coerce")
+    text = values.astype("string").str.strip()
+    text = text.where(text.str.match(_ISO8601_PATTERN).fillna(False).astype(bool))
+    return pd.to_datetime(text, utc=True, errors="coerce", **_ISO8601)
 
 
 def to_float(values: pd.Series) -> pd.Series:

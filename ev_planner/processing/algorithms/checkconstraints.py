@@ -7,10 +7,10 @@ from typing import Dict, List
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDistance,
@@ -19,10 +19,10 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsRectangle,
     QgsSpatialIndex,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
 
+from ...compat import DISTANCE_METERS, SOURCE_VECTOR_ANY
 from ...core.review.events import ReviewEvent
 from ...core.review.states import CHECK
 from ...core.review.store import ReviewStore
@@ -52,7 +52,7 @@ class CheckConstraints(EvPlannerAlgorithm):
         review.setHelp(self.tr("A review file made by Create review GeoPackage."))
         self.addParameter(review)
         constraints = QgsProcessingParameterMultipleLayers(
-            self.CONSTRAINTS, self.tr("Constraint layers"), QgsProcessing.TypeVectorAnyGeometry
+            self.CONSTRAINTS, self.tr("Constraint layers"), SOURCE_VECTOR_ANY
         )
         constraints.setHelp(
             self.tr(
@@ -63,7 +63,7 @@ class CheckConstraints(EvPlannerAlgorithm):
         distance = QgsProcessingParameterDistance(
             self.DISTANCE, self.tr("Conflict distance"), defaultValue=DEFAULT_DISTANCE_M, minValue=0.0
         )
-        distance.setDefaultUnit(QgsUnitTypes.DistanceMeters)  # measured in a metric CRS, whatever the layer's
+        distance.setDefaultUnit(DISTANCE_METERS)  # measured in a metric CRS, whatever the layer's
         distance.setHelp(
             self.tr("A constraint feature closer than this (metres) to a location is a conflict.")
         )
@@ -134,7 +134,7 @@ class CheckConstraints(EvPlannerAlgorithm):
                 continue
             try:
                 geometry.transform(transform)
-            except Exception:  # QgsCsException: outside the CRS's area of use
+            except QgsCsException:  # outside the CRS's area of use
                 continue
             geometries[feature.id()] = geometry
             index.addFeature(feature.id(), geometry.boundingBox())

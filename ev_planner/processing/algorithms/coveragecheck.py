@@ -12,11 +12,9 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -24,8 +22,18 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    FIELD_NUMERIC,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    NUMBER_DOUBLE,
+    PARAMETER_ADVANCED,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    WKB_POLYGON,
+    FieldType,
+)
 from ...core.crs import metric_crs_for_bounds
 from ...core.potential.coverage import (
     DEFAULT_CELL_SIZE,
@@ -83,7 +91,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         demand = QgsProcessingParameterFeatureSource(
             self.DEMAND,
             self.tr("Demand (household points or polygons)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+            [SOURCE_POINT, SOURCE_POLYGON],
         )
         demand.setHelp(
             self.tr(
@@ -95,7 +103,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             self.DEMAND_FIELD,
             self.tr("Households field"),
             parentLayerParameterName=self.DEMAND,
-            type=QgsProcessingParameterField.Numeric,
+            type=FIELD_NUMERIC,
             optional=True,
         )
         demand_field.setHelp(
@@ -104,13 +112,13 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             )
         )
         charge_points = QgsProcessingParameterFeatureSource(
-            self.CHARGE_POINTS, self.tr("Charge points"), [QgsProcessing.TypeVectorPoint]
+            self.CHARGE_POINTS, self.tr("Charge points"), [SOURCE_POINT]
         )
         charge_points.setHelp(self.tr("Existing (and, for a scenario, planned) public charge points."))
         cell_size = QgsProcessingParameterNumber(
             self.CELL_SIZE,
             self.tr("Cell size (m)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=DEFAULT_CELL_SIZE,
             minValue=1.0,
         )
@@ -118,7 +126,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         min_households = QgsProcessingParameterNumber(
             self.MIN_HOUSEHOLDS,
             self.tr("Minimum households for a cell to need a charge point"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=DEFAULT_MIN_HOUSEHOLDS,
             minValue=0.0,
         )
@@ -126,7 +134,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         radius = QgsProcessingParameterNumber(
             self.RADIUS,
             self.tr("Walking distance (m)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=DEFAULT_RADIUS,
             minValue=0.0,
         )
@@ -137,10 +145,8 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
                 "Metric CRS of the grid; by default RD New (EPSG:28992) in the Netherlands, EPSG:31370 in Belgium."
             )
         )
-        crs.setFlags(crs.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        output = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Coverage cells"), QgsProcessing.TypeVectorPolygon
-        )
+        crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
+        output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage cells"), SOURCE_POLYGON)
         output.setHelp(self.tr("Cells with households, charge_points, covered and white_spot."))
         for parameter in (
             demand,
@@ -170,13 +176,13 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         charge_source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
         if charge_source is None:
             raise QgsProcessingException(self.tr("The layer CHARGE_POINTS could not be opened."))
-        if QgsWkbTypes.geometryType(charge_source.wkbType()) != QgsWkbTypes.PointGeometry:
+        if QgsWkbTypes.geometryType(charge_source.wkbType()) != GEOMETRY_POINT:
             raise QgsProcessingException(self.tr("The layer CHARGE_POINTS must hold points."))
         demand_kind = QgsWkbTypes.geometryType(demand_source.wkbType())
-        if demand_kind not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry):
+        if demand_kind not in (GEOMETRY_POINT, GEOMETRY_POLYGON):
             raise QgsProcessingException(self.tr("The layer DEMAND must hold points or polygons."))
         demand_field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
-        if demand_kind == QgsWkbTypes.PolygonGeometry and not demand_field:
+        if demand_kind == GEOMETRY_POLYGON and not demand_field:
             raise QgsProcessingException(self.tr("Polygon demand needs a households field (DEMAND_FIELD)."))
         if demand_field:
             require_fields(demand_source, [demand_field], "DEMAND")
@@ -186,7 +192,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         crs = self._grid_crs(parameters, context, demand_source, charge_source)
         feedback.pushInfo(self.tr("Grid in {crs}.").format(crs=crs.authid()))
 
-        if demand_kind == QgsWkbTypes.PointGeometry:
+        if demand_kind == GEOMETRY_POINT:
             points = read_points(
                 demand_source,
                 crs,
@@ -217,18 +223,18 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
 
         fields = QgsFields()
         for name, kind in (
-            ("cell_id", QVariant.String),
-            ("households", QVariant.Double),
-            ("charge_points", QVariant.Int),
-            ("covered", QVariant.Int),
-            ("white_spot", QVariant.Int),
-            ("households_within_radius", QVariant.Double),
-            ("pct_within_radius", QVariant.Double),
+            ("cell_id", FieldType.STRING),
+            ("households", FieldType.DOUBLE),
+            ("charge_points", FieldType.INT),
+            ("covered", FieldType.INT),
+            ("white_spot", FieldType.INT),
+            ("households_within_radius", FieldType.DOUBLE),
+            ("pct_within_radius", FieldType.DOUBLE),
         ):
             fields.append(QgsField(name, kind))
         output_crs = demand_source.sourceCrs()
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Polygon, output_crs
+            parameters, self.OUTPUT, context, fields, WKB_POLYGON, output_crs
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -257,7 +263,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
                     100.0 * reached / households if households > 0 else None,
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         # Close the sink so a GeoPackage is complete before its style is stored in it.
         del sink
         style_output(context, dest_id, "coverage_cells")

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsEditorWidgetSetup,
     QgsFeatureSource,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -22,6 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
+from ...compat import SOURCE_VECTOR_ANY, WKT1_GDAL, FieldType
 from ...core.review.states import (
     DECISION_OF_ACTION,
     DEFAULT_DEPARTMENTS,
@@ -63,13 +63,13 @@ EVENT_ALIASES = {
     "source": tr_noop("source"),
 }
 _SQL_TYPES = {
-    QVariant.Int: "INTEGER",
-    QVariant.LongLong: "INTEGER",
-    QVariant.UInt: "INTEGER",
-    QVariant.ULongLong: "INTEGER",
-    QVariant.Bool: "INTEGER",
-    QVariant.Double: "REAL",
-    QVariant.DateTime: "DATETIME",
+    FieldType.INT: "INTEGER",
+    FieldType.INT64: "INTEGER",
+    FieldType.UINT: "INTEGER",
+    FieldType.UINT64: "INTEGER",
+    FieldType.BOOL: "INTEGER",
+    FieldType.DOUBLE: "REAL",
+    FieldType.DATETIME: "DATETIME",
 }
 
 
@@ -145,7 +145,7 @@ class CreateReview(EvPlannerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         locations = QgsProcessingParameterFeatureSource(
-            self.LOCATIONS, self.tr("Locations to review"), [QgsProcessing.TypeVectorAnyGeometry]
+            self.LOCATIONS, self.tr("Locations to review"), [SOURCE_VECTOR_ANY]
         )
         locations.setHelp(
             self.tr(
@@ -227,7 +227,7 @@ class CreateReview(EvPlannerAlgorithm):
             locations,
             config,
             crs.authid(),
-            crs.toWkt(QgsCoordinateReferenceSystem.WKT1_GDAL),
+            crs.toWkt(WKT1_GDAL),
             attribute_types=self._attribute_types(source),
             overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context),
         )

@@ -11,19 +11,26 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    FIELD_NUMERIC,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    PARAMETER_ADVANCED,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    WKB_POINT,
+    FieldType,
+)
 from ...core.potential.candidates import locate_points
 from ...core.potential.demand import distribute
 from ..base import EvPlannerAlgorithm, tr_noop
@@ -67,28 +74,28 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         areas = QgsProcessingParameterFeatureSource(
-            self.AREAS, self.tr("Areas with statistics (polygons)"), [QgsProcessing.TypeVectorPolygon]
+            self.AREAS, self.tr("Areas with statistics (polygons)"), [SOURCE_POLYGON]
         )
         areas.setHelp(self.tr("Polygons with numbers to distribute, e.g. CBS wijken or buurten."))
         fields = QgsProcessingParameterField(
             self.FIELDS,
             self.tr("Fields to distribute"),
             parentLayerParameterName=self.AREAS,
-            type=QgsProcessingParameterField.Numeric,
+            type=FIELD_NUMERIC,
             allowMultiple=True,
         )
         fields.setHelp(self.tr("One or more numeric fields of AREAS, e.g. households and cars."))
         targets = QgsProcessingParameterFeatureSource(
             self.TARGETS,
             self.tr("Targets (address points or buildings)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+            [SOURCE_POINT, SOURCE_POLYGON],
         )
         targets.setHelp(self.tr("Address points or building polygons that receive a share of each field."))
         weight = QgsProcessingParameterField(
             self.WEIGHT_FIELD,
             self.tr("Weight field"),
             parentLayerParameterName=self.TARGETS,
-            type=QgsProcessingParameterField.Numeric,
+            type=FIELD_NUMERIC,
             optional=True,
         )
         weight.setHelp(
@@ -98,15 +105,13 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
             self.ROUND_TO_INTEGERS, self.tr("Whole numbers (largest remainder)"), defaultValue=False
         )
         rounding.setHelp(self.tr("Give whole shares whose sum per area equals the area's value rounded."))
-        rounding.setFlags(rounding.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        rounding.setFlags(rounding.flags() | PARAMETER_ADVANCED)
         crs = QgsProcessingParameterCrs(self.CRS, self.tr("Metric CRS for measuring"), optional=True)
         crs.setHelp(
             self.tr("Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).")
         )
-        crs.setFlags(crs.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        output = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Demand points"), QgsProcessing.TypeVectorPoint
-        )
+        crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
+        output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Demand points"), SOURCE_POINT)
         output.setHelp(
             self.tr("Target points with their attributes, area_fid, weight and a share of each field.")
         )
@@ -121,7 +126,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
                 "Optional field of AREAS (e.g. wijkcode) copied to each target as area_id and used in messages."
             )
         )
-        area_id.setFlags(area_id.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        area_id.setFlags(area_id.flags() | PARAMETER_ADVANCED)
         for parameter in (areas, fields, targets, weight, area_id, rounding, crs, output):
             self.addParameter(parameter)
         self.addOutput(QgsProcessingOutputNumber(self.TARGET_COUNT, self.tr("Targets with a share")))
@@ -130,12 +135,12 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
 
     def run_algorithm(self, parameters, context, feedback):
         areas_source = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
-        require_geometry_type(areas_source, QgsWkbTypes.PolygonGeometry, "AREAS")
+        require_geometry_type(areas_source, GEOMETRY_POLYGON, "AREAS")
         targets_source = require_features(
             self.parameterAsSource(parameters, self.TARGETS, context), "TARGETS"
         )
         target_kind = QgsWkbTypes.geometryType(targets_source.wkbType())
-        if target_kind not in (QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry):
+        if target_kind not in (GEOMETRY_POINT, GEOMETRY_POLYGON):
             raise QgsProcessingException(self.tr("The layer TARGETS must hold points or polygons."))
         field_names = self.parameterAsFields(parameters, self.FIELDS, context)
         if not field_names:
@@ -179,7 +184,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         feedback.setProgress(10)
 
         target_fields = targets_source.fields()
-        if target_kind == QgsWkbTypes.PolygonGeometry:
+        if target_kind == GEOMETRY_POLYGON:
             targets, repaired = read_representative_points(
                 targets_source, crs, context, target_fields.names(), progress_range(feedback, 10, 30)
             )
@@ -209,15 +214,15 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         self._report(feedback, area_labels, field_names, values, result)
 
         new_fields = QgsFields()
-        new_fields.append(QgsField("area_fid", QVariant.LongLong))
+        new_fields.append(QgsField("area_fid", FieldType.INT64))
         if area_id_field:
-            new_fields.append(QgsField("area_id", QVariant.String))
-        new_fields.append(QgsField("weight", QVariant.Double))
+            new_fields.append(QgsField("area_id", FieldType.STRING))
+        new_fields.append(QgsField("weight", FieldType.DOUBLE))
         for name in field_names:
-            new_fields.append(QgsField(name, QVariant.Double))
+            new_fields.append(QgsField(name, FieldType.DOUBLE))
         fields, kept_names = fields_with_results(target_fields, new_fields, feedback, "TARGETS")
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, targets_source.sourceCrs()
+            parameters, self.OUTPUT, context, fields, WKB_POINT, targets_source.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -244,10 +249,10 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
             )
             batch.append(feature)
             if len(batch) >= 5000:
-                sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
                 batch = []
         if batch:
-            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
         feedback.setProgress(100)
         # Close the sink so a GeoPackage is complete before its style is stored in it.
         del sink

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -17,7 +18,6 @@ from qgis.core import (
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
@@ -31,13 +31,13 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
-    QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
+from ...compat import DISTANCE_METERS, LABEL_OVER_POINT, SOURCE_MAP_LAYER
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
     render_docx,
@@ -123,7 +123,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         map_layers = QgsProcessingParameterMultipleLayers(
             self.MAP_LAYERS,
             self.tr("Background layers of the map"),
-            QgsProcessing.TypeMapLayer,
+            SOURCE_MAP_LAYER,
             optional=True,
         )
         map_layers.setHelp(
@@ -134,7 +134,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         radius = QgsProcessingParameterDistance(
             self.MAP_RADIUS, self.tr("Map radius"), defaultValue=DEFAULT_MAP_RADIUS_M, minValue=5.0
         )
-        radius.setDefaultUnit(QgsUnitTypes.DistanceMeters)
+        radius.setDefaultUnit(DISTANCE_METERS)
         radius.setHelp(self.tr("Half the width of the map around each location, in metres."))
         radius.setFlags(radius.flags() | radius.FlagAdvanced)
         self.addParameter(radius)
@@ -263,7 +263,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         highlight.setRenderer(QgsSingleSymbolRenderer(symbol))
         label = QgsPalLayerSettings()
         label.fieldName = "location_id"
-        label.placement = QgsPalLayerSettings.OverPoint
+        label.placement = LABEL_OVER_POINT
         label.yOffset = -6.0
         text = QgsTextFormat()
         text.setSize(11)
@@ -287,12 +287,12 @@ class ExportDecrees(EvPlannerAlgorithm):
         settings.setOutputSize(MAP_SIZE_PX)
         settings.setOutputDpi(MAP_DPI)
         settings.setBackgroundColor(QColor(255, 255, 255))
-        settings.setFlag(QgsMapSettings.Antialiasing, True)
-        settings.setFlag(QgsMapSettings.DrawLabeling, True)
-        image = QImage(MAP_SIZE_PX, QImage.Format_ARGB32_Premultiplied)
+        settings.setFlag(Qgis.MapSettingsFlag.Antialiasing, True)
+        settings.setFlag(Qgis.MapSettingsFlag.DrawLabeling, True)
+        image = QImage(MAP_SIZE_PX, QImage.Format.Format_ARGB32_Premultiplied)
         image.setDotsPerMeterX(int(MAP_DPI / 0.0254))
         image.setDotsPerMeterY(int(MAP_DPI / 0.0254))
-        image.fill(Qt.white)
+        image.fill(Qt.GlobalColor.white)
         painter = QPainter(image)
         job = QgsMapRendererCustomPainterJob(settings, painter)
         job.renderSynchronously()
@@ -306,7 +306,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         painter.end()
         data = QByteArray()
         buffer_device = QBuffer(data)
-        buffer_device.open(QIODevice.WriteOnly)
+        buffer_device.open(QIODevice.OpenModeFlag.WriteOnly)
         image.save(buffer_device, "PNG")
         buffer_device.close()
         return bytes(data)

@@ -10,19 +10,27 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    FIELD_NUMERIC,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    PARAMETER_ADVANCED,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    FieldType,
+)
 from ...core.errors import InputError
 from ...core.potential.candidates import locate_points
 from ...core.potential.forecast import (
@@ -92,15 +100,13 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
     TOTAL_GAP = "TOTAL_GAP"
 
     def initAlgorithm(self, config=None) -> None:
-        areas = QgsProcessingParameterFeatureSource(
-            self.AREAS, self.tr("Areas (polygons)"), [QgsProcessing.TypeVectorPolygon]
-        )
+        areas = QgsProcessingParameterFeatureSource(self.AREAS, self.tr("Areas (polygons)"), [SOURCE_POLYGON])
         areas.setHelp(self.tr("Polygons with car and/or household counts, e.g. CBS wijken or buurten."))
         cars = QgsProcessingParameterField(
             self.CARS_FIELD,
             self.tr("Cars field"),
             parentLayerParameterName=self.AREAS,
-            type=QgsProcessingParameterField.Numeric,
+            type=FIELD_NUMERIC,
             optional=True,
         )
         cars.setHelp(
@@ -110,7 +116,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
             self.HOUSEHOLDS_FIELD,
             self.tr("Households field"),
             parentLayerParameterName=self.AREAS,
-            type=QgsProcessingParameterField.Numeric,
+            type=FIELD_NUMERIC,
             optional=True,
         )
         households.setHelp(
@@ -119,18 +125,16 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         cars_per_household = QgsProcessingParameterNumber(
             self.CARS_PER_HOUSEHOLD,
             self.tr("Cars per household (only without a cars field)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=DEFAULT_CARS_PER_HOUSEHOLD,
             minValue=0.0,
         )
         cars_per_household.setHelp(self.tr("Used only when CARS_FIELD is empty: cars = households x this."))
-        cars_per_household.setFlags(
-            cars_per_household.flags() | QgsProcessingParameterDefinition.FlagAdvanced
-        )
+        cars_per_household.setFlags(cars_per_household.flags() | PARAMETER_ADVANCED)
         year = QgsProcessingParameterNumber(
             self.TARGET_YEAR,
             self.tr("Target year"),
-            QgsProcessingParameterNumber.Integer,
+            NUMBER_INTEGER,
             defaultValue=DEFAULT_TARGET_YEAR,
             minValue=2000,
             maxValue=2100,
@@ -139,7 +143,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         ev_share = QgsProcessingParameterNumber(
             self.EV_SHARE,
             self.tr("Share of cars that are electric (0-1)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=DEFAULT_EV_SHARE,
             minValue=0.0,
             maxValue=1.0,
@@ -150,7 +154,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         public_share = QgsProcessingParameterNumber(
             self.PUBLIC_SHARE,
             self.tr("Share of EVs depending on public charging (0-1)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=DEFAULT_PUBLIC_SHARE,
             minValue=0.0,
             maxValue=1.0,
@@ -159,7 +163,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         per_point = QgsProcessingParameterNumber(
             self.EVS_PER_PUBLIC_POINT,
             self.tr("EVs per public charge point"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=DEFAULT_EVS_PER_PUBLIC_POINT,
             minValue=0.01,
         )
@@ -167,7 +171,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         charge_points = QgsProcessingParameterFeatureSource(
             self.CHARGE_POINTS,
             self.tr("Existing charge points"),
-            [QgsProcessing.TypeVectorPoint],
+            [SOURCE_POINT],
             optional=True,
         )
         charge_points.setHelp(self.tr("Existing public charge points (locations), counted per area."))
@@ -176,7 +180,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
             self.tr("Charge points per location field"),
             defaultValue=DEFAULT_COUNT_FIELD,
             parentLayerParameterName=self.CHARGE_POINTS,
-            type=QgsProcessingParameterField.Numeric,
+            type=FIELD_NUMERIC,
             optional=True,
         )
         count_field.setHelp(
@@ -184,15 +188,13 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
                 "Number of charge points (EVSEs) per feature; when the layer lacks it, each feature counts 1."
             )
         )
-        count_field.setFlags(count_field.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        count_field.setFlags(count_field.flags() | PARAMETER_ADVANCED)
         crs = QgsProcessingParameterCrs(self.CRS, self.tr("Metric CRS for measuring"), optional=True)
         crs.setHelp(
             self.tr("Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).")
         )
-        crs.setFlags(crs.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        output = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Forecast per area"), QgsProcessing.TypeVectorPolygon
-        )
+        crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
+        output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Forecast per area"), SOURCE_POLYGON)
         output.setHelp(
             self.tr("The areas with evs, public_evs, required_points, existing_points, gap, afir_kw.")
         )
@@ -221,7 +223,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
 
     def run_algorithm(self, parameters, context, feedback):
         areas_source = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
-        require_geometry_type(areas_source, QgsWkbTypes.PolygonGeometry, "AREAS")
+        require_geometry_type(areas_source, GEOMETRY_POLYGON, "AREAS")
         cars_field = self.parameterAsString(parameters, self.CARS_FIELD, context)
         households_field = self.parameterAsString(parameters, self.HOUSEHOLDS_FIELD, context)
         if not cars_field and not households_field:
@@ -241,7 +243,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         charge_source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
         count_field = self.parameterAsString(parameters, self.COUNT_FIELD, context)
         if charge_source is not None:
-            require_geometry_type(charge_source, QgsWkbTypes.PointGeometry, "CHARGE_POINTS")
+            require_geometry_type(charge_source, GEOMETRY_POINT, "CHARGE_POINTS")
             if count_field and charge_source.fields().lookupField(count_field) < 0:
                 if count_field != DEFAULT_COUNT_FIELD:
                     require_fields(charge_source, [count_field], "CHARGE_POINTS")
@@ -304,9 +306,9 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         feedback.setProgress(80)
 
         new_fields = QgsFields()
-        new_fields.append(QgsField("target_year", QVariant.Int))
+        new_fields.append(QgsField("target_year", FieldType.INT))
         for name in OUTPUT_FIELDS[1:]:
-            kind = QVariant.Int if name == "required_points" else QVariant.Double
+            kind = FieldType.INT if name == "required_points" else FieldType.DOUBLE
             new_fields.append(QgsField(name, kind))
         fields, names = fields_with_results(areas_source.fields(), new_fields, feedback, "AREAS")
         sink, dest_id = self.parameterAsSink(
@@ -333,7 +335,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
                     for name in OUTPUT_FIELDS[2:]
                 ]
             )
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.setProgress(100)
         # Close the sink so a GeoPackage is complete before its style is stored in it.
         del sink

@@ -14,11 +14,9 @@ from qgis.core import (
     QgsGeometry,
     QgsMapLayer,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -27,8 +25,20 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    GEOMETRY_LINE,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    NUMBER_DOUBLE,
+    PARAMETER_ADVANCED,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR_ANY,
+    WKB_POINT,
+    FieldType,
+)
 from ...core.potential.candidates import METHODS, generate_candidates
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
@@ -76,10 +86,10 @@ def write_points(
         feature.setAttributes(row)
         batch.append(feature)
         if len(batch) >= 5000:
-            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             batch = []
     if batch:
-        sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
 
 
 class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
@@ -100,9 +110,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
     CANDIDATE_COUNT = "CANDIDATE_COUNT"
 
     def initAlgorithm(self, config=None) -> None:
-        area = QgsProcessingParameterFeatureSource(
-            self.AREA, self.tr("Area (polygons)"), [QgsProcessing.TypeVectorPolygon]
-        )
+        area = QgsProcessingParameterFeatureSource(self.AREA, self.tr("Area (polygons)"), [SOURCE_POLYGON])
         area.setHelp(self.tr("Polygons inside which candidates are placed, e.g. the municipal boundary."))
         method = QgsProcessingParameterEnum(
             self.METHOD,
@@ -116,17 +124,17 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         spacing = QgsProcessingParameterNumber(
             self.SPACING,
             self.tr("Spacing (m)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=50.0,
             minValue=1.0,
         )
         spacing.setHelp(self.tr("Distance between neighbouring candidates, in metres."))
         streets = QgsProcessingParameterFeatureSource(
-            self.STREETS, self.tr("Streets (lines)"), [QgsProcessing.TypeVectorLine], optional=True
+            self.STREETS, self.tr("Streets (lines)"), [SOURCE_LINE], optional=True
         )
         streets.setHelp(self.tr("Street centre lines; required for the method 'along streets'."))
         exclude = QgsProcessingParameterMultipleLayers(
-            self.EXCLUDE, self.tr("Exclusion layers"), QgsProcessing.TypeVectorAnyGeometry, optional=True
+            self.EXCLUDE, self.tr("Exclusion layers"), SOURCE_VECTOR_ANY, optional=True
         )
         exclude.setHelp(
             self.tr(
@@ -137,7 +145,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         exclude_distance = QgsProcessingParameterNumber(
             self.EXCLUDE_DISTANCE,
             self.tr("Exclusion distance around points and lines (m)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=5.0,
             minValue=0.0,
         )
@@ -147,14 +155,14 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         charge_points = QgsProcessingParameterFeatureSource(
             self.CHARGE_POINTS,
             self.tr("Existing charge points"),
-            [QgsProcessing.TypeVectorPoint],
+            [SOURCE_POINT],
             optional=True,
         )
         charge_points.setHelp(self.tr("Existing charge points; candidates near them are removed."))
         min_distance = QgsProcessingParameterNumber(
             self.MIN_DISTANCE_EXISTING,
             self.tr("Minimum distance to existing charge points (m)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=50.0,
             minValue=0.0,
         )
@@ -165,7 +173,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         crs.setHelp(
             self.tr("Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).")
         )
-        crs.setFlags(crs.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
         for parameter in (
             area,
             method,
@@ -178,16 +186,14 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             crs,
         ):
             self.addParameter(parameter)
-        output = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Candidates"), QgsProcessing.TypeVectorPoint
-        )
+        output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Candidates"), SOURCE_POINT)
         output.setHelp(self.tr("Candidate points with candidate_id and method."))
         self.addParameter(output)
         self.addOutput(QgsProcessingOutputNumber(self.CANDIDATE_COUNT, self.tr("Number of candidates")))
 
     def run_algorithm(self, parameters, context, feedback):
         area_source = require_features(self.parameterAsSource(parameters, self.AREA, context), "AREA")
-        require_geometry_type(area_source, QgsWkbTypes.PolygonGeometry, "AREA")
+        require_geometry_type(area_source, GEOMETRY_POLYGON, "AREA")
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         spacing = self.parameterAsDouble(parameters, self.SPACING, context)
         exclude_distance = self.parameterAsDouble(parameters, self.EXCLUDE_DISTANCE, context)
@@ -201,9 +207,9 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             if streets_source is None:
                 raise QgsProcessingException(self.tr("The method 'along streets' needs a STREETS layer."))
             require_features(streets_source, "STREETS")
-            require_geometry_type(streets_source, QgsWkbTypes.LineGeometry, "STREETS")
+            require_geometry_type(streets_source, GEOMETRY_LINE, "STREETS")
         if charge_source is not None:
-            require_geometry_type(charge_source, QgsWkbTypes.PointGeometry, "CHARGE_POINTS")
+            require_geometry_type(charge_source, GEOMETRY_POINT, "CHARGE_POINTS")
 
         crs = choose_metric_crs(context, [area_source], self.parameterAsCrs(parameters, self.CRS, context))
         feedback.pushInfo(self.tr("Measuring in {crs}.").format(crs=crs.authid()))
@@ -254,10 +260,10 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         self._report_counts(feedback, result.counts)
 
         fields = QgsFields()
-        fields.append(QgsField("candidate_id", QVariant.Int))
-        fields.append(QgsField("method", QVariant.String, len=20))
+        fields.append(QgsField("candidate_id", FieldType.INT))
+        fields.append(QgsField("method", FieldType.STRING, len=20))
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Point, area_source.sourceCrs()
+            parameters, self.OUTPUT, context, fields, WKB_POINT, area_source.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -281,14 +287,14 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
                 )
             kind = QgsWkbTypes.geometryType(layer.wkbType())
             label = f"EXCLUDE ({layer.name()})"
-            if kind == QgsWkbTypes.PointGeometry:
+            if kind == GEOMETRY_POINT:
                 points = read_points(layer, crs, context, progress_range(feedback, 10, 18))
                 report_skipped(feedback, label, points.skipped)
                 point_arrays.append(points.xy)
-            elif kind in (QgsWkbTypes.LineGeometry, QgsWkbTypes.PolygonGeometry):
+            elif kind in (GEOMETRY_LINE, GEOMETRY_POLYGON):
                 geometries = read_geometries(layer, crs, context, progress_range(feedback, 10, 18))
                 self._report(feedback, label, geometries)
-                if kind == QgsWkbTypes.LineGeometry:
+                if kind == GEOMETRY_LINE:
                     for geometry in geometries.geometries:
                         lines.extend(geometry_to_lines(geometry))
                 else:

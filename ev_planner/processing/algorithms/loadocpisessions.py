@@ -9,7 +9,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -17,10 +16,10 @@ from qgis.core import (
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt
 
+from ...compat import SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
 from ...core.usage.ocpi_usage import load_sessions
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_output import http_client, resolve_token, token_parameters, translated_log
@@ -28,22 +27,22 @@ from .usagekpis import add_features, plain, report_core_skips, utc_timestamp
 
 # The public interface of the output (the columns of ev_planner.core.usage.sessions.SESSION_COLUMNS).
 SESSION_FIELD_TYPES = {
-    "session_id": QVariant.String,
-    "location_id": QVariant.String,
-    "evse_uid": QVariant.String,
-    "start": QVariant.DateTime,
-    "end": QVariant.DateTime,
-    "kwh": QVariant.Double,
-    "charging_hours": QVariant.Double,
-    "parking_hours": QVariant.Double,
-    "cost": QVariant.Double,
+    "session_id": FieldType.STRING,
+    "location_id": FieldType.STRING,
+    "evse_uid": FieldType.STRING,
+    "start": FieldType.DATETIME,
+    "end": FieldType.DATETIME,
+    "kwh": FieldType.DOUBLE,
+    "charging_hours": FieldType.DOUBLE,
+    "parking_hours": FieldType.DOUBLE,
+    "cost": FieldType.DOUBLE,
 }
 
 
 def qdatetime(value: pd.Timestamp) -> QDateTime | None:
     if value is None or pd.isna(value):
         return None
-    return QDateTime.fromMSecsSinceEpoch(int(pd.Timestamp(value).value // 1_000_000), Qt.UTC)
+    return QDateTime.fromMSecsSinceEpoch(int(pd.Timestamp(value).value // 1_000_000), Qt.TimeSpec.UTC)
 
 
 class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
@@ -76,9 +75,7 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
         )
         date_to = QgsProcessingParameterDateTime(self.DATE_TO, self.tr("To"), optional=True)
         date_to.setHelp(self.tr("Only sessions starting before this moment (also sent as date_to)."))
-        output = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Charging sessions"), QgsProcessing.TypeVector
-        )
+        output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Charging sessions"), SOURCE_VECTOR)
         output.setHelp(
             self.tr(
                 "A table without geometry: session_id, location_id, evse_uid, start, end (UTC), kwh, "
@@ -142,13 +139,13 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
         fields = QgsFields()
         for name, kind in SESSION_FIELD_TYPES.items():
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         frame = table.frame
         columns = [
             [qdatetime(v) for v in frame[name]]
-            if kind == QVariant.DateTime
+            if kind == FieldType.DATETIME
             else [plain(v) for v in frame[name].tolist()]
             for name, kind in SESSION_FIELD_TYPES.items()
         ]

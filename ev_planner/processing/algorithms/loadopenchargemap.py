@@ -8,13 +8,13 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
+from ...compat import NUMBER_INTEGER, PARAMETER_ADVANCED
 from ...core.schema import SOURCE_OCM
 from ...core.sources.ocm import DEFAULT_BASE_URL, DEFAULT_MAX_RESULTS, load_open_charge_map
 from ..base import EvPlannerAlgorithm, tr_noop
@@ -53,7 +53,7 @@ class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):
         max_results = QgsProcessingParameterNumber(
             self.MAX_RESULTS,
             self.tr("Maximum number of results"),
-            QgsProcessingParameterNumber.Integer,
+            NUMBER_INTEGER,
             defaultValue=DEFAULT_MAX_RESULTS,
             minValue=1,
         )
@@ -64,7 +64,7 @@ class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):
             self.BASE_URL, self.tr("API base URL"), defaultValue=DEFAULT_BASE_URL
         )
         base_url.setHelp(self.tr("Base URL of the Open Charge Map API (a mirror or a test server)."))
-        base_url.setFlags(base_url.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        base_url.setFlags(base_url.flags() | PARAMETER_ADVANCED)
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Charge points (Open Charge Map)"))
         output.setHelp(
             self.tr(

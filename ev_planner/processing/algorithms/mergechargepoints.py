@@ -9,7 +9,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -17,8 +16,9 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
+from ...compat import NUMBER_DOUBLE, SOURCE_POINT, FieldType
 from ...core.schema import CHARGE_POINT_FIELD_NAMES, FieldSpec
 from ...core.sources.merge import DEFAULT_DISTANCE_M, combine_group, merge_groups
 from ..base import EvPlannerAlgorithm, tr_noop
@@ -27,11 +27,11 @@ from ..layers import choose_metric_crs, read_points, report_skipped, require_fie
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 _KIND_OF_QVARIANT = {
-    QVariant.Int: "int",
-    QVariant.LongLong: "int",
-    QVariant.UInt: "int",
-    QVariant.ULongLong: "int",
-    QVariant.Double: "float",
+    FieldType.INT: "int",
+    FieldType.INT64: "int",
+    FieldType.UINT: "int",
+    FieldType.UINT64: "int",
+    FieldType.DOUBLE: "float",
 }
 
 
@@ -42,9 +42,9 @@ def plain_value(value: Any) -> Any:
     ):
         return None
     if isinstance(value, QDateTime):
-        return value.toUTC().toString(Qt.ISODate) if value.isValid() else None
+        return value.toUTC().toString(Qt.DateFormat.ISODate) if value.isValid() else None
     if isinstance(value, QDate):
-        return value.toString(Qt.ISODate) if value.isValid() else None
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     return value
 
 
@@ -59,7 +59,7 @@ class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         inputs = QgsProcessingParameterMultipleLayers(
-            self.INPUTS, self.tr("Charge-point layers"), QgsProcessing.TypeVectorPoint
+            self.INPUTS, self.tr("Charge-point layers"), SOURCE_POINT
         )
         inputs.setHelp(
             self.tr(
@@ -70,7 +70,7 @@ class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
         distance = QgsProcessingParameterNumber(
             self.DISTANCE,
             self.tr("Merge distance (m)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=DEFAULT_DISTANCE_M,
             minValue=0.0,
         )

@@ -12,21 +12,28 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsSpatialIndex,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    GEOMETRY_POLYGON,
+    NO_GEOMETRY_CHECK,
+    NUMBER_DOUBLE,
+    PARAMETER_ADVANCED,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR,
+    WKB_NO_GEOMETRY,
+    FieldType,
+)
 from ...core.usage import operators as core_operators
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import representative_point, require_geometry_type
@@ -34,21 +41,21 @@ from ..styles import style_output
 from .usagekpis import add_features, attribute_value, plain
 
 OUTPUT_FIELD_TYPES = {
-    "area": QVariant.String,
-    "operator": QVariant.String,
-    "locations": QVariant.Int,
-    "evses": QVariant.Int,
-    "share_pct": QVariant.Double,
-    "power_kw": QVariant.Double,
-    "mean_power_kw": QVariant.Double,
-    "availability_pct": QVariant.Double,
-    "under_min_power": QVariant.Int,
-    "over_max_tariff": QVariant.Int,
-    "equivalents": QVariant.Double,
-    "compliant": QVariant.Bool,
-    "compliance": QVariant.String,
-    "hhi": QVariant.Double,
-    "operators": QVariant.Int,
+    "area": FieldType.STRING,
+    "operator": FieldType.STRING,
+    "locations": FieldType.INT,
+    "evses": FieldType.INT,
+    "share_pct": FieldType.DOUBLE,
+    "power_kw": FieldType.DOUBLE,
+    "mean_power_kw": FieldType.DOUBLE,
+    "availability_pct": FieldType.DOUBLE,
+    "under_min_power": FieldType.INT,
+    "over_max_tariff": FieldType.INT,
+    "equivalents": FieldType.DOUBLE,
+    "compliant": FieldType.BOOL,
+    "compliance": FieldType.STRING,
+    "hhi": FieldType.DOUBLE,
+    "operators": FieldType.INT,
 }
 POINT_FIELDS = ("operator", "evse_count", "max_power_kw", "availability_pct", "price_kwh")
 
@@ -72,7 +79,7 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         points = QgsProcessingParameterFeatureSource(
-            self.CHARGE_POINTS, self.tr("Charge points (common schema)"), [QgsProcessing.TypeVectorPoint]
+            self.CHARGE_POINTS, self.tr("Charge points (common schema)"), [SOURCE_POINT]
         )
         points.setHelp(
             self.tr(
@@ -81,7 +88,7 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
             )
         )
         area = QgsProcessingParameterFeatureSource(
-            self.AREA, self.tr("Area"), [QgsProcessing.TypeVectorPolygon], optional=True
+            self.AREA, self.tr("Area"), [SOURCE_POLYGON], optional=True
         )
         area.setHelp(self.tr("Only charge points inside these polygons count (default: all)."))
         area_field = QgsProcessingParameterField(
@@ -95,7 +102,7 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
         max_tariff = QgsProcessingParameterNumber(
             self.MAX_TARIFF_EUR_KWH,
             self.tr("Maximum tariff (EUR/kWh incl. VAT)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             optional=True,
             minValue=0.0,
         )
@@ -103,7 +110,7 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
         min_power = QgsProcessingParameterNumber(
             self.MIN_POWER_KW,
             self.tr("Minimum power (kW)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             optional=True,
             minValue=0.0,
         )
@@ -113,7 +120,7 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
         min_availability = QgsProcessingParameterNumber(
             self.MIN_AVAILABILITY_PCT,
             self.tr("Minimum availability (%)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             optional=True,
             minValue=0.0,
             maxValue=100.0,
@@ -123,10 +130,10 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
         )
         for parameter in (points, area, max_tariff, min_power, min_availability):
             self.addParameter(parameter)
-        area_field.setFlags(area_field.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        area_field.setFlags(area_field.flags() | PARAMETER_ADVANCED)
         self.addParameter(area_field)
         output = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Operator performance"), QgsProcessing.TypeVector
+            self.OUTPUT, self.tr("Operator performance"), SOURCE_VECTOR
         )
         output.setHelp(
             self.tr(
@@ -157,14 +164,14 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
         source = self.parameterAsSource(parameters, self.AREA, context)
         if source is None:
             return None
-        require_geometry_type(source, QgsWkbTypes.PolygonGeometry, self.tr("Area"))
+        require_geometry_type(source, GEOMETRY_POLYGON, self.tr("Area"))
         name_field = self.parameterAsString(parameters, self.AREA_FIELD, context)
         name_index = source.fields().lookupField(name_field) if name_field else -1
         transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         geometries: dict[int, QgsGeometry] = {}
         names: dict[int, str] = {}
         index = QgsSpatialIndex()
-        request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        request = QgsFeatureRequest().setInvalidGeometryCheck(NO_GEOMETRY_CHECK)
         for feature in source.getFeatures(request):
             geometry = QgsGeometry(feature.geometry())
             if geometry.isNull() or geometry.isEmpty():
@@ -266,7 +273,7 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
         for name, kind in OUTPUT_FIELD_TYPES.items():
             fields.append(QgsField(name, kind))
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, source.sourceCrs()
+            parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY, source.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))

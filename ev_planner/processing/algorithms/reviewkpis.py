@@ -9,22 +9,20 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
 from ...core.review.events import format_utc, utc_now
 from ...core.review.kpis import KPI_FIELDS, compute_kpis
 from ...core.review.report import render_html
 from ...core.review.store import ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
 
-_QVARIANT = {"str": QVariant.String, "int": QVariant.Int, "float": QVariant.Double}
+_QVARIANT = {"str": FieldType.STRING, "int": FieldType.INT, "float": FieldType.DOUBLE}
 
 
 class ReviewKpisAlgorithm(EvPlannerAlgorithm):
@@ -42,9 +40,7 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
         )
         review.setHelp(self.tr("A review file made by Create review GeoPackage."))
         self.addParameter(review)
-        table = QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("Review KPIs"), QgsProcessing.TypeVector
-        )
+        table = QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, self.tr("Review KPIs"), SOURCE_VECTOR)
         table.setHelp(
             self.tr(
                 "One row per step, department, actor, status, cancellation reason and installer with counts "
@@ -65,15 +61,13 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
         fields = QgsFields()
         for name, kind in KPI_FIELDS:
             fields.append(QgsField(name, _QVARIANT[kind]))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT_TABLE, context, fields, QgsWkbTypes.NoGeometry
-        )
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
         for row in kpis.rows:
             feature = QgsFeature(fields)
             feature.setAttributes(list(row.as_tuple()))
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         del sink
         feedback.pushInfo(
             self.tr("{rows} KPI rows from {events} events on {locations} locations.").format(

@@ -13,11 +13,9 @@ from qgis.core import (
     QgsFeatureSource,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -27,8 +25,18 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    FIELD_NUMERIC,
+    GEOMETRY_POINT,
+    GEOMETRY_POLYGON,
+    NUMBER_DOUBLE,
+    PARAMETER_ADVANCED,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR_ANY,
+    FieldType,
+)
 from ...core.potential.scoring import (
     DEFAULT_RADIUS,
     DEFAULT_WEIGHTS,
@@ -57,17 +65,17 @@ from ..styles import style_output
 OCCUPANCY_FIELD = "occupancy_mean"
 
 SCORE_FIELDS = (
-    ("f_demand", QVariant.Double),
-    ("f_gap", QVariant.Double),
-    ("f_poi", QVariant.Double),
-    ("f_usage", QVariant.Double),
-    ("score", QVariant.Double),
-    ("rank", QVariant.Int),
-    ("explain", QVariant.String),
-    ("demand_within", QVariant.Double),
-    ("unserved_within", QVariant.Double),
-    ("nearest_existing_m", QVariant.Double),
-    ("poi_count", QVariant.Int),
+    ("f_demand", FieldType.DOUBLE),
+    ("f_gap", FieldType.DOUBLE),
+    ("f_poi", FieldType.DOUBLE),
+    ("f_usage", FieldType.DOUBLE),
+    ("score", FieldType.DOUBLE),
+    ("rank", FieldType.INT),
+    ("explain", FieldType.STRING),
+    ("demand_within", FieldType.DOUBLE),
+    ("unserved_within", FieldType.DOUBLE),
+    ("nearest_existing_m", FieldType.DOUBLE),
+    ("poi_count", FieldType.INT),
 )
 
 
@@ -80,7 +88,7 @@ def point_source(
     if source is None and optional:
         return None
     source = require_features(source, name)
-    require_geometry_type(source, QgsWkbTypes.PointGeometry, name)
+    require_geometry_type(source, GEOMETRY_POINT, name)
     return source
 
 
@@ -88,8 +96,8 @@ def demand_source(algorithm, parameters, name: str, context) -> QgsFeatureSource
     """Demand: points, or polygons (buildings) read as a point on their surface."""
     source = require_features(algorithm.parameterAsSource(parameters, name, context), name)
     if QgsWkbTypes.geometryType(source.wkbType()) not in (
-        QgsWkbTypes.PointGeometry,
-        QgsWkbTypes.PolygonGeometry,
+        GEOMETRY_POINT,
+        GEOMETRY_POLYGON,
     ):
         raise QgsProcessingException(tr("The layer {layer} must hold points or polygons.").format(layer=name))
     return source
@@ -211,14 +219,12 @@ def write_features(
         attributes = original.attributes()
         feature.setGeometry(original.geometry())
         feature.setAttributes([attributes[i] for i in kept] + rows[fid])
-        sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
     return True
 
 
 def distance_parameter(name: str, label: str, default: float, help_text: str) -> QgsProcessingParameterNumber:
-    parameter = QgsProcessingParameterNumber(
-        name, label, QgsProcessingParameterNumber.Double, defaultValue=default, minValue=0.0
-    )
+    parameter = QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE, defaultValue=default, minValue=0.0)
     parameter.setHelp(help_text)
     return parameter
 
@@ -231,7 +237,7 @@ def metric_crs_parameter(name: str) -> QgsProcessingParameterCrs:
             "else RD New (EPSG:28992) in the Netherlands, Belgian Lambert 72 (EPSG:31370) in Belgium."
         )
     )
-    crs.setFlags(crs.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
     return crs
 
 
@@ -260,7 +266,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         candidates = QgsProcessingParameterFeatureSource(
-            self.CANDIDATES, self.tr("Candidate locations"), [QgsProcessing.TypeVectorPoint]
+            self.CANDIDATES, self.tr("Candidate locations"), [SOURCE_POINT]
         )
         candidates.setHelp(
             self.tr("Points where a charge point could go, e.g. the output of generatecandidates.")
@@ -268,7 +274,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         demand = QgsProcessingParameterFeatureSource(
             self.DEMAND,
             self.tr("Demand (points or buildings)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+            [SOURCE_POINT, SOURCE_POLYGON],
         )
         demand.setHelp(
             self.tr(
@@ -279,14 +285,14 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             self.DEMAND_FIELD,
             self.tr("Demand weight field"),
             parentLayerParameterName=self.DEMAND,
-            type=QgsProcessingParameterField.Numeric,
+            type=FIELD_NUMERIC,
             optional=True,
         )
         demand_field.setHelp(self.tr("Weight of each demand feature (households, cars, EVs); empty: 1 each."))
         charge_points = QgsProcessingParameterFeatureSource(
             self.CHARGE_POINTS,
             self.tr("Existing charge points"),
-            [QgsProcessing.TypeVectorPoint],
+            [SOURCE_POINT],
             optional=True,
         )
         charge_points.setHelp(
@@ -299,7 +305,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             self.tr("Demand, points of interest and usage count within this distance (default 250 m)."),
         )
         pois = QgsProcessingParameterMultipleLayers(
-            self.POIS, self.tr("Points of interest"), QgsProcessing.TypeVectorAnyGeometry, optional=True
+            self.POIS, self.tr("Points of interest"), SOURCE_VECTOR_ANY, optional=True
         )
         pois.setHelp(
             self.tr("Shops, schools, workplaces...: each feature counts once (polygons at a point inside).")
@@ -307,7 +313,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         usage = QgsProcessingParameterFeatureSource(
             self.USAGE,
             self.tr("Charge point usage (occupancy_mean)"),
-            [QgsProcessing.TypeVectorPoint],
+            [SOURCE_POINT],
             optional=True,
         )
         usage.setHelp(
@@ -323,9 +329,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
                 "whose inputs are given. Left-out factors weigh 0."
             )
         )
-        output = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Scored candidates"), QgsProcessing.TypeVectorPoint
-        )
+        output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scored candidates"), SOURCE_POINT)
         output.setHelp(
             self.tr("Candidates with f_demand, f_gap, f_poi, f_usage, score (0-100), rank and explain.")
         )

@@ -4,18 +4,26 @@ from __future__ import annotations
 
 import numpy as np
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...compat import (
+    FIELD_NUMERIC,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    PARAMETER_ADVANCED,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    FieldType,
+)
+from ...core.dependencies import install_command
+from ...core.potential.milp import highs_available
 from ...core.potential.selection import DEFAULT_RADIUS, DEFAULT_TIME_LIMIT, METHODS, select_locations
 from ...core.potential.spatial import CancelledError
 from ..base import EvPlannerAlgorithm, tr_noop
@@ -31,9 +39,9 @@ from .scorecandidates import (
 )
 
 SELECTION_FIELDS = (
-    ("selection_rank", QVariant.Int),
-    ("marginal_demand", QVariant.Double),
-    ("cumulative_covered_pct", QVariant.Double),
+    ("selection_rank", FieldType.INT),
+    ("marginal_demand", FieldType.DOUBLE),
+    ("cumulative_covered_pct", FieldType.DOUBLE),
 )
 DEFAULT_COUNT = 10
 DEFAULT_MIN_SPACING = 0.0
@@ -69,7 +77,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         candidates = QgsProcessingParameterFeatureSource(
-            self.CANDIDATES, self.tr("Candidate locations"), [QgsProcessing.TypeVectorPoint]
+            self.CANDIDATES, self.tr("Candidate locations"), [SOURCE_POINT]
         )
         candidates.setHelp(
             self.tr("Points where a charge point could go (generatecandidates, scorecandidates).")
@@ -77,21 +85,21 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         demand = QgsProcessingParameterFeatureSource(
             self.DEMAND,
             self.tr("Demand (points or buildings)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+            [SOURCE_POINT, SOURCE_POLYGON],
         )
         demand.setHelp(self.tr("Address points (or building polygons) carrying demand."))
         demand_field = QgsProcessingParameterField(
             self.DEMAND_FIELD,
             self.tr("Demand weight field"),
             parentLayerParameterName=self.DEMAND,
-            type=QgsProcessingParameterField.Numeric,
+            type=FIELD_NUMERIC,
             optional=True,
         )
         demand_field.setHelp(self.tr("Weight of each demand feature (households, cars, EVs); empty: 1 each."))
         charge_points = QgsProcessingParameterFeatureSource(
             self.CHARGE_POINTS,
             self.tr("Existing charge points"),
-            [QgsProcessing.TypeVectorPoint],
+            [SOURCE_POINT],
             optional=True,
         )
         charge_points.setHelp(
@@ -100,7 +108,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         count = QgsProcessingParameterNumber(
             self.COUNT,
             self.tr("Number of new locations"),
-            QgsProcessingParameterNumber.Integer,
+            NUMBER_INTEGER,
             DEFAULT_COUNT,
             False,
             1,
@@ -132,16 +140,14 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         time_limit = QgsProcessingParameterNumber(
             self.TIME_LIMIT,
             self.tr("Time limit of the exact method (s)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             DEFAULT_TIME_LIMIT,
             False,
             1.0,
         )
         time_limit.setHelp(self.tr("The exact method stops after this time with its best answer and bound."))
-        time_limit.setFlags(time_limit.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        output = QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Selected locations"), QgsProcessing.TypeVectorPoint
-        )
+        time_limit.setFlags(time_limit.flags() | PARAMETER_ADVANCED)
+        output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Selected locations"), SOURCE_POINT)
         output.setHelp(
             self.tr("The chosen candidates with selection_rank, marginal_demand, cumulative_covered_pct.")
         )
@@ -238,6 +244,25 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         style_output(context, dest_id, "selected_locations")
         return {self.OUTPUT: dest_id, **self._report(result, count, feedback)}
 
+    def _report_solver(self, result, feedback) -> None:
+        if highs_available():
+            return
+        command = install_command("highspy")
+        if result.method == "exact":
+            feedback.pushInfo(
+                self.tr(
+                    "The exact selection ran on SciPy's HiGHS, which stops only at the time limit. "
+                    "For a faster solve that Cancel can stop, install highspy: {command}"
+                ).format(command=command)
+            )
+        else:
+            feedback.pushInfo(
+                self.tr(
+                    "The bound is computed without the LP relaxation because highspy is not installed. "
+                    "For a tighter bound, install it: {command}"
+                ).format(command=command)
+            )
+
     def _report(self, result, count, feedback) -> dict:
         total = result.total_demand
 
@@ -271,6 +296,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             "greedy": self.tr("greedy guarantee 1 - 1/e"),
             "reachable demand": self.tr("all demand within reach of a candidate"),
         }
+        self._report_solver(result, feedback)
         if result.proven_optimal:
             feedback.pushInfo(self.tr("The selection is optimal (proven)."))
         else:

@@ -12,13 +12,11 @@ from qgis.core import (
     QgsFeatureSource,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -26,8 +24,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDateTime, Qt, QVariant
+from qgis.PyQt.QtCore import QDateTime, Qt
 
+from ...compat import NUMBER_DOUBLE, PARAMETER_ADVANCED, SOURCE_POINT, SOURCE_VECTOR, FieldType
 from ...core.usage import kpis as core_kpis
 from ...core.usage import occupancy as core_occupancy
 from ...core.usage import sessions as core_sessions
@@ -36,18 +35,18 @@ from ..base import EvPlannerAlgorithm, tr_noop
 from ..styles import style_output
 
 KPI_FIELD_TYPES = {
-    "sessions_per_day": QVariant.Double,
-    "kwh_per_day": QVariant.Double,
-    "kwh_per_year": QVariant.Double,
-    "occupancy_mean": QVariant.Double,
-    "occupancy_peak_hour": QVariant.Int,
-    "hours_sampled": QVariant.Int,
-    "share_hours_full": QVariant.Double,
-    "blocking_hours_per_session": QVariant.Double,
-    "availability_pct": QVariant.Double,
-    "busy": QVariant.Bool,
-    "advice": QVariant.String,
-    "advice_reason": QVariant.String,
+    "sessions_per_day": FieldType.DOUBLE,
+    "kwh_per_day": FieldType.DOUBLE,
+    "kwh_per_year": FieldType.DOUBLE,
+    "occupancy_mean": FieldType.DOUBLE,
+    "occupancy_peak_hour": FieldType.INT,
+    "hours_sampled": FieldType.INT,
+    "share_hours_full": FieldType.DOUBLE,
+    "blocking_hours_per_session": FieldType.DOUBLE,
+    "availability_pct": FieldType.DOUBLE,
+    "busy": FieldType.BOOL,
+    "advice": FieldType.STRING,
+    "advice_reason": FieldType.STRING,
 }
 
 
@@ -100,7 +99,7 @@ def attribute_value(value: Any) -> Any:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
     if isinstance(value, QDateTime):
-        return value.toString(Qt.ISODateWithMs)
+        return value.toString(Qt.DateFormat.ISODateWithMs)
     return value
 
 
@@ -130,7 +129,7 @@ def plain(value: Any) -> Any:
 
 def add_features(sink: QgsFeatureSink, batch: list) -> None:
     """Add features or fail loudly: a silently incomplete output would mislead."""
-    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
         raise QgsProcessingException(
             tr("Could not write the output: {error}").format(error=sink.lastError() or "?")
         )
@@ -173,7 +172,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         points = QgsProcessingParameterFeatureSource(
-            self.CHARGE_POINTS, self.tr("Charge points (common schema)"), [QgsProcessing.TypeVectorPoint]
+            self.CHARGE_POINTS, self.tr("Charge points (common schema)"), [SOURCE_POINT]
         )
         points.setHelp(
             self.tr(
@@ -190,7 +189,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         )
         id_field.setHelp(self.tr("Field with the OCPI location id (default source_id of the common schema)."))
         sessions = QgsProcessingParameterFeatureSource(
-            self.SESSIONS, self.tr("Sessions (table or CSV)"), [QgsProcessing.TypeVector], optional=True
+            self.SESSIONS, self.tr("Sessions (table or CSV)"), [SOURCE_VECTOR], optional=True
         )
         sessions.setHelp(
             self.tr(
@@ -223,7 +222,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         busy = QgsProcessingParameterNumber(
             self.BUSY_THRESHOLD,
             self.tr("Busy above occupancy (%)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=70.0,
             minValue=0.0,
             maxValue=100.0,
@@ -237,7 +236,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         low = QgsProcessingParameterNumber(
             self.LOW_THRESHOLD,
             self.tr("Little used below occupancy (%)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=10.0,
             minValue=0.0,
             maxValue=100.0,
@@ -246,7 +245,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         min_availability = QgsProcessingParameterNumber(
             self.MIN_AVAILABILITY_PCT,
             self.tr("Watch below availability (%)"),
-            QgsProcessingParameterNumber.Double,
+            NUMBER_DOUBLE,
             defaultValue=90.0,
             minValue=0.0,
             maxValue=100.0,
@@ -259,7 +258,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         for parameter in (points, sessions, occupancy, status, busy):
             self.addParameter(parameter)
         for parameter in (id_field, low, min_availability, date_from, date_to):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | PARAMETER_ADVANCED)
             self.addParameter(parameter)
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Usage KPIs"))
         output.setHelp(

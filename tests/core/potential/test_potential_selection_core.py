@@ -198,7 +198,7 @@ def test_exact_method_can_be_cancelled_while_highs_runs():
 
 
 def test_demand_with_the_same_covering_sites_is_merged_for_the_milp():
-    from ev_planner.core.potential.selection import aggregate_demand
+    from ev_planner.core.potential.milp import aggregate_demand
 
     candidates = [[0, 0], [100, 0]]
     demand = [[0, 0], [1, 0], [50, 0], [51, 0], [100, 0]]  # sets {0}, {0}, {0,1}, {0,1}, {1}
@@ -210,16 +210,16 @@ def test_demand_with_the_same_covering_sites_is_merged_for_the_milp():
 
 
 def test_exact_method_refuses_instances_too_large(monkeypatch):
-    import ev_planner.core.potential.selection as selection
+    import ev_planner.core.potential.milp as milp
 
-    monkeypatch.setattr(selection, "EXACT_MAX_NONZEROS", 10)
+    monkeypatch.setattr(milp, "EXACT_MAX_NONZEROS", 10)
     candidates, demand, weights, existing = random_instance(1)
     with pytest.raises(InputError, match="use the fast method"):
         select_locations(candidates, demand, weights, existing, count=2, radius=300, method="exact")
 
 
-def test_without_highspy_fast_still_selects_and_exact_says_what_to_install():
-    """highspy is a pip package QGIS does not ship: a user without it gets the fast method."""
+def test_without_highspy_exact_runs_on_scipys_highs_and_finds_the_same_optimum():
+    """highspy is a pip package QGIS does not ship: SciPy >= 1.9 carries HiGHS as milp."""
     import subprocess
     import sys
     from pathlib import Path
@@ -228,16 +228,14 @@ def test_without_highspy_fast_still_selects_and_exact_says_what_to_install():
 import sys
 sys.modules["highspy"] = None  # as if it were not installed
 import numpy as np
-from ev_planner.core.errors import InputError
 from ev_planner.core.potential.selection import select_locations
 rng = np.random.default_rng(1)
 candidates, demand = rng.uniform(0, 2000, (200, 2)), rng.uniform(0, 2000, (2000, 2))
-result = select_locations(candidates, demand, count=5, radius=250, method="fast")
-print("fast", len(result.selected))
-try:
-    select_locations(candidates, demand, count=5, radius=250, method="exact")
-except InputError as exc:
-    print("exact", exc)
+fast = select_locations(candidates, demand, count=5, radius=250, method="fast")
+print("fast", len(fast.selected), fast.bound_source, repr(fast.solver))
+exact = select_locations(candidates, demand, count=5, radius=250, min_spacing=300, method="exact")
+print("exact", exact.solver, exact.proven_optimal, exact.bound_source, repr(exact.covered_after))
+print("selected", sorted(exact.selected.tolist()))
 """
     completed = subprocess.run(
         [sys.executable, "-c", script],
@@ -247,5 +245,14 @@ except InputError as exc:
         timeout=120,
     )
     assert completed.returncode == 0, completed.stderr
-    assert "fast 5" in completed.stdout
-    assert "exact The exact method needs the Python package highspy" in completed.stdout
+    lines = dict(line.split(" ", 1) for line in completed.stdout.splitlines())
+    assert lines["fast"].split()[0] == "5"
+    assert lines["fast"].split()[1] != "lp"  # no LP bound without highspy
+    solver, proven, source, covered = lines["exact"].split()
+    assert (solver, proven, source) == ("scipy", "True", "milp")
+
+    rng = np.random.default_rng(1)
+    candidates, demand = rng.uniform(0, 2000, (200, 2)), rng.uniform(0, 2000, (2000, 2))
+    with_highspy = select_locations(candidates, demand, count=5, radius=250, min_spacing=300, method="exact")
+    assert with_highspy.proven_optimal
+    assert float(covered) == pytest.approx(with_highspy.covered_after)

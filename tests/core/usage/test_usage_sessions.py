@@ -169,3 +169,53 @@ def test_json_dump_envelope_and_array():
     assert s.records_from_json([{"id": 1}]) == [{"id": 1}]
     with pytest.raises(InputError):
         s.records_from_json({"foo": 1})
+
+
+def test_timestamps_in_mixed_precision_all_parse(tmp_path):
+    # Real OCPI data: pandas 2 took its format from the first value, so a session ending
+    # "...T14:00:30Z" after one ending "...T08:00Z" became NaT and was lost.
+    records = [
+        cdr_221("minutes", start="2026-06-01T07:00Z", end="2026-06-01T08:00Z", total_time=1.0),
+        cdr_221("seconds", start="2026-06-01T13:00:00Z", end="2026-06-01T14:00:30Z", total_time=1.0),
+        cdr_221(
+            "fraction", start="2026-06-02T13:00:00.250Z", end="2026-06-02T14:00:00.75+00:00", total_time=1.0
+        ),
+        cdr_221("offset", start="2026-06-03T15:00:00+02:00", end="2026-06-03T16:00:00+02:00", total_time=1.0),
+        cdr_221("garbage", start="yesterday", end="2026-06-03T16:00:00Z", total_time=1.0),
+    ]
+    table = s.normalise_ocpi_records(records, now=NOW)
+    assert table.frame["session_id"].tolist() == ["minutes", "seconds", "fraction", "offset"]
+    assert table.skipped.counts == {s.REASON_BAD_START: 1}
+    assert table.frame["end"].tolist() == [
+        pd.Timestamp("2026-06-01T08:00:00Z"),
+        pd.Timestamp("2026-06-01T14:00:30Z"),
+        pd.Timestamp("2026-06-02T14:00:00.750Z"),
+        pd.Timestamp("2026-06-03T14:00:00Z"),
+    ]
+
+
+def test_mixed_precision_iso_timestamp_file_keeps_every_readable_row(tmp_path):
+    path = tmp_path / "sessions.csv"
+    rows = [
+        "a,L1,E1,2026-06-01T08:00Z,2026-06-01T09:00Z,5",
+        "b,L1,E1,2026-06-01T10:00:00Z,2026-06-01T11:00:30Z,5",
+        "c,L1,E1,2026-06-01T12:00:00.5Z,2026-06-01T13:00:00.125Z,5",
+        "d,L1,E1,2026-06-01 14:00:00+02:00,2026-06-01 15:00+02:00,5",
+        "e,L1,E1,2026-06-01T16:00:00,2026-06-01T17:00:00,5",
+        "f,L1,E1,01/06/2026 18:00,2026-06-01T19:00:00Z,5",
+        "g,L1,E1,2026-06-01T20:00:00Z,not a time,5",
+    ]
+    path.write_text(
+        "session_id,location_id,evse_uid,start,end,kwh\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+    table = s.read_sessions_csv(str(path), now=NOW)
+    assert table.frame["session_id"].tolist() == ["a", "b", "c", "d", "e"]
+    assert table.skipped.counts == {s.REASON_BAD_START: 1, s.REASON_BAD_END: 1}
+    assert table.skipped.total == 2
+    assert table.frame["parking_hours"].round(6).tolist() == [
+        1.0,
+        round(1 + 30 / 3600, 6),
+        round(1 - 0.375 / 3600, 6),
+        1.0,
+        1.0,
+    ]
