@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from qgis.core import QgsProcessingAlgorithm
 
+import ev_planner.processing.algorithms
 from ev_planner.compat import PARAMETER_HIDDEN
 from ev_planner.processing.base import GROUPS
 from ev_planner.processing.help import HELP_DIR
@@ -83,3 +85,51 @@ def test_the_hook_has_its_own_name():
         shadowing = [klass.__name__ for klass in python_classes if "run" in vars(klass)]
         assert shadowing == [], "QgsProcessingAlgorithm.run must not be shadowed"
         assert cls.run_algorithm is not EvPlannerAlgorithm.run_algorithm
+
+
+# The public interface: municipal batch scripts call these ids. Discovery is automatic, so
+# a module that vanished or failed to import would otherwise drop its id without a word.
+PUBLIC_ALGORITHM_IDS = {
+    "checkconstraints",
+    "coveragecheck",
+    "createreview",
+    "distributedemand",
+    "exportdecrees",
+    "forecastdemand",
+    "generatecandidates",
+    "importreviewevents",
+    "loadocpi",
+    "loadocpisessions",
+    "loadopenchargemap",
+    "loadosm",
+    "mergechargepoints",
+    "operatorperformance",
+    "reviewkpis",
+    "scorecandidates",
+    "selectlocations",
+    "usagekpis",
+}
+
+
+def test_every_public_algorithm_id_is_registered(evplanner):
+    registered = {algorithm.name() for algorithm in evplanner.algorithms()}
+    assert registered >= PUBLIC_ALGORITHM_IDS, sorted(PUBLIC_ALGORITHM_IDS - registered)
+
+
+def test_no_algorithm_module_imports_another():
+    """One algorithm per module; shared glue lives in processing/ modules named for their job."""
+    import ast
+
+    folder = Path(ev_planner.processing.algorithms.__file__).parent
+    modules = {path.stem for path in folder.glob("*.py")} - {"__init__"}
+    offenders = {}
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                imported = {node.module} if node.module else {alias.name for alias in node.names}
+                if imported & modules:
+                    offenders[path.stem] = sorted(imported & modules)
+            absolute = (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module) or ""
+            if absolute.startswith("ev_planner.processing.algorithms."):
+                offenders[path.stem] = [absolute]
+    assert offenders == {}

@@ -23,7 +23,8 @@ from ...compat import SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
 from ...core.usage.ocpi_usage import load_sessions
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_output import http_client, resolve_token, token_parameters, translated_log
-from .usagekpis import add_features, plain, report_core_skips, utc_timestamp
+from ..sinks import add_features, plain
+from ..usage_inputs import report_core_skips, utc_timestamp
 
 # The public interface of the output (the columns of ev_planner.core.usage.sessions.SESSION_COLUMNS).
 SESSION_FIELD_TYPES = {

@@ -37,8 +37,9 @@ from ...compat import (
 from ...core.usage import operators as core_operators
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import representative_point, require_geometry_type
+from ..sinks import add_features, plain
 from ..styles import style_output
-from .usagekpis import add_features, attribute_value, plain
+from ..usage_inputs import attribute_value
 
 OUTPUT_FIELD_TYPES = {
     "area": FieldType.STRING,

@@ -27,16 +27,11 @@ from ...core.potential.milp import highs_available
 from ...core.potential.selection import DEFAULT_RADIUS, DEFAULT_TIME_LIMIT, METHODS, select_locations
 from ...core.potential.spatial import CancelledError
 from ..base import EvPlannerAlgorithm, tr_noop
+from ..inputs import coverage_sources, read_coverage_points
 from ..layers import core_progress
+from ..parameters import distance_parameter, metric_crs_parameter
+from ..sinks import output_fields, write_features
 from ..styles import style_output
-from .scorecandidates import (
-    coverage_sources,
-    distance_parameter,
-    metric_crs_parameter,
-    output_fields,
-    read_coverage_points,
-    write_features,
-)
 
 SELECTION_FIELDS = (
     ("selection_rank", FieldType.INT),

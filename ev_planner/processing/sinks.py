@@ -1,0 +1,71 @@
+"""Writing algorithm outputs: source features with result attributes, checked batches."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import pandas as pd
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsFeatureSource,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+)
+
+from ..i18n import tr
+from .layers import fields_with_results
+
+
+def output_fields(source: QgsFeatureSource, added: Sequence[tuple[str, int]], feedback, label: str):
+    """The source's fields plus ``added`` (a same-named source field is replaced, with a warning).
+
+    Returns the fields and the indexes of the kept source fields.
+    """
+    result_fields = QgsFields()
+    for name, kind in added:
+        result_fields.append(QgsField(name, kind))
+    fields, kept = fields_with_results(source.fields(), result_fields, feedback, label)
+    return fields, [source.fields().lookupField(name) for name in kept]
+
+
+def write_features(
+    sink, source, fields, kept, rows: dict[int, list], order: Sequence[int], feedback, start, end
+):
+    """Write the source features with ids in ``order`` with their kept attributes plus ``rows[fid]``."""
+    request = QgsFeatureRequest()
+    if len(order) < source.featureCount():  # a filter on every id only slows the provider down
+        request.setFilterFids(list(order))
+    features = {feature.id(): feature for feature in source.getFeatures(request)}
+    total = max(len(order), 1)
+    feature = QgsFeature(fields)  # one feature refilled: the sink stores a copy of each
+    for n, fid in enumerate(order):
+        if n % 1000 == 0:
+            if feedback.isCanceled():
+                return False
+            feedback.setProgress(start + (end - start) * n / total)
+        original = features.get(fid)
+        if original is None:
+            continue
+        attributes = original.attributes()
+        feature.setGeometry(original.geometry())
+        feature.setAttributes([attributes[i] for i in kept] + rows[fid])
+        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+    return True
+
+
+def plain(value: Any) -> Any:
+    """A pandas/numpy scalar as a plain Python value (NA -> None) that QVariant accepts."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def add_features(sink: QgsFeatureSink, batch: list) -> None:
+    """Add features or fail loudly: a silently incomplete output would mislead."""
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+        raise QgsProcessingException(
+            tr("Could not write the output: {error}").format(error=sink.lastError() or "?")
+        )
