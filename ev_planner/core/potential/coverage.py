@@ -4,7 +4,8 @@ The NAL "landelijk dekkend netwerk" rule: every 500 x 500 m cell of the CBS
 grid (cells at multiples of 500 m in RD New) with at least 125 households
 should have a public charge point in it; a qualifying cell without one is a
 *white spot*. Independently of cells, the share of the demand that has a
-charge point within walking distance (RADIUS) is computed with a KD-tree.
+charge point within RADIUS is computed, in a straight line (KD-tree) or walking along the
+street network (``distance.Walking``).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 from ..errors import InputError
 from .candidates import Polygon, grid_points, locate_points, polygons_bounds
+from .distance import StraightLine, Walking
 
 DEFAULT_CELL_SIZE = 500.0
 DEFAULT_MIN_HOUSEHOLDS = 125.0
@@ -48,20 +49,10 @@ class CoverageResult:
 
 
 def within_radius(demand_xy: np.ndarray, charge_xy: np.ndarray, radius: float) -> np.ndarray:
-    """Mask of demand points with a charge point at most ``radius`` away."""
+    """Mask of demand points with a charge point at most ``radius`` away in a straight line."""
     demand_xy = np.asarray(demand_xy, dtype=np.float64).reshape(-1, 2)
     charge_xy = np.asarray(charge_xy, dtype=np.float64).reshape(-1, 2)
-    if len(demand_xy) == 0 or len(charge_xy) == 0:
-        return np.zeros(len(demand_xy), dtype=bool)
-    # Querying in spatial order (by coarse cell) keeps the tree walk in cache: about 2x faster on
-    # millions of addresses than querying in file order.
-    order = np.argsort(_cell_keys(np.floor(demand_xy / max(radius, 100.0)).astype(np.int64)), kind="stable")
-    distance, _ = cKDTree(charge_xy).query(
-        demand_xy[order], k=1, distance_upper_bound=radius + 1e-9, workers=-1
-    )
-    reached = np.empty(len(demand_xy), dtype=bool)
-    reached[order] = np.isfinite(distance)
-    return reached
+    return StraightLine().within(demand_xy, charge_xy, radius)
 
 
 def _cell_keys(cells: np.ndarray) -> np.ndarray:
@@ -80,10 +71,13 @@ def coverage_grid(
     cell_size: float = DEFAULT_CELL_SIZE,
     min_households: float = DEFAULT_MIN_HOUSEHOLDS,
     radius: float = DEFAULT_RADIUS,
+    measure: StraightLine | Walking | None = None,
 ) -> CoverageResult:
     """Cells (with demand or a charge point) of a grid aligned to multiples of ``cell_size``.
 
-    ``demand`` is the number of households of each demand point (1 each when None).
+    ``demand`` is the number of households of each demand point (1 each when None). A cell
+    is covered when it holds a charge point (the NAL definition, whatever ``measure``);
+    ``measure`` only decides which demand has a charge point within ``radius``.
     """
     # One message per parameter: a translation cannot assemble the name and the kind of number.
     if not (math.isfinite(cell_size) and cell_size > 0):
@@ -103,7 +97,7 @@ def coverage_grid(
     if not np.all(np.isfinite(demand)) or np.any(demand < 0):
         raise InputError("The demand values must be zero or positive numbers.")
 
-    reached = within_radius(demand_xy, charge_xy, radius)
+    reached = (StraightLine() if measure is None else measure).within(demand_xy, charge_xy, radius)
     demand_cells = np.floor(demand_xy / cell_size).astype(np.int64)
     charge_cells = np.floor(charge_xy / cell_size).astype(np.int64)
     keep_demand = demand > 0

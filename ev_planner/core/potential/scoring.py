@@ -26,15 +26,11 @@ from typing import Callable
 import numpy as np
 
 from ..errors import InputError
+from .distance import StraightLine, Walking
 from .spatial import (
     CancelledError,
     Progress,
     as_xy,
-    counts_within,
-    make_tree,
-    nearest_distance,
-    pairs_within,
-    weighted_sums_within,
 )
 
 FACTORS = ("demand", "gap", "poi", "usage")
@@ -142,6 +138,7 @@ class ScoreResult:
     weights: dict[str, float]  # normalised weights actually used
     absent: list[str] = field(default_factory=list)  # factors given a weight but no input
     radius: float = DEFAULT_RADIUS
+    walking: bool = False  # distances along the street network instead of straight lines
 
 
 def score_candidates(
@@ -155,14 +152,17 @@ def score_candidates(
     radius: float = DEFAULT_RADIUS,
     weights: dict[str, float] | str | None = None,
     progress: Progress | None = None,
+    measure: StraightLine | Walking | None = None,
 ) -> ScoreResult:
     """Score candidates; see the module docstring for the formulas.
 
     ``charge_points_xy``, ``poi_xy`` and ``usage_xy`` may be ``None`` (input not given):
     that factor then weighs 0 and is listed in ``ScoreResult.absent`` when the user had
     given it a weight. ``usage_occupancy`` is in percent (0..100), as ``occupancy_mean``
-    of ``evplanner:usagekpis``.
+    of ``evplanner:usagekpis``. ``measure`` says how "within the radius" is measured
+    (default: straight lines; :class:`~.distance.Walking` for walking along streets).
     """
+    measure = StraightLine() if measure is None else measure
     candidates = as_xy(candidates_xy, "candidates")
     demand = as_xy(demand_xy, "demand")
     if len(candidates) == 0:
@@ -207,17 +207,16 @@ def score_candidates(
         return lambda share: progress(start + (end - start) * share)
 
     n = len(candidates)
-    existing_tree = make_tree(existing) if existing is not None else None
     if existing is not None:
-        unserved = demand_weight * (nearest_distance(demand, existing_tree, radius) > radius)
-        nearest = nearest_distance(candidates, existing_tree)
+        unserved = demand_weight * (measure.nearest_distance(demand, existing, radius) > radius)
+        nearest = measure.nearest_distance(candidates, existing)
     else:
         unserved = demand_weight
         nearest = np.full(n, np.inf)
     if progress is not None and not progress(0.1):
         raise CancelledError()
-    demand_within, unserved_within = weighted_sums_within(
-        candidates, make_tree(demand), radius, [demand_weight, unserved], stage(0.1, 0.85)
+    demand_within, unserved_within = measure.weighted_sums(
+        candidates, demand, radius, [demand_weight, unserved], stage(0.1, 0.85)
     )
     f_demand = _normalised(demand_within)
     if existing is not None:
@@ -226,11 +225,11 @@ def score_candidates(
         )
     else:
         f_gap = np.zeros(n)
-    poi_count = (
-        counts_within(candidates, make_tree(pois), radius) if pois is not None else np.zeros(n, np.int64)
-    )
+    poi_count = measure.counts(candidates, pois, radius) if pois is not None else np.zeros(n, np.int64)
     f_poi = _normalised(poi_count.astype(np.float64))
-    f_usage, usage_occ, usage_dist = _usage_factor(candidates, usage, occupancy, radius, stage(0.9, 1.0))
+    f_usage, usage_occ, usage_dist = _usage_factor(
+        candidates, usage, occupancy, radius, stage(0.9, 1.0), measure
+    )
     score = 100.0 * (
         used["demand"] * f_demand + used["gap"] * f_gap + used["poi"] * f_poi + used["usage"] * f_usage
     )
@@ -250,6 +249,7 @@ def score_candidates(
         weights=used,
         absent=absent,
         radius=float(radius),
+        walking=measure.walking,
     )
 
 
@@ -266,7 +266,7 @@ def _weights_or_ones(values, n: int) -> np.ndarray:
     return weights
 
 
-def _usage_factor(candidates, usage, occupancy, radius, progress):
+def _usage_factor(candidates, usage, occupancy, radius, progress, measure):
     n = len(candidates)
     best = np.zeros(n)
     best_occ = np.full(n, np.nan)
@@ -285,7 +285,7 @@ def _usage_factor(candidates, usage, occupancy, radius, progress):
         best_occ[qi_s] = occupancy[ti[order]]
         best_dist[qi_s] = distance[order]
 
-    pairs_within(candidates, make_tree(usage), radius, consume, progress)
+    measure.pairs(candidates, usage, radius, consume, progress)
     return best, best_occ, best_dist
 
 
@@ -301,11 +301,17 @@ def explain(result: ScoreResult, demand_label: str = "", tr: Translate = _identi
     """
     label = demand_label or tr("demand")
     radius = f"{result.radius:,.0f}"
-    t_demand = tr("{amount} {label} within {radius} m")
+    # "within 250 m walking": the text says what the policy rule says.
+    if result.walking:
+        t_demand = tr("{amount} {label} within {radius} m walking")
+        t_nearest = tr("nearest charge point {distance} m walking")
+        t_poi = tr("{count} POIs within {radius} m walking")
+    else:
+        t_demand = tr("{amount} {label} within {radius} m")
+        t_nearest = tr("nearest charge point {distance} m")
+        t_poi = tr("{count} POIs within {radius} m")
     t_unserved = tr("{amount} not yet served")
-    t_nearest = tr("nearest charge point {distance} m")
     t_none = tr("no existing charge point")
-    t_poi = tr("{count} POIs within {radius} m")
     t_usage = tr("busy charge point {distance} m away ({occupancy}% occupied)")
     has_existing = bool(np.isfinite(result.nearest_existing_m).any())
     reasons = []

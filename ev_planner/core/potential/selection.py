@@ -32,14 +32,13 @@ import numpy as np
 from scipy import sparse
 
 from ..errors import InputError
+from .distance import StraightLine, Walking
 from .milp import highs_available, solve_milp
 from .spatial import (
     CancelledError,
     Progress,
     as_xy,
     make_tree,
-    nearest_distance,
-    pairs_within,
     strictly_below,
 )
 
@@ -103,7 +102,10 @@ def build_coverage(
     charge_points_xy=None,
     radius: float = DEFAULT_RADIUS,
     progress: Progress | None = None,
+    measure: StraightLine | Walking | None = None,
 ) -> CoverageModel:
+    """Which candidate covers which demand point (within ``radius`` by ``measure``), existing cover removed."""
+    measure = StraightLine() if measure is None else measure
     candidates = as_xy(candidates_xy, "candidates")
     demand = as_xy(demand_xy, "demand")
     weights = (
@@ -117,7 +119,7 @@ def build_coverage(
     open_mask = weights > 0
     if charge_points_xy is not None and len(charge_points_xy):
         existing = as_xy(charge_points_xy, "charge points")
-        open_mask &= nearest_distance(demand, make_tree(existing), radius) > radius
+        open_mask &= measure.nearest_distance(demand, existing, radius) > radius
     covered_before = total - float(weights[open_mask].sum())
     open_index = np.flatnonzero(open_mask)
     rows: list[np.ndarray] = []
@@ -127,7 +129,7 @@ def build_coverage(
         rows.append(qi.astype(np.int32))
         cols.append(ti.astype(np.int32))
 
-    pairs_within(candidates, make_tree(demand[open_index]), radius, consume, progress)
+    measure.pairs(candidates, demand[open_index], radius, consume, progress)
     row = np.concatenate(rows) if rows else np.zeros(0, np.int32)
     col = np.concatenate(cols) if cols else np.zeros(0, np.int32)
     matrix = sparse.csr_matrix(
@@ -149,6 +151,7 @@ def select_locations(
     method: str = "fast",
     time_limit: float = DEFAULT_TIME_LIMIT,
     progress: Progress | None = None,
+    measure: StraightLine | Walking | None = None,
 ) -> SelectionResult:
     """Select up to ``count`` candidates (see the module docstring).
 
@@ -181,7 +184,9 @@ def select_locations(
         if progress is not None and not progress(share):
             raise CancelledError()
 
-    model = build_coverage(candidates, demand_xy, demand_weight, charge_points_xy, radius, stage(0.0, 0.4))
+    model = build_coverage(
+        candidates, demand_xy, demand_weight, charge_points_xy, radius, stage(0.0, 0.4), measure
+    )
     check(0.4)
     spacing = Spacing(candidates, min_spacing)
     chosen, _ = lazy_greedy(model, count, spacing)
