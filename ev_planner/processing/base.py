@@ -22,6 +22,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.errors import EvPlannerError, redact
 from ..i18n import tr, translate_message
 from .help import help_html
+from .network import DISTANCE_METHOD, walking_without_network
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "ev_planner.svg"
 
@@ -79,6 +80,13 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
 
     def tr(self, text: str) -> str:
         return tr(text)
+
+    def checkParameterValues(self, parameters: dict[str, Any], context: QgsProcessingContext):
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok and self.parameterDefinition(DISTANCE_METHOD) is not None:
+            message = walking_without_network(self, parameters, context)
+            ok = not message
+        return ok, message
 
     # --- running --------------------------------------------------------------------------
     def register_secret(self, value: str | None) -> None:

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..compat import GEOMETRY_POINT, GEOMETRY_POLYGON
+from ..core.potential.distance import StraightLine, Walking
 from ..core.potential.spatial import CancelledError
 from ..i18n import tr
 from .layers import (
@@ -29,6 +30,7 @@ from .layers import (
     require_fields,
     require_geometry_type,
 )
+from .network import distance_measure, report_attachment
 from .ogr_points import whole_layer
 
 
@@ -87,6 +89,7 @@ class CoveragePoints(NamedTuple):
     demand: PointArrays
     demand_weight: np.ndarray | None
     existing_xy: np.ndarray | None
+    measure: StraightLine | Walking  # how "within the radius" is measured
 
 
 def coverage_sources(algorithm, parameters, context) -> CoverageSources:
@@ -135,4 +138,9 @@ def read_coverage_points(
     existing_xy = None
     if sources.charge_points is not None:
         existing_xy = read(sources.charge_points, algorithm.CHARGE_POINTS, 2, 3).xy
-    return CoveragePoints(crs, candidates, demand, demand_weight, existing_xy)
+    measure = distance_measure(algorithm, parameters, context, feedback, crs, span=(marks[3], marks[3]))
+    report_attachment(feedback, measure, candidates.xy, algorithm.CANDIDATES)
+    report_attachment(feedback, measure, demand.xy, algorithm.DEMAND, demand_weight)
+    if existing_xy is not None:
+        report_attachment(feedback, measure, existing_xy, algorithm.CHARGE_POINTS)
+    return CoveragePoints(crs, candidates, demand, demand_weight, existing_xy, measure)

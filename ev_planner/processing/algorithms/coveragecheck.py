@@ -56,6 +56,7 @@ from ..layers import (
     require_features,
     require_fields,
 )
+from ..network import distance_measure, distance_method_parameters, report_attachment
 from ..styles import style_output
 
 # Polygon demand is sampled this many times per cell side (or per radius, whichever is smaller).
@@ -155,6 +156,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             cell_size,
             min_households,
             radius,
+            *distance_method_parameters(),
             crs,
             output,
         ):
@@ -218,7 +220,9 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             return {}
         feedback.setProgress(50)
 
-        result = coverage_grid(demand_xy, demand, charge.xy, cell_size, min_households, radius)
+        measure = distance_measure(self, parameters, context, feedback, crs, span=(50, 60))
+        report_attachment(feedback, measure, demand_xy, "DEMAND", demand)
+        result = coverage_grid(demand_xy, demand, charge.xy, cell_size, min_households, radius, measure)
         feedback.setProgress(70)
 
         fields = QgsFields()
@@ -280,11 +284,11 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
                 white=totals["white_spots"],
             )
         )
-        feedback.pushInfo(
-            self.tr("{pct:.1f}% of the households have a charge point within {radius:g} m.").format(
-                pct=totals["demand_within_radius_pct"], radius=radius
-            )
-        )
+        if measure.walking:
+            served = self.tr("{pct:.1f}% of the households have a charge point within {radius:g} m walking.")
+        else:
+            served = self.tr("{pct:.1f}% of the households have a charge point within {radius:g} m.")
+        feedback.pushInfo(served.format(pct=totals["demand_within_radius_pct"], radius=radius))
         return {
             self.OUTPUT: dest_id,
             self.DEMAND_TOTAL: totals["demand_total"],

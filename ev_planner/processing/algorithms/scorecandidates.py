@@ -39,6 +39,7 @@ from ..layers import (
     report_skipped,
     require_fields,
 )
+from ..network import distance_method_parameters
 from ..ogr_points import whole_layer
 from ..parameters import distance_parameter, metric_crs_parameter
 from ..sinks import output_fields, write_features
@@ -159,6 +160,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             demand_field,
             charge_points,
             radius,
+            *distance_method_parameters(),
             pois,
             usage,
             weights,
@@ -206,6 +208,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             radius=radius,
             weights=weights,
             progress=core_progress(feedback, 20, 70),
+            measure=points.measure,
         )
         names = {"gap": self.CHARGE_POINTS, "poi": self.POIS, "usage": self.USAGE}
         for factor in result.absent:

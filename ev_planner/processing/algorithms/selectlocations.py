@@ -29,6 +29,7 @@ from ...core.potential.spatial import CancelledError
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..inputs import coverage_sources, read_coverage_points
 from ..layers import core_progress
+from ..network import distance_method_parameters
 from ..parameters import distance_parameter, metric_crs_parameter
 from ..sinks import output_fields, write_features
 from ..styles import style_output
@@ -153,6 +154,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             charge_points,
             count,
             radius,
+            *distance_method_parameters(),
             spacing,
             method,
             time_limit,
@@ -211,6 +213,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             method=method,
             time_limit=time_limit,
             progress=core_progress(feedback, 15, 85),
+            measure=points.measure,
         )
 
         fields, kept = output_fields(candidates_source, SELECTION_FIELDS, feedback, self.CANDIDATES)

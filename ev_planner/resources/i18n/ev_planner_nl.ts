@@ -587,7 +587,7 @@
       <translation>Een algoritmemodule kon niet worden geladen: {failure}</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/sinks.py" />
       <source>Could not write the output: {error}</source>
       <translation>De uitvoer kon niet worden geschreven: {error}</translation>
     </message>
@@ -719,12 +719,27 @@
       <translation>Afstand tussen naburige kandidaten, in meters.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Distance measured</source>
+      <translation>Gemeten afstand</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Distances are measured in a straight line.</source>
+      <translation>Afstanden worden hemelsbreed gemeten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/parameters.py" />
       <source>Distances are measured in this projected CRS. Default: the project CRS if metric, else RD New (EPSG:28992) in the Netherlands, Belgian Lambert 72 (EPSG:31370) in Belgium.</source>
       <translation>Afstanden worden in dit geprojecteerde CRS gemeten. Standaard: het project-CRS als dat metrisch is, anders RD New (EPSG:28992) in Nederland en Belgian Lambert 72 (EPSG:31370) in België.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Distances are measured walking along {layer}: {segments:,} segments, {nodes:,} junctions and ends, {components:,} connected pieces; points join it at most {access:,.0f} m away.</source>
+      <translation>Afstanden worden lopend gemeten over {layer}: {segments:,} segmenten, {nodes:,} kruisingen en uiteinden, {components:,} samenhangende delen; punten sluiten aan op hooguit {access:,.0f} m afstand.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/inputs.py" />
       <source>Distances measured in {crs}.</source>
       <translation>Afstanden gemeten in {crs}.</translation>
     </message>
@@ -804,7 +819,7 @@
       <translation>Elke locatie heeft een location_id nodig.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>Examples: {ids}</source>
       <translation>Voorbeelden: {ids}</translation>
     </message>
@@ -1230,6 +1245,11 @@
       <translation>Kaartstraal</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Maximum distance from a point to the street network</source>
+      <translation>Maximale afstand van een punt tot het stratennetwerk</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
       <source>Maximum number of results</source>
       <translation>Maximaal aantal resultaten</translation>
@@ -1272,7 +1292,7 @@
       <translation>Methode</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/parameters.py" />
       <source>Metric CRS for distances</source>
       <translation>Metrisch CRS voor afstanden</translation>
     </message>
@@ -1623,6 +1643,11 @@
       <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
       <source>Point layer in the common charge-point schema (EPSG:4326); an existing GeoPackage layer is refreshed.</source>
       <translation>Puntlaag in het gemeenschappelijke laadpuntschema (EPSG:4326); een bestaande GeoPackage-laag wordt ververst.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Points farther than this from every street are off the network: counted, reported and never covered.</source>
+      <translation>Punten die verder dan dit van elke straat liggen, vallen buiten het netwerk: ze worden geteld, gemeld en nooit gedekt.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
@@ -2021,9 +2046,29 @@
       <translation>Stap</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Straight line</source>
+      <translation>Hemelsbreed</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Straight line, or walking along the lines of the street network layer. Policy rules (Flanders: no public charge point within 250 m walking) are written in walking distance.</source>
+      <translation>Hemelsbreed, of lopend over de lijnen van de laag met het stratennetwerk. Beleidsregels (Vlaanderen: geen publiek laadpunt binnen 250 m wandelafstand) gaan over loopafstand.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>Street centre lines; required for the method 'along streets'.</source>
       <translation>Hartlijnen van straten; vereist voor de methode 'langs straten'.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Street network for walking (lines)</source>
+      <translation>Stratennetwerk om te lopen (lijnen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Street network read from the cache file {path}.</source>
+      <translation>Stratennetwerk gelezen uit het cachebestand {path}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
@@ -2172,6 +2217,11 @@
       <translation>De authenticatieconfiguratie {id} bevat geen token (gebruik de methode API Header of Basic).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>The bound is computed without the LP relaxation because highspy is not installed. For a tighter bound, install it: {command}</source>
+      <translation>De grens is berekend zonder de LP-relaxatie, omdat highspy niet is geïnstalleerd. Installeer het voor een scherpere grens: {command}</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/forecast.py" />
       <source>The car counts must be zero or positive numbers.</source>
       <translation>De aantallen auto's moeten nul of positieve getallen zijn.</translation>
@@ -2268,19 +2318,24 @@
       <translation>De dump is na element {count} geen geldige JSON: {detail}. Is het bestand compleet?</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/core/potential/selection.py" />
+      <location filename="../../../ev_planner/core/potential/milp.py" />
       <source>The exact method is limited to {limit:,} candidate-demand pairs within the radius (this input has {pairs:,}): use the fast method, fewer candidates or a smaller area.</source>
       <translation>De exacte methode is beperkt tot {limit:,} kandidaat-vraagparen binnen de straal (deze invoer heeft er {pairs:,}): gebruik de snelle methode, minder kandidaten of een kleiner gebied.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/core/potential/selection.py" />
-      <source>The exact method needs the Python package highspy, which is not installed in the Python QGIS uses: install it (python3 -m pip install --user highspy, in the OSGeo4W shell on Windows) or use the fast method.</source>
-      <translation>De exacte methode heeft het Python-pakket highspy nodig, dat niet is geïnstalleerd in de Python die QGIS gebruikt: installeer het (python3 -m pip install --user highspy, in de OSGeo4W-shell op Windows) of gebruik de snelle methode.</translation>
+      <location filename="../../../ev_planner/core/potential/milp.py" />
+      <source>The exact method needs SciPy 1.9 or newer, or the Python package highspy: install it with {command}</source>
+      <translation>De exacte methode heeft SciPy 1.9 of nieuwer nodig, of het Python-pakket highspy: installeer het met {command}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>The exact method stops after this time with its best answer and bound.</source>
       <translation>De exacte methode stopt na deze tijd met haar beste oplossing en grens.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
+      <source>The exact selection ran on SciPy's HiGHS, which stops only at the time limit. For a faster solve that Cancel can stop, install highspy: {command}</source>
+      <translation>De exacte selectie is uitgevoerd met de HiGHS van SciPy, die pas bij de tijdslimiet stopt. Installeer highspy voor een snellere berekening die met Annuleren te stoppen is: {command}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/candidates.py" />
@@ -2415,12 +2470,12 @@
       <translation>De laag {layer} heeft geen veld {fields}.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/inputs.py" />
       <source>The layer {layer} has no usable geometry.</source>
       <translation>De laag {layer} heeft geen bruikbare geometrie.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <location filename="../../../ev_planner/processing/inputs.py" />
       <source>The layer {layer} must hold points or polygons.</source>
       <translation>De laag {layer} moet punten of polygonen bevatten.</translation>
     </message>
@@ -2600,6 +2655,11 @@
       <translation>De statusgeschiedenis heeft geen kolom {names}; nodig zijn observed_at, location_id en status.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>The street network could not be cached: {error}</source>
+      <translation>Het stratennetwerk kon niet in de cache worden bewaard: {error}</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/documents.py" />
       <source>The template {file} is not a .docx document: {error}.</source>
       <translation>Het sjabloon {file} is geen .docx-document: {error}.</translation>
@@ -2628,6 +2688,21 @@
       <location filename="../../../ev_planner/core/review/events.py" />
       <source>The timestamp {raw!r} lies in the future.</source>
       <translation>Het tijdstip {raw!r} ligt in de toekomst.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/network.py" />
+      <source>The walking network file {path} cannot be read ({error}). Delete it so that the network is built again.</source>
+      <translation>Het bestand met het loopnetwerk {path} is onleesbaar ({error}). Verwijder het, dan wordt het netwerk opnieuw opgebouwd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/network.py" />
+      <source>The walking network file {path} was written by another version of EV Planner. Delete it so that the network is built again.</source>
+      <translation>Het bestand met het loopnetwerk {path} is door een andere versie van EV Planner geschreven. Verwijder het, dan wordt het netwerk opnieuw opgebouwd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/network.py" />
+      <source>The walking radius must be a finite number of metres.</source>
+      <translation>De loopstraal moet een eindig aantal meters zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/demand.py" />
@@ -2821,11 +2896,26 @@
       <translation>WEIGHTS: onbekende factor '{key}'; de factoren zijn {factors}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Walkable streets and paths, e.g. OSM highways, NWB or the Wegenregister. Lines connect only where they share a vertex: a bridge over a street without a common vertex does not connect.</source>
+      <translation>Beloopbare straten en paden, bijvoorbeeld OSM-highways, NWB of het Wegenregister. Lijnen zijn alleen verbonden waar ze een hoekpunt delen: een brug over een straat zonder gemeenschappelijk hoekpunt sluit er niet op aan.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Walking along the street network</source>
+      <translation>Lopend over het stratennetwerk</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>Walking distance (m)</source>
       <translation>Loopafstand (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>Walking distance needs a street network: choose a line layer for NETWORK.</source>
+      <translation>Loopafstand vraagt een stratennetwerk: kies een lijnlaag voor NETWORK.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
@@ -2847,6 +2937,11 @@
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <source>Weights</source>
       <translation>Gewichten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/network.py" />
+      <source>Weights must be one finite, non-negative number per point.</source>
+      <translation>Gewichten moeten één eindig, niet-negatief getal per punt zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
@@ -2907,6 +3002,11 @@
       <location filename="../../../ev_planner/core/review/importer.py" />
       <source>a '{action}' row needs a comment</source>
       <translation>een rij '{action}' heeft een opmerking nodig</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/dependencies.py" />
+      <source>a faster, cancellable exact selection and the LP bound of the fast one</source>
+      <translation>een snellere, annuleerbare exacte selectie en de LP-grens van de snelle methode</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -3026,7 +3126,7 @@
       <translation>laadpunt</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>charging time longer than the session</source>
       <translation>laadtijd langer dan de sessie</translation>
     </message>
@@ -3089,7 +3189,7 @@
       <translation>dubbel</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>duplicate session id</source>
       <translation>dubbele sessie-id</translation>
     </message>
@@ -3104,12 +3204,12 @@
       <translation>elektrische auto</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>end before start</source>
       <translation>einde vóór begin</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>end missing or unreadable</source>
       <translation>einde ontbreekt of is onleesbaar</translation>
     </message>
@@ -3220,7 +3320,7 @@
       <translation>lijnen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>location entry without 24 hourly values</source>
       <translation>locatie-item zonder 24 uurwaarden</translation>
     </message>
@@ -3300,7 +3400,12 @@
       <translation>dichtstbijzijnde laadpunt {distance} m</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>nearest charge point {distance} m walking</source>
+      <translation>dichtstbijzijnde laadpunt {distance} m lopen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>negative energy</source>
       <translation>negatieve energie</translation>
     </message>
@@ -3354,12 +3459,12 @@
       <location filename="../../../ev_planner/core/sources/ocm.py" />
       <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
       <location filename="../../../ev_planner/core/sources/osm.py" />
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>no id</source>
       <translation>geen id</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>no location id</source>
       <translation>geen locatie-id</translation>
     </message>
@@ -3376,7 +3481,7 @@
     <message>
       <location filename="../../../ev_planner/core/sources/ocm.py" />
       <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>not a JSON object</source>
       <translation>geen JSON-object</translation>
     </message>
@@ -3386,17 +3491,17 @@
       <translation>bezwaar</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>observed_at missing or unreadable</source>
       <translation>observed_at ontbreekt of is onleesbaar</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>occupancy file without a valid date, tz or locations</source>
       <translation>bezettingsbestand zonder geldige date, tz of locations</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>occupancy outside 0-100 %</source>
       <translation>bezetting buiten 0-100 %</translation>
     </message>
@@ -3512,17 +3617,17 @@
       <translation>veiligheid</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>same location and hour in several files</source>
       <translation>dezelfde locatie en hetzelfde uur in meerdere bestanden</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>same location and time twice</source>
       <translation>dezelfde locatie en tijd twee keer</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>session not completed (active, pending or invalid)</source>
       <translation>sessie niet afgerond (actief, in behandeling of ongeldig)</translation>
     </message>
@@ -3532,27 +3637,27 @@
       <translation>bron</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>start before 2009</source>
       <translation>begin vóór 2009</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>start in the future</source>
       <translation>begin in de toekomst</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>start missing or unreadable</source>
       <translation>begin ontbreekt of is onleesbaar</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>start outside DATE_FROM - DATE_TO</source>
       <translation>begin buiten DATE_FROM - DATE_TO</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>status not recognised</source>
       <translation>status niet herkend</translation>
     </message>
@@ -3587,7 +3692,7 @@
       <translation>te weinig gegevens: {sampled}</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>total_time does not match the timestamps</source>
       <translation>total_time komt niet overeen met de tijdstippen</translation>
     </message>
@@ -3612,7 +3717,7 @@
       <translation>onleesbare coördinaten</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>unreadable occupancy file</source>
       <translation>onleesbaar bezettingsbestand</translation>
     </message>
@@ -3622,7 +3727,7 @@
       <translation>gebruik: per punt is één bezettingswaarde nodig.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>value for a clock hour that does not exist (DST change)</source>
       <translation>waarde voor een klokuur dat niet bestaat (zomertijdwissel)</translation>
     </message>
@@ -3642,6 +3747,11 @@
       <translation>{amount} {label} binnen {radius} m</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>{amount} {label} within {radius} m walking</source>
+      <translation>{amount} {label} binnen {radius} m lopen</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>{area}: {operators} operator(s), HHI {hhi:.0f}, {evses:.0f} EVSEs, {equivalents:.0f} charge-point equivalents.</source>
       <translation>{area}: {operators} exploitant(en), HHI {hhi:.0f}, {evses:.0f} EVSE's, {equivalents:.0f} laadpuntequivalenten.</translation>
@@ -3655,6 +3765,11 @@
       <location filename="../../../ev_planner/core/potential/scoring.py" />
       <source>{count} POIs within {radius} m</source>
       <translation>{count} POI's binnen {radius} m</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/potential/scoring.py" />
+      <source>{count} POIs within {radius} m walking</source>
+      <translation>{count} POI's binnen {radius} m lopen</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
@@ -3782,7 +3897,7 @@
       <translation>{imported} van {rows} rijen geïmporteerd, {skipped} overgeslagen.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>{input}: {count} record(s) skipped: {reason}.</source>
       <translation>{input}: {count} record(s) overgeslagen: {reason}.</translation>
     </message>
@@ -3802,6 +3917,11 @@
       <translation>{label}: een (n, 2)-array met x-, y-coördinaten verwacht.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/network.py" />
+      <source>{label}: line {index} is not a list of x, y coordinates.</source>
+      <translation>{label}: lijn {index} is geen lijst van x-, y-coördinaten.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <source>{layer} is not a vector layer.</source>
       <translation>{layer} is geen vectorlaag.</translation>
@@ -3810,6 +3930,11 @@
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>{layer}: the field {field} is replaced by the result field of the same name.</source>
       <translation>{layer}: het veld {field} wordt vervangen door het resultaatveld met dezelfde naam.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>{layer}: {count:,} of {total:,} points are more than {access:,.0f} m from the street network; they count as not reached.</source>
+      <translation>{layer}: {count:,} van de {total:,} punten liggen meer dan {access:,.0f} m van het stratennetwerk; ze tellen als niet bereikt.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
@@ -3830,6 +3955,11 @@
       <translation>{layer}: {count} ongeldige geometrieën gerepareerd.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/network.py" />
+      <source>{layer}: {share:.1f}% lies on {pieces:,} street piece(s) not connected to the main network.</source>
+      <translation>{layer}: {share:.1f}% ligt op {pieces:,} stuk(ken) straat die niet met het hoofdnetwerk verbonden zijn.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/report.py" />
       <source>{locations} locations, {events} events; generated {at} (UTC).</source>
       <translation>{locations} locaties, {events} gebeurtenissen; gemaakt op {at} (UTC).</translation>
@@ -3845,6 +3975,16 @@
       <translation>{location}: {error}</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/network.py" />
+      <source>{name} must be zero or a positive number of metres.</source>
+      <translation>{name} moet nul of een positief aantal meters zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/plugin.py" />
+      <source>{package} is not installed ({gain}). Install it with: {command}</source>
+      <translation>{package} is niet geïnstalleerd ({gain}). Installeer het met: {command}</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/store.py" />
       <source>{path} already exists. Choose another file name (an existing review is never overwritten).</source>
       <translation>{path} bestaat al. Kies een andere bestandsnaam (een bestaande validatie wordt nooit overschreven).</translation>
@@ -3858,6 +3998,11 @@
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>{path} is not a GeoPackage EV Planner can open for writing.</source>
       <translation>{path} is geen GeoPackage die EV Planner kan openen om te schrijven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
+      <source>{pct:.1f}% of the households have a charge point within {radius:g} m walking.</source>
+      <translation>{pct:.1f}% van de huishoudens heeft een laadpunt binnen {radius:g} m lopen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />

@@ -1,0 +1,131 @@
+"""Walking distance in coveragecheck, scorecandidates and selectlocations (processing.run).
+
+The canal of the core tests, in Delft's RD New: two streets 100 m apart joined only by a
+bridge 1,000 m away, so a point across the canal is 100 m in a straight line and 2,100 m
+walking.
+"""
+
+from __future__ import annotations
+
+import processing
+import pytest
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from test_potential_scoring import RD, X0, Y0, point_layer
+
+STREETS = [
+    [(0, 0), (500, 0), (1000, 0)],
+    [(0, 100), (500, 100), (1000, 100)],
+    [(1000, 0), (1000, 100)],  # the bridge
+]
+
+
+def line_layer(lines, crs=RD):
+    layer = QgsVectorLayer(f"LineString?crs={crs}", "streets", "memory")
+    features = []
+    for line in lines:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x + X0, y + Y0) for x, y in line]))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def run(algorithm, **parameters):
+    feedback = QgsProcessingFeedback()
+    parameters.setdefault("OUTPUT", "memory:")
+    result = processing.run(
+        f"evplanner:{algorithm}", parameters, feedback=feedback, context=QgsProcessingContext()
+    )
+    return result, feedback.textLog()
+
+
+def canal_inputs():
+    return {
+        "DEMAND": point_layer([(0, 100, 3.0), (0, 5, 1.0), (3000, 3000, 2.0)], fields=["hh:double"]),
+        "DEMAND_FIELD": "hh",
+        "CHARGE_POINTS": point_layer([(0, 0)]),
+        "RADIUS": 250,
+    }
+
+
+def test_coverage_check_walks_along_the_network(evplanner):
+    straight, _ = run("coveragecheck", **canal_inputs())
+    walked, log = run("coveragecheck", **canal_inputs(), DISTANCE_METHOD=1, NETWORK=line_layer(STREETS))
+    assert straight["DEMAND_WITHIN_RADIUS"] == 4.0
+    assert walked["DEMAND_WITHIN_RADIUS"] == 1.0
+    assert walked["DEMAND_WITHIN_RADIUS_PCT"] == pytest.approx(100 / 6)
+    assert walked["WHITE_SPOTS"] == straight["WHITE_SPOTS"]  # NAL cells keep their definition
+    assert "within 250 m walking" in log
+    assert "DEMAND: 1 of 3 points are more than 100 m from the street network" in log
+
+
+def test_scoring_and_explain_say_walking(evplanner):
+    inputs = canal_inputs()
+    result, _ = run(
+        "scorecandidates",
+        CANDIDATES=point_layer([(0, 0)]),
+        DEMAND=inputs["DEMAND"],
+        DEMAND_FIELD="hh",
+        RADIUS=250,
+        DISTANCE_METHOD=1,
+        NETWORK=line_layer(STREETS),
+    )
+    (feature,) = result["OUTPUT"].getFeatures()
+    assert feature["demand_within"] == 1.0
+    assert feature["explain"].startswith("1 hh within 250 m walking")
+
+
+def test_selection_chooses_the_site_on_the_right_side_of_the_canal(evplanner):
+    common = {
+        "CANDIDATES": point_layer([(0, 0, "south"), (0, 100, "north")], fields=["name:string"]),
+        "DEMAND": point_layer([(0, 100, 10.0), (0, 0, 1.0)], fields=["hh:double"]),
+        "DEMAND_FIELD": "hh",
+        "COUNT": 1,
+        "RADIUS": 250,
+        "METHOD": 1,
+    }
+    straight, _ = run("selectlocations", **common)
+    walked, _ = run("selectlocations", **common, DISTANCE_METHOD=1, NETWORK=line_layer(STREETS))
+    assert straight["COVERED_AFTER"] == 11.0
+    assert walked["COVERED_AFTER"] == 10.0
+    assert walked["UPPER_BOUND"] == pytest.approx(10.0)
+    assert [f["name"] for f in walked["OUTPUT"].getFeatures()] == ["north"]
+
+
+@pytest.mark.parametrize("algorithm", ["coveragecheck", "scorecandidates", "selectlocations"])
+def test_walking_without_a_network_is_a_clear_error(evplanner, algorithm):
+    inputs = canal_inputs()
+    if algorithm != "coveragecheck":
+        inputs["CANDIDATES"] = point_layer([(0, 0)])
+    with pytest.raises(QgsProcessingException, match="Walking distance needs a street network"):
+        run(algorithm, **inputs, DISTANCE_METHOD=1)
+
+
+def test_a_network_file_is_built_once_and_then_read_from_the_cache(evplanner, tmp_path):
+    path = str(tmp_path / "streets.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    writer_result = QgsVectorFileWriter.writeAsVectorFormatV2(
+        line_layer(STREETS), path, QgsProcessingContext().transformContext(), options
+    )
+    assert writer_result[0] == QgsVectorFileWriter.WriterError.NoError
+    first, first_log = run("coveragecheck", **canal_inputs(), DISTANCE_METHOD=1, NETWORK=path)
+    second, second_log = run("coveragecheck", **canal_inputs(), DISTANCE_METHOD=1, NETWORK=path)
+    assert "read from the cache file" not in first_log
+    assert "read from the cache file" in second_log
+    assert second["DEMAND_WITHIN_RADIUS"] == first["DEMAND_WITHIN_RADIUS"] == 1.0
+    # Another subset of the same file is another network: not the cached one.
+    third, third_log = run(
+        "coveragecheck", **canal_inputs(), DISTANCE_METHOD=1, NETWORK=path + "|subset=fid <= 2"
+    )
+    assert "read from the cache file" not in third_log
+    assert third["DEMAND_WITHIN_RADIUS"] == 1.0  # without the bridge: still only next door
