@@ -61,8 +61,12 @@ def distance_method_parameters() -> list:
             "(Flanders: no public charge point within 250 m walking) are written in walking distance."
         )
     )
+    return [method, network_parameter(optional=True), max_access_parameter()]
+
+
+def network_parameter(optional: bool) -> QgsProcessingParameterFeatureSource:
     network = QgsProcessingParameterFeatureSource(
-        NETWORK, tr("Street network for walking (lines)"), [SOURCE_LINE], optional=True
+        NETWORK, tr("Street network for walking (lines)"), [SOURCE_LINE], optional=optional
     )
     network.setHelp(
         tr(
@@ -70,7 +74,11 @@ def distance_method_parameters() -> list:
             "where they share a vertex: a bridge over a street without a common vertex does not connect."
         )
     )
-    access = distance_parameter(
+    return network
+
+
+def max_access_parameter():
+    return distance_parameter(
         MAX_ACCESS,
         tr("Maximum distance from a point to the street network"),
         DEFAULT_MAX_ACCESS,
@@ -78,7 +86,6 @@ def distance_method_parameters() -> list:
             "Points farther than this from every street are off the network: counted, reported and never covered."
         ),
     )
-    return [method, network, access]
 
 
 def walking_without_network(algorithm, parameters, context) -> str:
@@ -100,6 +107,11 @@ def distance_measure(
     message = walking_without_network(algorithm, parameters, context)
     if message:
         raise QgsProcessingException(message)
+    return walking_measure(algorithm, parameters, context, feedback, crs, span)
+
+
+def walking_measure(algorithm, parameters, context, feedback, crs, span=(0.0, 0.0)) -> Walking:
+    """Walking along NETWORK read in ``crs`` (from the cache file when it has it), joined within MAX_ACCESS."""
     source = require_features(algorithm.parameterAsSource(parameters, NETWORK, context), NETWORK)
     require_geometry_type(source, GEOMETRY_LINE, NETWORK)
     max_access = algorithm.parameterAsDouble(parameters, MAX_ACCESS, context)

@@ -52,8 +52,16 @@ def write_features(
         attributes = original.attributes()
         feature.setGeometry(original.geometry())
         feature.setAttributes([attributes[i] for i in kept] + rows[fid])
-        sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise_write_error(sink)
     return True
+
+
+def raise_write_error(sink: QgsFeatureSink) -> None:
+    """A feature the sink refused: fail loudly, since a silently incomplete output would mislead."""
+    raise QgsProcessingException(
+        tr("Could not write the output: {error}").format(error=sink.lastError() or "?")
+    )
 
 
 def plain(value: Any) -> Any:
@@ -66,6 +74,4 @@ def plain(value: Any) -> Any:
 def add_features(sink: QgsFeatureSink, batch: list) -> None:
     """Add features or fail loudly: a silently incomplete output would mislead."""
     if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
-        raise QgsProcessingException(
-            tr("Could not write the output: {error}").format(error=sink.lastError() or "?")
-        )
+        raise_write_error(sink)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import processing
 import pytest
 from qgis.core import (
+    NULL,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
@@ -37,6 +38,11 @@ def line_layer(lines, crs=RD):
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
+
+
+def plain(value):
+    """NULL (a null QVariant in PyQGIS) as None."""
+    return None if value == NULL else value
 
 
 def run(algorithm, **parameters):
@@ -129,3 +135,52 @@ def test_a_network_file_is_built_once_and_then_read_from_the_cache(evplanner, tm
     )
     assert "read from the cache file" not in third_log
     assert third["DEMAND_WITHIN_RADIUS"] == 1.0  # without the bridge: still only next door
+
+
+def test_walkingdistance_keeps_the_fields_and_adds_walk_straight_detour_and_id(evplanner):
+    points = point_layer(
+        [(0, 100, "across"), (400, 0, "along"), (0, 5, "next door"), (3000, 3000, "far away")],
+        fields=["name:string"],
+    )
+    result, log = run(
+        "walkingdistance",
+        INPUT=points,
+        TARGETS=point_layer([(0, 0, "CP-1"), (900, 100, "CP-2")], fields=["location_id:string"]),
+        TARGET_ID_FIELD="location_id",
+        NETWORK=line_layer(STREETS),
+        MAX_DISTANCE=1500,
+    )
+    rows = {
+        f["name"]: tuple(plain(f[name]) for name in ("walk_m", "straight_m", "detour", "nearest_id"))
+        for f in result["OUTPUT"].getFeatures()
+    }
+    assert rows["across"] == (pytest.approx(900.0), pytest.approx(900.0), pytest.approx(1.0), "CP-2")
+    assert rows["along"] == (pytest.approx(400.0), pytest.approx(400.0), pytest.approx(1.0), "CP-1")
+    assert rows["next door"] == (pytest.approx(5.0), pytest.approx(5.0), pytest.approx(1.0), "CP-1")
+    assert rows["far away"] == (None, None, None, None)
+    assert "INPUT: 1 of 4 points are more than 100 m from the street network" in log
+
+
+def test_walkingdistance_beyond_max_distance_is_null_and_the_detour_shows_the_canal(evplanner):
+    result, _ = run(
+        "walkingdistance",
+        INPUT=point_layer([(0, 100), (0, 5)]),
+        TARGETS=point_layer([(0, 0)]),
+        NETWORK=line_layer(STREETS),
+        MAX_DISTANCE=2500,
+    )
+    across, next_door = sorted(result["OUTPUT"].getFeatures(), key=lambda f: f.id())
+    assert across["walk_m"] == pytest.approx(2100.0)  # 1,000 m, the bridge, 1,000 m back
+    assert across["straight_m"] == pytest.approx(100.0)
+    assert across["detour"] == pytest.approx(21.0)
+    assert across["nearest_id"] == "1"  # the target's feature id without TARGET_ID_FIELD
+    short, _ = run(
+        "walkingdistance",
+        INPUT=point_layer([(0, 100)]),
+        TARGETS=point_layer([(0, 0)]),
+        NETWORK=line_layer(STREETS),
+        MAX_DISTANCE=2000,
+    )
+    (feature,) = short["OUTPUT"].getFeatures()
+    assert plain(feature["walk_m"]) is None
+    assert plain(feature["nearest_id"]) is None

@@ -108,6 +108,7 @@ PUBLIC_ALGORITHM_IDS = {
     "scorecandidates",
     "selectlocations",
     "usagekpis",
+    "walkingdistance",
 }
 
 

@@ -739,6 +739,7 @@
       <translation>Afstanden worden lopend gemeten over {layer}: {segments:,} segmenten, {nodes:,} kruisingen en uiteinden, {components:,} samenhangende delen; punten sluiten aan op hooguit {access:,.0f} m afstand.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
       <location filename="../../../ev_planner/processing/inputs.py" />
       <source>Distances measured in {crs}.</source>
       <translation>Afstanden gemeten in {crs}.</translation>
@@ -1225,6 +1226,11 @@
       <translation>Locaties met status</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>MAX_DISTANCE must be a distance above 0 m.</source>
+      <translation>MAX_DISTANCE moet een afstand boven 0 m zijn.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/sources/ocm.py" />
       <source>MAX_RESULTS must be at least 1.</source>
       <translation>MAX_RESULTS moet minstens 1 zijn.</translation>
@@ -1258,6 +1264,11 @@
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>Maximum tariff (EUR/kWh incl. VAT)</source>
       <translation>Maximumtarief (EUR/kWh incl. btw)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>Maximum walking distance (m)</source>
+      <translation>Maximale loopafstand (m)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
@@ -1382,6 +1393,11 @@
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>No location_id or candidate_id field: location ids are generated.</source>
       <translation>Geen veld location_id of candidate_id: locatie-id's worden gegenereerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>No point reaches a target within {limit:,.0f} m walking.</source>
+      <translation>Geen enkel punt bereikt een doel binnen {limit:,.0f} m lopen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -1645,6 +1661,11 @@
       <translation>Puntlaag in het gemeenschappelijke laadpuntschema (EPSG:4326); een bestaande GeoPackage-laag wordt ververst.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>Points (e.g. addresses or requests)</source>
+      <translation>Punten (bijvoorbeeld adressen of aanvragen)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/network.py" />
       <source>Points farther than this from every street are off the network: counted, reported and never covered.</source>
       <translation>Punten die verder dan dit van elke straat liggen, vallen buiten het netwerk: ze worden geteld, gemeld en nooit gedekt.</translation>
@@ -1673,6 +1694,11 @@
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>Points with advice 'consider moving'</source>
       <translation>Punten met advies 'consider moving'</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>Points with no target within this walk get NULL distances and nearest_id.</source>
+      <translation>Punten zonder doel binnen deze loopafstand krijgen NULL als afstanden en nearest_id.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
@@ -2081,6 +2107,11 @@
       <translation>TIME_LIMIT moet meer dan 0 seconden zijn.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>Target id field</source>
+      <translation>Id-veld van de doelen</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
       <source>Target points with their attributes, area_fid, weight and a share of each field.</source>
       <translation>Doelpunten met hun attributen, area_fid, weight en een aandeel van elk veld.</translation>
@@ -2094,6 +2125,11 @@
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
       <source>Targets (address points or buildings)</source>
       <translation>Doelobjecten (adrespunten of gebouwen)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>Targets (e.g. charge points)</source>
+      <translation>Doelen (bijvoorbeeld laadpunten)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
@@ -2409,6 +2445,11 @@
       <translation>De invoerlagen bevatten geen objecten met een locatie.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>The input points with walk_m, straight_m, detour and nearest_id.</source>
+      <translation>De invoerpunten met walk_m, straight_m, detour en nearest_id.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>The layer AREA has no usable polygon.</source>
       <translation>De laag AREA heeft geen bruikbare polygoon.</translation>
@@ -2575,6 +2616,16 @@
       <translation>Het einde van de periode moet na het begin liggen.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>The points to measure from; polygons are measured from a point on their surface.</source>
+      <translation>De punten om vanaf te meten; van polygonen wordt vanaf een punt op het oppervlak gemeten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>The points to walk to: the nearest one along the network is found.</source>
+      <translation>De punten om naartoe te lopen: het dichtstbijzijnde langs het netwerk wordt gezocht.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/forecast.py" />
       <source>The public share is a fraction between 0 and 1 (e.g. 0.2 for 20%), not {value}.</source>
       <translation>Het openbare aandeel is een fractie tussen 0 en 1 (bijv. 0.2 voor 20%), niet {value}.</translation>
@@ -2688,6 +2739,11 @@
       <location filename="../../../ev_planner/core/review/events.py" />
       <source>The timestamp {raw!r} lies in the future.</source>
       <translation>Het tijdstip {raw!r} ligt in de toekomst.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>The value written to nearest_id; without it, the target's feature id.</source>
+      <translation>De waarde die in nearest_id komt; zonder dit veld het objectnummer van het doel.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/network.py" />
@@ -2916,6 +2972,16 @@
       <location filename="../../../ev_planner/processing/network.py" />
       <source>Walking distance needs a street network: choose a line layer for NETWORK.</source>
       <translation>Loopafstand vraagt een stratennetwerk: kies een lijnlaag voor NETWORK.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>Walking distance to the nearest point</source>
+      <translation>Loopafstand tot het dichtstbijzijnde punt</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>Walking distances</source>
+      <translation>Loopafstanden</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
@@ -4008,6 +4074,11 @@
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <source>{pct:.1f}% of the households have a charge point within {radius:g} m.</source>
       <translation>{pct:.1f}% van de huishoudens heeft een laadpunt binnen {radius:g} m.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
+      <source>{reached:,} of {total:,} points reach a target within {limit:,.0f} m walking; median walk {median:,.0f} m.</source>
+      <translation>{reached:,} van de {total:,} punten bereiken een doel binnen {limit:,.0f} m lopen; mediane loopafstand {median:,.0f} m.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
