@@ -174,6 +174,7 @@ def test_walkingdistance_beyond_max_distance_is_null_and_the_detour_shows_the_ca
     assert across["straight_m"] == pytest.approx(100.0)
     assert across["detour"] == pytest.approx(21.0)
     assert across["nearest_id"] == "1"  # the target's feature id without TARGET_ID_FIELD
+    assert next_door["walk_m"] == pytest.approx(5.0)
     short, _ = run(
         "walkingdistance",
         INPUT=point_layer([(0, 100)]),
