@@ -10,13 +10,12 @@ cancellation halfway leaves the GeoPackage exactly as it was.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
-from ..errors import EvPlannerError, InputError, ReviewError, tr_noop
+from ..csvfile import read_csv, require_columns
+from ..errors import EvPlannerError, ReviewError, tr_noop
 from .events import DEFAULT_LOCAL_TIMEZONE, ReviewEvent, content_key, format_utc, parse_timestamp
 from .states import TransitionError, apply_event
 from .store import ReviewStore
@@ -52,34 +51,11 @@ class ImportResult:
         return sum(self.skipped.values())
 
 
-def _read_rows(csv_path: Path) -> List[Dict[str, str]]:
-    try:
-        raw = csv_path.read_bytes()
-    except OSError as exc:
-        raise InputError("Cannot read {path}: {reason}.", path=csv_path, reason=exc.strerror or exc) from None
-    for encoding in ("utf-8-sig", "cp1252"):  # Excel on Windows saves CSV in cp1252
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    sample = text[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        raise InputError(
-            "{file} misses the column(s) {missing}; expected {columns}.",
-            file=csv_path.name,
-            missing=", ".join(missing),
-            columns=", ".join(CSV_COLUMNS),
-        )
-    reader.fieldnames = header
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+def _read_rows(csv_path: Path) -> Tuple[List[Dict[str, str]], List[int]]:
+    """The rows of the CSV (Dutch Excel's ``;`` and cp1252 included) and the line each starts on."""
+    table = read_csv(csv_path)
+    require_columns(table, CSV_COLUMNS, csv_path.name)
+    return table.rows, table.lines
 
 
 def import_events(
@@ -95,14 +71,13 @@ def import_events(
     True the import is rolled back and :class:`ReviewError` raised.
     """
     csv_path = Path(csv_path)
-    rows = _read_rows(csv_path)
+    rows, lines = _read_rows(csv_path)
     result = ImportResult(rows=len(rows))
     known = set(store.location_ids())
     with store.transaction() as connection:
         existing_ids = store.event_ids(connection)
         states: Dict[str, tuple] = {}
-        for index, row in enumerate(rows):
-            line = index + 2  # the header is line 1
+        for index, (row, line) in enumerate(zip(rows, lines)):
             if is_canceled is not None and is_canceled():
                 raise ReviewError("Import cancelled: nothing was imported.")
             if progress is not None:

@@ -420,7 +420,7 @@
       <translation>De statusgeschiedenis {path} kan niet worden gelezen: {error}</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/core/review/importer.py" />
+      <location filename="../../../ev_planner/core/csvfile.py" />
       <source>Cannot read {path}: {reason}.</source>
       <translation>{path} kan niet worden gelezen: {reason}.</translation>
     </message>
@@ -3928,9 +3928,19 @@
       <translation>{field}: {value:g} verdeeld over de doelobjecten.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/csvfile.py" />
+      <source>{file} is neither UTF-8 nor Windows-1252 text: save it again as CSV (UTF-8).</source>
+      <translation>{file} is geen UTF-8- of Windows-1252-tekst: sla het opnieuw op als CSV (UTF-8).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/store.py" />
       <source>{file} is not a GeoPackage (or it is damaged): {error}.</source>
       <translation>{file} is geen GeoPackage (of is beschadigd): {error}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/csvfile.py" />
+      <source>{file} is not a readable CSV file: {error}</source>
+      <translation>{file} is geen leesbaar CSV-bestand: {error}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/store.py" />
@@ -3938,7 +3948,7 @@
       <translation>{file} is geen validatie-GeoPackage van EV Planner: de tabel {missing} ontbreekt. Maak een validatie met evplanner:createreview.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/core/review/importer.py" />
+      <location filename="../../../ev_planner/core/csvfile.py" />
       <source>{file} misses the column(s) {missing}; expected {columns}.</source>
       <translation>In {file} ontbreken de kolom(men) {missing}; verwacht: {columns}.</translation>
     </message>
