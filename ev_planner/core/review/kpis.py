@@ -42,6 +42,8 @@ KPI_FIELDS: Tuple[Tuple[str, str], ...] = (
     ("median_days", "float"),
     ("mean_days", "float"),
     ("p90_days", "float"),
+    ("outcome", "str"),  # residents' requests: the outcome a row counts
+    ("share_pct", "float"),  # residents' requests: the share answered within the target
 )
 
 
@@ -57,6 +59,8 @@ class KpiRow:
     median_days: Optional[float] = None
     mean_days: Optional[float] = None
     p90_days: Optional[float] = None
+    outcome: Optional[str] = None
+    share_pct: Optional[float] = None
 
     def as_tuple(self) -> tuple:
         return tuple(getattr(self, name) for name, _ in KPI_FIELDS)
