@@ -61,6 +61,7 @@ class LayerSpec:
     source: str  # path (relative to the outputs folder unless absolute) + OGR options
     in_legend: bool = True  # in the layers panel always; in the print layout's legend and map
     visible: bool = True
+    maps: tuple[str, ...] = ("potential",)  # the print layouts that show it
 
 
 def base_layers() -> list[tuple[LayerSpec, str]]:
@@ -89,8 +90,10 @@ OUTPUT_LAYERS = [
     LayerSpec("Witte vlekken (NAL 500 m)", "coverage.gpkg"),
     LayerSpec("Kandidaatlocaties (score)", "candidates_scored.gpkg"),
     LayerSpec("Gebruik per laadpunt", "usage_kpis.gpkg", in_legend=False, visible=False),
-    LayerSpec("Bestaande laadpunten", "charge_points.gpkg"),
+    LayerSpec("Bestaande laadpunten", "charge_points.gpkg", maps=("potential", "requests")),
     LayerSpec("Gekozen locaties", "selected_locations.gpkg"),
+    LayerSpec("Aanvragen van bewoners", "requests.gpkg", visible=False, maps=("requests",)),
+    LayerSpec("Nieuwe locaties voor aanvragen", "request_sites.gpkg", visible=False, maps=("requests",)),
     # The review dock finds this layer and opens its GeoPackage (project entry review_gpkg).
     LayerSpec(
         "Validatie: voorgestelde locaties",
@@ -138,7 +141,7 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
             _simple_symbol(layer, style)
             project.addMapLayer(layer)
             base_layer_ids.add(layer.id())
-    legend_layers = []
+    legend_layers: dict[str, list] = {"potential": [], "requests": []}
     for spec in OUTPUT_LAYERS:
         path, uri = _resolve(outputs, spec.source)
         if not path.exists():
@@ -149,25 +152,43 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
             project.addMapLayer(layer)
             project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(spec.visible)
             if spec.in_legend:
-                legend_layers.append(layer)
+                for name in spec.maps:
+                    legend_layers[name].append(layer)
     # Relative to the project file, like QGIS's own layer paths: the review dock opens it.
     review = os.path.relpath(outputs / REVIEW_GPKG, project_path.parent)
     project.writeEntry("ev_planner", "review_gpkg", Path(review).as_posix())
     extent = _extent_of_interest(project)
     # Built without a map canvas, the project opens where this says.
     project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
-    layout = _layout(project, extent, legend_layers, base_layer_ids)
-    project.layoutManager().addLayout(layout)
+    layouts = {
+        "potential": _layout(project, extent, legend_layers["potential"], base_layer_ids),
+        "requests": _layout(
+            project,
+            extent,
+            legend_layers["requests"],
+            base_layer_ids,
+            name="Aanvragen van bewoners Delft",
+            title="Aanvragen van bewoners: 250 m lopen tot een publiek laadpunt — Delft",
+        ),
+    }
+    for layout in layouts.values():
+        project.layoutManager().addLayout(layout)
     project_path.parent.mkdir(parents=True, exist_ok=True)
     if not project.write(str(project_path)):
         raise SystemExit(f"could not write {project_path}")
     if png is not None:
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = 150
-        result = QgsLayoutExporter(layout).exportToImage(str(png), settings)
-        if result != QgsLayoutExporter.ExportResult.Success:
-            raise SystemExit(f"could not export {png} (error {result})")
+        _export(layouts["potential"], png)
+        if legend_layers["requests"][1:]:
+            _export(layouts["requests"], png.with_name("requests_map.png"))
     return project
+
+
+def _export(layout: QgsPrintLayout, png: Path) -> None:
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = 150
+    result = QgsLayoutExporter(layout).exportToImage(str(png), settings)
+    if result != QgsLayoutExporter.ExportResult.Success:
+        raise SystemExit(f"could not export {png} (error {result})")
 
 
 def _preset_datum_transform(project: QgsProject, source: QgsCoordinateReferenceSystem) -> None:
@@ -189,13 +210,19 @@ def _extent_of_interest(project: QgsProject) -> QgsRectangle:
 
 
 def _layout(
-    project: QgsProject, extent: QgsRectangle, legend_layers, base_layer_ids: set[str]
+    project: QgsProject,
+    extent: QgsRectangle,
+    legend_layers,
+    base_layer_ids: set[str],
+    name: str = "Potentieelkaart Delft",
+    title: str = "Potentieelkaart publieke laadpunten — Delft (TU-campus en Wippolder)",
 ) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()  # one A4 landscape page
-    layout.setName("Potentieelkaart Delft")
+    layout.setName(name)
+    heading = title
     title = QgsLayoutItemLabel(layout)
-    title.setText("Potentieelkaart publieke laadpunten — Delft (TU-campus en Wippolder)")
+    title.setText(heading)
     title.setFont(QFont("DejaVu Sans", 16, QFont.Weight.Bold))
     title.attemptMove(QgsLayoutPoint(10, 6, LAYOUT_MILLIMETERS))
     title.attemptResize(QgsLayoutSize(277, 10, LAYOUT_MILLIMETERS))

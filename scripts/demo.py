@@ -337,6 +337,29 @@ class Demo:
             OUTPUT=self.path("proposed_locations.gpkg"),
         )
 
+    def residents_requests(self, review: Path) -> dict[str, object]:
+        """The example requests against 250 m walking; their new sites join the review."""
+        results = self.run(
+            "evaluaterequests",
+            REQUESTS=SAMPLE / "requests_example.csv",
+            ADDRESSES=ADDRESSES,
+            CHARGE_POINTS=self.path("charge_points.gpkg"),
+            PLANNED=f"{review}|layername=review_locations",
+            AREA=SAMPLE / "boundary.geojson",
+            RADIUS=250,
+            **WALKING,
+            REVIEW=review,
+            OUTPUT=self.path("requests.gpkg"),
+            PROPOSED=self.path("request_sites.gpkg"),
+        )
+        return {
+            "aanvragen: bestaand punt binnen 250 m lopen": results.get("COVERED_EXISTING"),
+            "aanvragen: geplande locatie binnen 250 m": results.get("COVERED_PLANNED"),
+            "aanvragen: nieuwe locatie nodig": results.get("NEW_LOCATION"),
+            "aanvragen: niet te beoordelen": results.get("NOT_ASSESSABLE"),
+            "nieuwe locaties voor aanvragen (ondergrens)": f"{results.get('SITES')} ({results.get('SITES_LOWER_BOUND')})",
+        }
+
     def selection_count(self) -> int:
         """Sites to select: the 2030 gap of the districts the OSM extract covers (at least 12 for the review demo)."""
         gap = self.scalar(
@@ -365,6 +388,8 @@ class Demo:
             step.figures.update(
                 {key.lower(): value for key, value in results.items() if isinstance(value, (int, float))}
             )
+            # Requests come in while the review runs: the rejected and cancelled sites no longer count.
+            step.figures.update(self.residents_requests(review))
             self.run(
                 "reviewkpis",
                 REVIEW=review,

@@ -6,6 +6,7 @@ Tables are read straight from the GeoPackages with sqlite3 (attributes only).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html
 import sqlite3
@@ -168,6 +169,63 @@ def _review_section(out: Path) -> str:
     return f"<h2>Validatieproces</h2>{chart}<p>{' · '.join(links)}</p>"
 
 
+OUTCOME_LABELS = {
+    "covered_existing": "bestaand laadpunt binnen 250 m lopen",
+    "covered_planned": "geplande locatie binnen 250 m lopen",
+    "new_location": "nieuwe locatie nodig",
+    "not_assessable": "niet te beoordelen",
+}
+LEAD_TIME_LABELS = {"to_decision": "ontvangst tot antwoord", "to_delivery": "ontvangst tot oplevering"}
+
+
+def _requests_section(out: Path) -> str:
+    """Residents' requests: outcomes, the map coloured by outcome, and the request KPIs of the review."""
+    rows = _query(
+        out / "requests.gpkg", "SELECT outcome, count(*) FROM requests GROUP BY outcome ORDER BY 2 DESC"
+    )
+    if not rows:
+        return ""
+    labels = [OUTCOME_LABELS.get(r[0], r[0]) for r in rows]
+    chart = bar_chart("Aanvragen per uitkomst", labels, {"aanvragen": [r[1] for r in rows]})
+    sites = _query(
+        out / "request_sites.gpkg", "SELECT location_id, request_ids, requests_served FROM request_sites"
+    )
+    map_html = (
+        '<img class="map" src="requests_map.png" alt="Aanvragen van bewoners, gekleurd naar uitkomst">'
+        if (out / "requests_map.png").is_file()
+        else ""
+    )
+    parts = [
+        "<h2>Aanvragen van bewoners (paal volgt wagen)</h2>",
+        "<p>Voorbeeldaanvragen op echte adressen, getoetst aan 250 m lopen over het stratennetwerk. "
+        "Namen, e-mailadressen en kentekens staan in geen enkele uitvoer.</p>",
+        chart,
+        map_html,
+        _table(["nieuwe locatie", "aanvragen", "aantal"], sites, [False, False, True]) if sites else "",
+    ]
+    kpis = _request_kpis(out / "review_kpis.csv")
+    if kpis:
+        parts.append(
+            _table(["KPI", "aantal", "mediaan (dagen)", "aandeel (%)"], kpis, [False, True, True, True])
+        )
+    return "".join(parts)
+
+
+def _request_kpis(path: Path) -> list[list]:
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    found = []
+    for row in rows:
+        section, name = row.get("section"), row.get("name", "")
+        if section == "request_lead_time":
+            found.append([LEAD_TIME_LABELS.get(name, name), row["count"], row["median_days"], ""])
+        elif section == "request_target":
+            found.append([name.replace("_", " "), row["count"], "", row["share_pct"]])
+    return found
+
+
 def _outputs_section(out: Path) -> str:
     items = []
     for path in sorted(out.rglob("*")):
@@ -205,6 +263,7 @@ Open <a href="ev_planner_delft.qgz">ev_planner_delft.qgz</a> in QGIS om alles ge
 {_forecast_section(out)}
 {_selection_section(out)}
 {_review_section(out)}
+{_requests_section(out)}
 {_operator_section(out)}
 {_outputs_section(out)}
 <p class="note">Bronnen: NDW (laadpunten, tarieven, bezetting); CBS, Kadaster (wijken 2024, CC BY 4.0);

@@ -87,3 +87,28 @@ def test_demo_map_project_and_report(demo_out):
     for link in ("potential_map.png", "review.gpkg", "charge_points.gpkg", "ev_planner_delft.qgz"):
         assert link in report
     assert "<svg" in report
+
+
+def test_demo_residents_requests_outcomes_sites_and_privacy(demo_out):
+    out, stdout = demo_out
+    requests = out / "requests.gpkg"
+    # 27 example rows, one of them a request sent twice: 26 requests, each with one outcome.
+    assert _count(requests, "requests") == 26
+    assert _count(requests, "requests", "outcome = 'not_assessable'") == 2  # an unknown address, 31-02-2026
+    assert _count(requests, "requests", "outcome = 'covered_existing'") == 10
+    assert _count(requests, "requests", "outcome = 'new_location' AND proposed_location_id IS NOT NULL") >= 1
+    sites = _count(out / "request_sites.gpkg", "request_sites")
+    assert sites >= 1
+    review = out / "review.gpkg"
+    assert _count(review, "review_locations", "source = 'request'") == sites
+    assert _count(review, "review_requests") == 26
+    # The names, e-mail addresses and licence plates of the CSV are in no output file.
+    for path in out.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"Voorbeeldbewoner" not in data, path
+            assert b"voorbeeld.invalid" not in data, path
+    assert "aanvragen: nieuwe locatie nodig" in stdout
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert "Aanvragen van bewoners" in report
+    assert "requests_map.png" in report

@@ -94,6 +94,7 @@ PUBLIC_ALGORITHM_IDS = {
     "coveragecheck",
     "createreview",
     "distributedemand",
+    "evaluaterequests",
     "exportdecrees",
     "forecastdemand",
     "generatecandidates",

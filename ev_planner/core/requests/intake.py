@@ -26,14 +26,12 @@ REASON_BAD_COORDINATES = Message("coordinates that are not numbers")
 REASON_UNMATCHED_ADDRESS = Message("address not found among the address points")
 REASON_BAD_DATE = Message("received_at is not a date (2026-03-01 or 01-03-2026)")
 REASON_NO_ID = Message("no request_id")
-REASON_DUPLICATE = Message("request_id already used on an earlier row")
 
 _ISO_DATE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
 _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _POSTCODE = re.compile(r"\b(\d{4})\s?([A-Za-z]{2})\b")
-_HOUSE_NUMBER = re.compile(r"^(\d+)\s*-?\s*([A-Za-z]{0,3})\b")
 
 
 def parse_received_at(text: str) -> datetime | None:
@@ -74,8 +72,10 @@ def parse_received_at(text: str) -> datetime | None:
 
 def address_key(street: str | None, number: str | None, postcode: str | None) -> tuple[str, str]:
     """How an address is matched: postcode + house number where there is a postcode, else street + number."""
-    number_match = _HOUSE_NUMBER.match((number or "").strip())
-    house = (number_match.group(1) + number_match.group(2).lower()) if number_match else ""
+    # "139B-33", "139 b 33" and "139b33" are one house: letters and additions count, separators not.
+    house = re.sub(r"[^0-9a-z]", "", (number or "").lower())
+    if not house[:1].isdigit():
+        house = ""
     postcode_match = _POSTCODE.search(postcode or "")
     if postcode_match:
         return ("pc:" + postcode_match.group(1) + postcode_match.group(2).upper(), house)
@@ -87,7 +87,7 @@ def split_address(text: str) -> tuple[str, str, str]:
     text = (text or "").strip()
     postcode = _POSTCODE.search(text)
     head = text.split(",")[0].strip()
-    match = re.match(r"^(.*?\D)\s+(\d+\s*-?\s*[A-Za-z]{0,3})\s*$", head)
+    match = re.match(r"^(.*?\D)\s+(\d.*)$", head)
     street, number = (match.group(1), match.group(2)) if match else (head, "")
     return street.strip(), number.strip(), (postcode.group(0) if postcode else "")
 

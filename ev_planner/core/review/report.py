@@ -6,6 +6,7 @@ from html import escape
 from typing import Callable, List, Optional, Sequence, Tuple
 
 from .kpis import KpiRow, ReviewKpis
+from .request_kpis import LABELS
 
 _COLOURS = {"approvals": "#1a9850", "rejections": "#d73027", "change_requests": "#fdae61", "bar": "#4575b4"}
 _CSS = """
@@ -141,8 +142,56 @@ def render_html(
             )
             + "</p>"
         )
+    html.extend(_request_section(kpis, tr))
     html.append("</body></html>")
     return "\n".join(html)
+
+
+def _request_section(kpis: ReviewKpis, tr: Callable[[str], str]) -> List[str]:
+    """Residents' requests: outcomes, received and handled per month, lead times, target share."""
+    outcomes = kpis.section("request_outcome")
+    if not outcomes:
+        return []
+    received = {row.name: row.count for row in kpis.section("request_received")}
+    handled: dict = {}
+    for row in kpis.section("request_handled"):
+        handled[row.name] = handled.get(row.name, 0) + row.count
+    months = sorted(set(received) | set(handled))
+    parts = [
+        f"<h2>{escape(tr('Residents’ requests'))}</h2>",
+        bar_chart(
+            [(tr(LABELS.get(row.name, row.name)), [("bar", row.count)]) for row in outcomes],
+            tr("Requests per outcome"),
+        ),
+        _table(
+            [tr("month"), tr("received"), tr("handled")],
+            [[month, received.get(month, 0), handled.get(month, 0)] for month in months],
+        ),
+        _table(
+            [tr("lead time"), tr("count"), tr("median"), tr("mean"), tr("p90")],
+            [
+                [
+                    tr(LABELS.get(r.name, r.name)),
+                    r.count,
+                    _number(r.median_days),
+                    _number(r.mean_days),
+                    _number(r.p90_days),
+                ]
+                for r in kpis.section("request_lead_time")
+            ],
+        ),
+    ]
+    for row in kpis.section("request_target"):
+        parts.append(
+            "<p>"
+            + escape(
+                tr("{count} requests ({share} %) answered within the target ({name}).").format(
+                    count=row.count, share=_number(row.share_pct), name=row.name
+                )
+            )
+            + "</p>"
+        )
+    return parts
 
 
 def _rows_table(rows: List[KpiRow], tr: Callable[[str], str], with_department: bool) -> str:

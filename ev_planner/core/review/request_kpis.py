@@ -11,12 +11,22 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Dict, Iterable, List, Mapping, Optional, Tuple
 
+from ..errors import tr_noop
 from .events import ReviewEvent, days_between
 from .kpis import KpiRow, _stats
 from .states import APPROVED, DELIVERED, REJECTED, ReviewConfig, TransitionError, apply_event, initial_state
 
 DEFAULT_TARGET_DAYS = 90
 DECIDED = (APPROVED, REJECTED)
+# Readable names of the outcomes and lead times, for the report (translated where shown).
+LABELS = {
+    "covered_existing": tr_noop("covered by an existing point"),
+    "covered_planned": tr_noop("covered by a planned location"),
+    "new_location": tr_noop("needs a new location"),
+    "not_assessable": tr_noop("not assessable"),
+    "to_decision": tr_noop("received to answer"),
+    "to_delivery": tr_noop("received to delivery of the point"),
+}
 
 
 def location_milestones(

@@ -13,14 +13,18 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
 )
 
-from ...compat import SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
+from ...compat import NUMBER_INTEGER, SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
 from ...core.review.events import format_utc, utc_now
 from ...core.review.kpis import KPI_FIELDS, compute_kpis
 from ...core.review.report import render_html
+from ...core.review.request_kpis import DEFAULT_TARGET_DAYS, location_milestones, request_kpis
+from ...core.review.requests import request_records
 from ...core.review.store import ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
+from ..sinks import raise_write_error
 
 _QVARIANT = {"str": FieldType.STRING, "int": FieldType.INT, "float": FieldType.DOUBLE}
 
@@ -33,6 +37,7 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
     REVIEW = "REVIEW"
     OUTPUT_TABLE = "OUTPUT_TABLE"
     OUTPUT_HTML = "OUTPUT_HTML"
+    TARGET_DAYS = "TARGET_DAYS"
 
     def initAlgorithm(self, config=None) -> None:
         review = QgsProcessingParameterFile(
@@ -53,11 +58,29 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
         )
         html.setHelp(self.tr("A readable report with charts; self-contained, opens offline in any browser."))
         self.addParameter(html)
+        target = QgsProcessingParameterNumber(
+            self.TARGET_DAYS,
+            self.tr("Target for answering a resident's request (days)"),
+            NUMBER_INTEGER,
+            defaultValue=DEFAULT_TARGET_DAYS,
+            minValue=1,
+        )
+        target.setHelp(self.tr("The request KPIs give the share of requests answered within this many days."))
+        self.addParameter(target)
 
     def run_algorithm(self, parameters, context, feedback):
         path = self.parameterAsFile(parameters, self.REVIEW, context)
         store = ReviewStore(path)
-        kpis = compute_kpis(store.config, store.locations(), store.events())
+        locations, events = store.locations(), store.events()
+        kpis = compute_kpis(store.config, locations, events)
+        requests = request_records(store)
+        if requests:
+            target_days = self.parameterAsInt(parameters, self.TARGET_DAYS, context)
+            milestones = location_milestones(store.config, locations, events)
+            kpis.rows.extend(request_kpis(requests, milestones, target_days))
+            feedback.pushInfo(
+                self.tr("{count} residents' requests in the review.").format(count=len(requests))
+            )
         fields = QgsFields()
         for name, kind in KPI_FIELDS:
             fields.append(QgsField(name, _QVARIANT[kind]))
@@ -67,7 +90,8 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
         for row in kpis.rows:
             feature = QgsFeature(fields)
             feature.setAttributes(list(row.as_tuple()))
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
+            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+                raise_write_error(sink)
         del sink
         feedback.pushInfo(
             self.tr("{rows} KPI rows from {events} events on {locations} locations.").format(

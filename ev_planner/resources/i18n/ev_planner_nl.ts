@@ -54,6 +54,11 @@
       <translation>Een belemmering die dichter dan deze afstand (meter) bij een locatie ligt, is een conflict.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>A field holding the whole address, e.g. 'Mekelweg 5, 2628 CD Delft'.</source>
+      <translation>Een veld met het hele adres, bijvoorbeeld 'Mekelweg 5, 2628 CD Delft'.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>A point whose mean occupancy is above this share (%) counts as busy and gets the advice 'add nearby' (paal volgt paal).</source>
       <translation>Een punt met een gemiddelde bezetting boven dit percentage (%) telt als druk en krijgt het advies 'add nearby' (paal volgt paal).</translation>
@@ -77,6 +82,11 @@
       <location filename="../../../ev_planner/core/review/states.py" />
       <source>A rejection needs a reason.</source>
       <translation>Een afwijzing heeft een reden nodig.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>A request is covered when a public or planned point lies within this distance (Flanders: 250 m).</source>
+      <translation>Een aanvraag is gedekt als er binnen deze afstand een publiek of gepland punt ligt (Vlaanderen: 250 m).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
@@ -147,6 +157,11 @@
       <translation>Adres- of vraagpunten (bijv. de uitvoer van distributedemand), of polygonen met een aantal huishoudens (gelijkmatig verdeeld over elke polygoon).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Address points (for requests with an address)</source>
+      <translation>Adrespunten (voor aanvragen met een adres)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <source>Address points (or building polygons) carrying demand, e.g. the output of distributedemand.</source>
       <translation>Adrespunten (of gebouwpolygonen) met vraag, bijv. de uitvoer van distributedemand.</translation>
@@ -160,6 +175,11 @@
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
       <source>Address points or building polygons that receive a share of each field.</source>
       <translation>Adrespunten of gebouwpolygonen die een aandeel van elk veld krijgen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Addresses to match against: OSM points with addr:* tags, or fields street, housenumber, postcode.</source>
+      <translation>Adressen om mee te koppelen: OSM-punten met addr:*-tags, of velden street, housenumber, postcode.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -195,6 +215,11 @@
       <location filename="../../../ev_planner/plugin.py" />
       <source>Another Processing provider with the id 'evplanner' is already registered.</source>
       <translation>Er is al een andere Processing-provider met de id 'evplanner' geregistreerd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Append the new sites to this review</source>
+      <translation>Nieuwe locaties toevoegen aan deze review</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -312,6 +337,11 @@
       <translation>CRS van een nieuwe uitvoerlaag (standaard EPSG:4326). Een ververste GeoPackage-laag houdt haar eigen CRS.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>CRS of the x and y columns</source>
+      <translation>CRS van de kolommen x en y</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
       <source>CSV files (*.csv *.txt)</source>
       <translation>CSV-bestanden (*.csv *.txt)</translation>
@@ -378,6 +408,11 @@
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>Candidate points with candidate_id and method.</source>
       <translation>Kandidaatpunten met candidate_id en method.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Candidate sites for new points</source>
+      <translation>Kandidaatlocaties voor nieuwe punten</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
@@ -739,6 +774,7 @@
       <translation>Afstanden worden lopend gemeten over {layer}: {segments:,} segmenten, {nodes:,} kruisingen en uiteinden, {components:,} samenhangende delen; punten sluiten aan op hooguit {access:,.0f} m afstand.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
       <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
       <location filename="../../../ev_planner/processing/inputs.py" />
       <source>Distances measured in {crs}.</source>
@@ -805,6 +841,16 @@
       <translation>Vul eerst uw naam in: elke gebeurtenis legt vast wie haar heeft gemaakt.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Evaluate residents' requests</source>
+      <translation>Aanvragen van bewoners beoordelen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Evaluated requests</source>
+      <translation>Beoordeelde aanvragen</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
       <source>Events (CSV)</source>
       <translation>Gebeurtenissen (CSV)</translation>
@@ -858,6 +904,11 @@
       <translation>Bestaande laadpunten; kandidaten in de buurt ervan worden verwijderd.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Existing public charge points</source>
+      <translation>Bestaande publieke laadpunten</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
       <source>Existing public charge points (locations), counted per area.</source>
       <translation>Bestaande publieke laadpunten (locaties), geteld per gebied.</translation>
@@ -895,6 +946,11 @@
       <translation>Object {fid} heeft een leeg veld {field}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Fewest sites any proposal needs</source>
+      <translation>Minimum aantal locaties dat elk voorstel nodig heeft</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>Field with the OCPI location id (default source_id of the common schema).</source>
       <translation>Veld met de OCPI-locatie-id (standaard source_id van het gemeenschappelijke schema).</translation>
@@ -908,6 +964,11 @@
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>Flemish charge-point equivalents</source>
       <translation>Vlaamse laadpuntequivalenten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>For a table with x and y columns, e.g. EPSG:28992 for RD coordinates.</source>
+      <translation>Voor een tabel met kolommen x en y, bijvoorbeeld EPSG:28992 voor RD-coördinaten.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
@@ -933,6 +994,11 @@
       <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
       <source>From</source>
       <translation>Van</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Full address field</source>
+      <translation>Veld met het volledige adres</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
@@ -1350,6 +1416,11 @@
       <translation>Gemeente</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Municipality (area)</source>
+      <translation>Gemeente (gebied)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <source>NAL rule: cells with at least 125 households need a charge point.</source>
       <translation>NAL-regel: cellen met minstens 125 huishoudens hebben een laadpunt nodig.</translation>
@@ -1363,6 +1434,11 @@
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
       <source>Name written as the actor of the check events.</source>
       <translation>Naam die als actor van de controlegebeurtenissen wordt vastgelegd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>New sites proposed</source>
+      <translation>Voorgestelde nieuwe locaties</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
@@ -1498,6 +1574,11 @@
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>Occupancy: {hours} sampled hours from {files} file(s), local hours in {tz}.</source>
       <translation>Bezetting: {hours} gemeten uren uit {files} bestand(en), lokale uren in {tz}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>One feature per request with its outcome, reason and walking distances.</source>
+      <translation>Eén object per aanvraag met uitkomst, reden en loopafstanden.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
@@ -1650,6 +1731,11 @@
       <translation>Foto</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Planned locations (review or selected sites)</source>
+      <translation>Geplande locaties (review of gekozen locaties)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
       <source>Point layer in the common charge-point schema (EPSG:4326). An existing GeoPackage layer is refreshed: changed locations updated, new ones added, vanished ones marked removed_at, your own columns kept.</source>
       <translation>Puntlaag in het gemeenschappelijke laadpuntschema (EPSG:4326). Een bestaande GeoPackage-laag wordt ververst: gewijzigde locaties worden bijgewerkt, nieuwe toegevoegd, verdwenen locaties krijgen removed_at, je eigen kolommen blijven behouden.</translation>
@@ -1699,6 +1785,11 @@
       <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
       <source>Points with no target within this walk get NULL distances and nearest_id.</source>
       <translation>Punten zonder doel binnen deze loopafstand krijgen NULL als afstanden en nearest_id.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Points, or a table (CSV) with x and y (or lon and lat) or an address column; request_id and received_at are required.</source>
+      <translation>Punten, of een tabel (CSV) met x en y (of lon en lat) of een adreskolom; request_id en received_at zijn verplicht.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
@@ -1753,6 +1844,11 @@
       <translation>Voorgestelde locaties (punten, bijv. de geselecteerde kandidaatlocaties). location_id komt uit het veld location_id, anders uit candidate_id, anders wordt het gegenereerd.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Proposed sites</source>
+      <translation>Voorgestelde locaties</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>Proven optimal (1) or not (0)</source>
       <translation>Bewezen optimaal (1) of niet (0)</translation>
@@ -1779,6 +1875,16 @@
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>RADIUS must be a distance above 0 m.</source>
       <translation>RADIUS moet een afstand groter dan 0 m zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>REQUESTS line {line} ({id}): {reason}.</source>
+      <translation>REQUESTS regel {line} ({id}): {reason}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>REQUESTS line {line}: request_id {id} appears on an earlier line; skipped.</source>
+      <translation>REQUESTS regel {line}: request_id {id} staat al op een eerdere regel; overgeslagen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -1856,14 +1962,49 @@
       <translation>Wijzigingen vragen</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Request fields to keep in the output</source>
+      <translation>Velden van de aanvragen die in de uitvoer blijven</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/http.py" />
       <source>Request to {url} failed: {error_type}.</source>
       <translation>Verzoek aan {url} is mislukt: {error_type}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Requests hold personal data (GDPR): by default the output keeps only request_id, dates, location and outcome. Name the fields you need, e.g. a case number.</source>
+      <translation>Aanvragen bevatten persoonsgegevens (AVG): standaard bewaart de uitvoer alleen request_id, datums, locatie en uitkomst. Noem de velden die u nodig hebt, bijvoorbeeld een zaaknummer.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Requests outside it are not assessable.</source>
+      <translation>Aanvragen daarbuiten zijn niet te beoordelen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Requests per outcome</source>
+      <translation>Aanvragen per uitkomst</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Requests: {outcome}</source>
+      <translation>Aanvragen: {outcome}</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
       <source>Required public charge points</source>
       <translation>Benodigde publieke laadpunten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Residents' requests (points or a CSV table)</source>
+      <translation>Aanvragen van bewoners (punten of een CSV-tabel)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>Residents’ requests</source>
+      <translation>Aanvragen van bewoners</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
@@ -1910,6 +2051,11 @@
       <location filename="../../../ev_planner/processing/base.py" />
       <source>Review workflow</source>
       <translation>Validatieproces</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Review {file}: {added} new location(s) added, {present} already there; {requests} request(s) recorded, {known} already recorded.</source>
+      <translation>Review {file}: {added} nieuwe locatie(s) toegevoegd, {present} stonden er al; {requests} aanvraag/aanvragen vastgelegd, {known} waren al vastgelegd.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
@@ -2105,6 +2251,11 @@
       <location filename="../../../ev_planner/core/potential/selection.py" />
       <source>TIME_LIMIT must be above 0 seconds.</source>
       <translation>TIME_LIMIT moet meer dan 0 seconden zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>Target for answering a resident's request (days)</source>
+      <translation>Streeftermijn voor het beantwoorden van een aanvraag (dagen)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
@@ -2481,6 +2632,11 @@
       <translation>De laag DEMAND moet punten of polygonen bevatten.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>The layer REQUESTS has no requests.</source>
+      <translation>De laag REQUESTS bevat geen aanvragen.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>The layer STREETS has no usable line.</source>
       <translation>De laag STREETS heeft geen bruikbare lijn.</translation>
@@ -2497,6 +2653,7 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/layers.py" />
+      <location filename="../../../ev_planner/processing/request_inputs.py" />
       <source>The layer {layer} could not be opened.</source>
       <translation>De laag {layer} kon niet worden geopend.</translation>
     </message>
@@ -2596,6 +2753,11 @@
       <translation>Het nieuwe validatiebestand. Een bestaand bestand wordt nooit ongemerkt overschreven.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>The new sites for the new_location requests, with request_ids and requests_served.</source>
+      <translation>De nieuwe locaties voor de aanvragen met new_location, met request_ids en requests_served.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/forecast.py" />
       <source>The number of EVs per public point must be positive, not {value}.</source>
       <translation>Het aantal EV's per openbaar laadpunt moet positief zijn, niet {value}.</translation>
@@ -2626,6 +2788,11 @@
       <translation>De punten om naartoe te lopen: het dichtstbijzijnde langs het netwerk wordt gezocht.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>The proposed sites join the review with source = request; appending twice adds nothing.</source>
+      <translation>De voorgestelde locaties komen in de review met source = request; twee keer toevoegen voegt niets toe.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/forecast.py" />
       <source>The public share is a fraction between 0 and 1 (e.g. 0.2 for 20%), not {value}.</source>
       <translation>Het openbare aandeel is een fractie tussen 0 en 1 (bijv. 0.2 voor 20%), niet {value}.</translation>
@@ -2634,6 +2801,11 @@
       <location filename="../../../ev_planner/core/potential/coverage.py" />
       <source>The radius must be a non-negative number, not {value}.</source>
       <translation>De straal moet een niet-negatief getal zijn, niet {value}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>The request KPIs give the share of requests answered within this many days.</source>
+      <translation>De KPI's van aanvragen geven het aandeel aanvragen dat binnen zoveel dagen beantwoord is.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/store.py" />
@@ -2769,6 +2941,11 @@
       <location filename="../../../ev_planner/core/potential/demand.py" />
       <source>The {what} hold negative values.</source>
       <translation>De {what} bevatten negatieve waarden.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Their location_id (or id) is written to nearest_existing_id.</source>
+      <translation>Hun location_id (of id) komt in nearest_existing_id.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/selection.py" />
@@ -2974,6 +3151,11 @@
       <translation>Loopafstand vraagt een stratennetwerk: kies een lijnlaag voor NETWORK.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Walking distance rule (m)</source>
+      <translation>Loopafstandsregel (m)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
       <source>Walking distance to the nearest point</source>
       <translation>Loopafstand tot het dichtstbijzijnde punt</translation>
@@ -3023,6 +3205,16 @@
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
       <source>Whole numbers (largest remainder)</source>
       <translation>Gehele getallen (methode van de grootste overschotten)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>With location_id and status; rejected and cancelled locations do not count.</source>
+      <translation>Met location_id en status; afgewezen en vervallen locaties tellen niet.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>Without candidates, new sites are placed at the best points of the street network.</source>
+      <translation>Zonder kandidaten komen nieuwe locaties op de beste punten van het stratennetwerk.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
@@ -3088,6 +3280,11 @@
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
       <source>address</source>
       <translation>adres</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/requests/intake.py" />
+      <source>address not found among the address points</source>
+      <translation>adres niet gevonden tussen de adrespunten</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -3213,9 +3410,24 @@
       <translation>coördinaten buiten bereik</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/requests/intake.py" />
+      <source>coordinates that are not numbers</source>
+      <translation>coördinaten die geen getallen zijn</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/report.py" />
       <source>count</source>
       <translation>aantal</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/request_kpis.py" />
+      <source>covered by a planned location</source>
+      <translation>gedekt door een geplande locatie</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/request_kpis.py" />
+      <source>covered by an existing point</source>
+      <translation>gedekt door een bestaand punt</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
@@ -3295,6 +3507,11 @@
       <translation>Paren factor=gewicht voor demand, gap, poi en usage; genormaliseerd tot een som van 1 over de factoren waarvan de invoer is opgegeven. Weggelaten factoren wegen 0.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/requests/evaluate.py" />
+      <source>farther than {access:g} m from the street network</source>
+      <translation>verder dan {access:g} m van het stratennetwerk</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>fast (lazy greedy + swaps)</source>
       <translation>snel (lazy greedy + verwisselingen)</translation>
@@ -3333,6 +3550,11 @@
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>grid: square grid; hexagon: hexagonal lattice; along streets: points along STREETS.</source>
       <translation>raster: vierkant raster; zeshoek: zeshoekig rooster; langs straten: punten langs STREETS.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>handled</source>
+      <translation>afgehandeld</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
@@ -3374,6 +3596,11 @@
       <location filename="../../../ev_planner/core/review/importer.py" />
       <source>invalid transition</source>
       <translation>ongeldige overgang</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>lead time</source>
+      <translation>doorlooptijd</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
@@ -3447,6 +3674,11 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
+      <source>month</source>
+      <translation>maand</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
       <source>name</source>
       <translation>naam</translation>
     </message>
@@ -3469,6 +3701,11 @@
       <location filename="../../../ev_planner/core/potential/scoring.py" />
       <source>nearest charge point {distance} m walking</source>
       <translation>dichtstbijzijnde laadpunt {distance} m lopen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/request_kpis.py" />
+      <source>needs a new location</source>
+      <translation>nieuwe locatie nodig</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/usage_inputs.py" />
@@ -3501,10 +3738,20 @@
       <translation>geen antwoord binnen {seconds:g} s</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/requests/evaluate.py" />
+      <source>no candidate location within {radius:g} m</source>
+      <translation>geen kandidaatlocatie binnen {radius:g} m</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
       <location filename="../../../ev_planner/core/sources/records.py" />
       <source>no coordinates</source>
       <translation>geen coördinaten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/requests/intake.py" />
+      <source>no coordinates and no address</source>
+      <translation>geen coördinaten en geen adres</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/scoring.py" />
@@ -3540,6 +3787,16 @@
       <translation>geen occupancy_mean</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>no proposal needs fewer than {bound}</source>
+      <translation>geen enkel voorstel kan met minder dan {bound}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/requests/intake.py" />
+      <source>no request_id</source>
+      <translation>geen request_id</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>no usage data for this point</source>
       <translation>geen gebruiksgegevens voor dit punt</translation>
@@ -3550,6 +3807,11 @@
       <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>not a JSON object</source>
       <translation>geen JSON-object</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/request_kpis.py" />
+      <source>not assessable</source>
+      <translation>niet te beoordelen</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -3617,6 +3879,7 @@
       <translation>overig</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/requests/evaluate.py" />
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>outside the area</source>
       <translation>buiten het gebied</translation>
@@ -3650,6 +3913,26 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>reason: {reason}</source>
       <translation>reden: {reason}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>received</source>
+      <translation>ontvangen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/request_kpis.py" />
+      <source>received to answer</source>
+      <translation>ontvangst tot antwoord</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/request_kpis.py" />
+      <source>received to delivery of the point</source>
+      <translation>ontvangst tot oplevering van het punt</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/requests/intake.py" />
+      <source>received_at is not a date (2026-03-01 or 01-03-2026)</source>
+      <translation>received_at is geen datum (2026-03-01 of 01-03-2026)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -3743,6 +4026,11 @@
       <translation>som van de grootste resterende winsten</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>the fewest possible</source>
+      <translation>het kleinst mogelijke aantal</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>the sessions carry no charging time</source>
       <translation>de sessies bevatten geen laadtijd</translation>
@@ -3803,6 +4091,11 @@
       <translation>{action} vastgelegd voor {location}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>{active:,} of {total:,} planned locations count (not rejected or cancelled).</source>
+      <translation>{active:,} van de {total:,} geplande locaties tellen mee (niet afgewezen of vervallen).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/scoring.py" />
       <source>{amount} not yet served</source>
       <translation>{amount} nog niet bediend</translation>
@@ -3826,6 +4119,11 @@
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
       <source>{checked} locations checked, {conflicts} with conflicts.</source>
       <translation>{checked} locaties gecontroleerd, {conflicts} met conflicten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>{count:,} addresses to match requests against.</source>
+      <translation>{count:,} adressen om aanvragen mee te koppelen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/scoring.py" />
@@ -3886,6 +4184,16 @@
       <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
       <source>{count} record(s) marked removed_at left out.</source>
       <translation>{count} record(s) met removed_at weggelaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/report.py" />
+      <source>{count} requests ({share} %) answered within the target ({name}).</source>
+      <translation>{count} aanvragen ({share} %) binnen de streeftermijn beantwoord ({name}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <source>{count} residents' requests in the review.</source>
+      <translation>{count} aanvragen van bewoners in de review.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
@@ -4101,6 +4409,11 @@
       <translation>{rows} KPI-rijen uit {events} gebeurtenissen op {locations} locaties.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>{sites} new site(s) for {requests} request(s): {proof}.</source>
+      <translation>{sites} nieuwe locatie(s) voor {requests} aanvraag/aanvragen: {proof}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>{source}: record {id} skipped: {reason}.</source>
       <translation>{source}: record {id} overgeslagen: {reason}.</translation>
@@ -4134,6 +4447,11 @@
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>{source}: {count} skipped ({reason}).</source>
       <translation>{source}: {count} overgeslagen ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
+      <source>{total:,} requests: {existing:,} covered by an existing point, {planned:,} by a planned location, {new:,} need a new location, {none:,} not assessable.</source>
+      <translation>{total:,} aanvragen: {existing:,} gedekt door een bestaand punt, {planned:,} door een geplande locatie, {new:,} hebben een nieuwe locatie nodig, {none:,} niet te beoordelen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/http.py" />

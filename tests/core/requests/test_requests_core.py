@@ -44,11 +44,15 @@ def test_addresses_match_on_postcode_and_number_or_street_and_number():
     index = i.AddressIndex()
     index.add("Mekelweg", "5", "2628 CD", 10.0, 20.0)
     index.add("Julianalaan", "134a", None, 30.0, 40.0)
+    index.add("Rotterdamseweg", "139B-33", "2628AL", 50.0, 60.0)
+    index.add("Rotterdamseweg", "139B-12", "2628AL", 70.0, 80.0)
     assert index.find("Mekelweg 5, 2628CD Delft") == (10.0, 20.0)
     assert index.find("mekelweg 5") == (10.0, 20.0)
     assert index.find("Julianalaan 134 A, Delft") == (30.0, 40.0)
     assert index.find("Julianalaan 134") is None  # 134 is not 134a
     assert index.find("Mekelweg 7, 2628 CD Delft") is None
+    assert index.find("Rotterdamseweg 139B-33, 2628 AL Delft") == (50.0, 60.0)
+    assert index.find("Rotterdamseweg 139 b 12") == (70.0, 80.0)
 
 
 def test_every_row_is_kept_with_its_reason_and_duplicates_are_counted():
