@@ -1,6 +1,6 @@
 """Conversions between QGIS layers and the numpy arrays the core works on.
 
-Every algorithm measures in a metric CRS (DESIGN §2): the CRS parameter when the
+Every algorithm measures in a metric CRS (docs/architecture.md): the CRS parameter when the
 user gives one, else the project's CRS when it is metric, else the national grid
 (RD New, Belgian Lambert 72) or UTM zone chosen from the data's extent.
 """

@@ -10,7 +10,7 @@ Everything works on numpy arrays in a metric CRS (metres):
 Point-in-polygon is even-odd ray casting over the ring edges, vectorised in
 horizontal bands so that each point is only tested against the edges that
 cross its band. It is implemented here rather than with shapely because the
-core's dependencies are numpy/scipy only (DESIGN §2) and because grid and
+core's dependencies are numpy/scipy only (docs/architecture.md) and because grid and
 hexagon candidates lie on horizontal rows, which this band scheme handles in
 near-linear time.
 """

@@ -1,6 +1,6 @@
 """Score candidate sites for new public charge points (QGIS-free, vectorised).
 
-Four factors, each 0..1 (R = the walking radius, default 250 m, DESIGN §4):
+Four factors, each 0..1 (R = the walking radius, default 250 m, docs/potential.md):
 
 - ``f_demand`` = min(1, D / robust_max(D)), D = summed demand weight within R.
 - ``f_gap`` = 0.5 * min(1, U / robust_max(U)) + 0.5 * min(1, d_near / (2 R)), U = demand
@@ -35,7 +35,7 @@ from .spatial import (
 
 FACTORS = ("demand", "gap", "poi", "usage")
 DEFAULT_WEIGHTS = "demand=0.5,gap=0.3,poi=0.1,usage=0.1"
-DEFAULT_RADIUS = 250.0  # m, walking distance norm for a public point (DESIGN §4)
+DEFAULT_RADIUS = 250.0  # m, walking distance norm for a public point (docs/potential.md)
 ROBUST_PERCENTILE = 95.0
 GAP_DISTANCE_NORM = 2.0  # times the radius
 

@@ -6,7 +6,7 @@ sites that cover the most demand not yet covered. Demand point i is covered when
 (new or existing) point lies within R of it (distance <= R); two new sites are never
 closer than ``min_spacing`` (distance < min_spacing is a conflict).
 
-Two methods (DESIGN §4):
+Two methods (docs/potential.md):
 
 - ``fast``: lazy greedy (a priority queue of stale marginal gains, re-evaluated only when
   they reach the top; valid because coverage is submodular) followed by 1-opt swap
@@ -42,7 +42,7 @@ from .spatial import (
     strictly_below,
 )
 
-DEFAULT_RADIUS = 250.0  # m, walking distance (DESIGN §4)
+DEFAULT_RADIUS = 250.0  # m, walking distance (docs/potential.md)
 DEFAULT_TIME_LIMIT = 60.0  # s, for the exact method
 LP_BOUND_MAX_NONZEROS = 300_000  # solve the LP relaxation for the fast method's bound up to this size
 LP_BOUND_TIME_LIMIT = 10.0  # s

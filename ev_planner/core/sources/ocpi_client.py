@@ -3,7 +3,7 @@
 It knows nothing about locations: any module (``locations``, ``tariffs``,
 ``cdrs``, ``sessions``) is crawled the same way, so usage and tariff loaders
 reuse it. What real servers do that the standard does not allow is handled
-here (DESIGN §4):
+here (docs/chargepoints.md):
 
 - The token form differs per version (``Token <base64>`` in 2.2.x, raw in
   2.1.1) and many servers accept only one: on 401/403 the other form is tried

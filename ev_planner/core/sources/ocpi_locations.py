@@ -1,6 +1,6 @@
 """OCPI Locations (2.1.1 and 2.2.1) -> common-schema records, from an API or a dump.
 
-Conversion rules (DESIGN §4):
+Conversion rules (docs/chargepoints.md):
 
 - ``max_power_kw``: the highest connector power of the EVSEs still there (not
   ``REMOVED``). A connector's power is ``max_electric_power`` (W) when given,

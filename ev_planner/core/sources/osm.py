@@ -1,6 +1,6 @@
 """OpenStreetMap charging stations through the Overpass API -> common-schema records.
 
-Query (DESIGN §4): ``nwr["amenity"="charging_station"](S,W,N,E); out center meta;``
+Query (docs/chargepoints.md): ``nwr["amenity"="charging_station"](S,W,N,E); out center meta;``
 gives nodes with their position and ways/relations with their centre point,
 their tags and last edit time. Tags used: ``name``, ``operator`` (else
 ``network``), ``owner``, ``capacity`` (vehicles that can charge at once: the

@@ -16,7 +16,7 @@ EARLIEST_PLAUSIBLE = pd.Timestamp("2009-01-01T00:00:00Z")
 def location_key(values: pd.Series) -> pd.Series:
     """The key on which location ids are matched between inputs.
 
-    Real OCPI servers send ids in varying case and with stray spaces (DESIGN §4),
+    Real OCPI servers send ids in varying case and with stray spaces (docs/usage.md),
     so ids are compared trimmed and upper-cased; the output keeps the original.
     """
     keys = values.astype("string").str.strip().str.upper()
