@@ -10,34 +10,32 @@ import pytest
 pytestmark = pytest.mark.cli
 
 
+def charge_points_geojson(sample_dir, tmp_path):
+    """The OCPI locations as a GeoJSON point layer (what a charge-point loader would produce)."""
+    locations = json.loads((sample_dir / "charge_points.ocpi.json").read_text(encoding="utf-8"))
+    path = tmp_path / "charge_points.geojson"
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [
+                    float(loc["coordinates"]["longitude"]),
+                    float(loc["coordinates"]["latitude"]),
+                ],
+            },
+            "properties": {"source_id": loc["id"], "location_id": loc["id"]},
+        }
+        for loc in locations
+    ]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    return path
+
+
 def test_coveragecheck_on_delft_returns_numbers_and_a_styled_geopackage(
     run_algorithm_cli, sample_dir, tmp_path
 ):
-    # The OCPI locations as a GeoJSON point layer (what a charge-point loader would produce).
-    locations = json.loads((sample_dir / "charge_points.ocpi.json").read_text(encoding="utf-8"))
-    charge_points = tmp_path / "charge_points.geojson"
-    charge_points.write_text(
-        json.dumps(
-            {
-                "type": "FeatureCollection",
-                "features": [
-                    {
-                        "type": "Feature",
-                        "geometry": {
-                            "type": "Point",
-                            "coordinates": [
-                                float(loc["coordinates"]["longitude"]),
-                                float(loc["coordinates"]["latitude"]),
-                            ],
-                        },
-                        "properties": {"source_id": loc["id"]},
-                    }
-                    for loc in locations
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    charge_points = charge_points_geojson(sample_dir, tmp_path)
     output = tmp_path / "coverage.gpkg"
     answer = run_algorithm_cli(
         "coveragecheck",
@@ -74,30 +72,7 @@ WALKABLE = (
 def test_walking_on_delft_through_qgis_process_is_within_the_band(run_algorithm_cli, sample_dir, tmp_path):
     """The issue's Delft figures: 83.5% of the addresses within 250 m in a straight line, about 61%
     walking. One block of ~320 addresses sits at ~250 m walking, hence a band, not a point."""
-    locations = json.loads((sample_dir / "charge_points.ocpi.json").read_text(encoding="utf-8"))
-    charge_points = tmp_path / "charge_points.geojson"
-    charge_points.write_text(
-        json.dumps(
-            {
-                "type": "FeatureCollection",
-                "features": [
-                    {
-                        "type": "Feature",
-                        "geometry": {
-                            "type": "Point",
-                            "coordinates": [
-                                float(loc["coordinates"]["longitude"]),
-                                float(loc["coordinates"]["latitude"]),
-                            ],
-                        },
-                        "properties": {"location_id": loc["id"]},
-                    }
-                    for loc in locations
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    charge_points = charge_points_geojson(sample_dir, tmp_path)
     pbf = sample_dir / "osm_tudelft_wippolder.osm.pbf"
     addresses = f'{pbf}|layername=points|subset="other_tags" LIKE \'%"addr:housenumber"%\''
     shares = {}
