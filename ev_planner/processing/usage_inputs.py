@@ -47,6 +47,8 @@ def skip_reason_texts() -> dict[str, str]:
         o.REASON_BAD_TIME: tr("observed_at missing or unreadable"),
         o.REASON_UNKNOWN_STATUS: tr("status not recognised"),
         o.REASON_DUPLICATE_OBSERVATION: tr("same location and time twice"),
+        o.REASON_FUTURE_OBSERVATION: tr("observed_at in the future"),
+        o.REASON_OBSERVATION_OUTSIDE_PERIOD: tr("observed_at outside DATE_FROM - DATE_TO"),
     }
 
 

@@ -12,6 +12,8 @@ from html import escape
 from pathlib import Path
 from typing import List, Tuple
 
+from .documents import xml_safe_text
+
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # (style, text) per paragraph. Legal basis: art. 15 and 18 Wegenverkeerswet 1994, art. 12, 21-24 BABW,
@@ -102,11 +104,12 @@ _DOCUMENT_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 
 def document_xml(paragraphs: Tuple[Tuple[str, str], ...] = PARAGRAPHS) -> str:
+    """The body of a template from (style, text) paragraphs; text Word could not read is cleaned."""
     body: List[str] = []
     for style, text in paragraphs:
         body.append(
-            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
-            f'<w:r><w:t xml:space="preserve">{escape(text, quote=False)}</w:t></w:r></w:p>'
+            f'<w:p><w:pPr><w:pStyle w:val="{escape(style)}"/></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{escape(xml_safe_text(text), quote=False)}</w:t></w:r></w:p>'
         )
     section = (
         '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'

@@ -5,18 +5,27 @@ made from a template the user may replace: every ``{{name}}`` placeholder in
 the body, headers and footers is filled in, and a paragraph holding only
 ``{{kaart}}`` becomes the location map image. The XML is edited as text, not
 re-serialised, so a template saved by Word keeps all its namespaces and styles.
+
+Nothing corrupt is ever written: a template whose XML does not parse is refused
+(:func:`read_docx_template`), every value loses the characters XML forbids
+(:func:`xml_safe_text`), and each filled part is parsed again before the file is
+written. A re-export never replaces a document someone changed by hand
+(:class:`DocumentManifest`, :func:`export_document`).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 import struct
 import zipfile
+from dataclasses import dataclass, field
 from html import escape, unescape
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Sequence
+from xml.parsers import expat
 
 from ..errors import InputError
 
@@ -42,8 +51,21 @@ PLACEHOLDERS = (
 _PARAGRAPH = re.compile(r"<w:p(?:\s[^>]*)?>.*?</w:p>|<w:p(?:\s[^>]*)?/>", re.S)
 _TEXT = re.compile(r"(<w:t(?:\s[^>]*)?>)(.*?)(</w:t>)", re.S)
 _FIELD = re.compile(r"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")
+_FILLED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
+# What XML 1.0 forbids (section 2.2, "Char"): C0 controls but tab, LF and CR; the surrogates
+# (only ever lone in a Python str); U+FFFE and U+FFFF. One such character makes Word refuse the file.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A vertical tab or form feed is Word's line or page break pasted into a spreadsheet cell:
+# it separates words, so it becomes a space; the other forbidden characters are dropped.
+_BREAKS = "\x0b\x0c"
 _IMAGE_WIDTH_EMU = 5760000  # 16 cm: the text width of an A4 page with 2.5 cm margins
 _EMU_PER_CM = 360000
+
+
+def xml_safe_text(value: object) -> str:
+    """``value`` as text that any XML part may hold: see ``_XML_FORBIDDEN`` and ``_BREAKS``."""
+    text = "" if value is None else str(value)
+    return _XML_FORBIDDEN.sub(lambda m: " " if m.group(0) in _BREAKS else "", text)
 
 
 def png_size(data: bytes) -> tuple:
@@ -118,78 +140,168 @@ def _fill_part(xml: str, values: Mapping[str, str], map_paragraph: Optional[str]
     return _PARAGRAPH.sub(paragraph, xml)
 
 
-def render_docx(
-    template: Path | str,
-    output: Path | str,
-    values: Mapping[str, Any],
-    map_png: Optional[bytes] = None,
-) -> Path:
-    """Write ``output`` from ``template`` with ``values`` filled in and ``map_png`` embedded."""
-    template, output = Path(template), Path(output)
-    text_values = {key: "" if value is None else str(value) for key, value in values.items()}
-    text_values.setdefault(MAP_PLACEHOLDER, "")  # no map image: the placeholder disappears
+class _DoctypeError(Exception):
+    pass
+
+
+def _refuse_doctype(*_args: object) -> None:
+    raise _DoctypeError
+
+
+def xml_error(data: bytes) -> Optional[str]:
+    """Why ``data`` is not well-formed XML (expat's message, with line and column), or None.
+
+    A DOCTYPE is refused too: Office never writes one, and its entities are the way
+    to blow up or leak through an XML parser.
+    """
+    parser = expat.ParserCreate()
+    parser.StartDoctypeDeclHandler = _refuse_doctype
     try:
-        source = zipfile.ZipFile(template)
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        return str(exc)
+    except _DoctypeError:
+        return "DOCTYPE declaration"
+    return None
+
+
+def _is_xml_part(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
+@dataclass(frozen=True)
+class DocxTemplate:
+    """The parts of a checked .docx template: every XML part parses, the filled ones are UTF-8."""
+
+    name: str
+    parts: Mapping[str, bytes]
+
+
+def read_docx_template(template: Path | str) -> DocxTemplate:
+    """Read and check a .docx template, so that a damaged one is refused before anything is written."""
+    template = Path(template)
+    try:
+        with zipfile.ZipFile(template) as source:
+            parts = {name: source.read(name) for name in source.namelist()}
     except (OSError, zipfile.BadZipFile) as exc:
         raise InputError(
             "The template {file} is not a .docx document: {error}.",
             file=template.name,
             error=exc,
         ) from None
-    with source:
-        names = source.namelist()
-        if "word/document.xml" not in names:
-            raise InputError(
-                "The template {file} is not a Word document (no word/document.xml).",
-                file=template.name,
-            )
-        parts = {name: source.read(name) for name in names}
-    map_paragraph = None
-    media_name = None
-    if map_png is not None:
-        width, height = png_size(map_png)
-        rels = parts.get("word/_rels/document.xml.rels", b"").decode("utf-8")
-        if not rels:
-            rels = (
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
-            )
-        used = set(re.findall(r'Id="([^"]+)"', rels))
-        number = 1
-        while f"rIdEvMap{number}" in used:
-            number += 1
-        relationship_id = f"rIdEvMap{number}"
-        media_name = f"media/evplanner_map{number}.png"
-        rels = rels.replace(
-            "</Relationships>",
-            f'<Relationship Id="{relationship_id}" '
-            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
-            f'Target="{media_name}"/></Relationships>',
+    if "word/document.xml" not in parts:
+        raise InputError(
+            "The template {file} is not a Word document (no word/document.xml).",
+            file=template.name,
         )
-        parts["word/_rels/document.xml.rels"] = rels.encode("utf-8")
-        parts["word/" + media_name] = map_png
-        types = parts["[Content_Types].xml"].decode("utf-8")
-        if 'Extension="png"' not in types:
-            types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>')
-            parts["[Content_Types].xml"] = types.encode("utf-8")
-        map_paragraph = _drawing_paragraph(relationship_id, width, height, "kaart", 7000 + number)
-    if map_paragraph is not None:
-        parts["word/document.xml"] = _declare_drawing_namespaces(
-            parts["word/document.xml"].decode("utf-8")
-        ).encode("utf-8")
-    for name in names:
-        if re.match(r"word/(document|header\d*|footer\d*)\.xml$", name):
+    for name, data in parts.items():
+        error = xml_error(data) if _is_xml_part(name) else None
+        if error is None and _FILLED_PART.match(name):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                error = "not UTF-8"  # Word always writes UTF-8; parts are filled as UTF-8 text
+        if error is not None:
+            raise InputError(
+                "The template {file} is damaged: its part {part} is not well-formed XML ({error}). "
+                "Open it in Word or LibreOffice and save it again, or correct the XML.",
+                file=template.name,
+                part=name,
+                error=error,
+            )
+    return DocxTemplate(template.name, parts)
+
+
+def _embed_map(parts: Dict[str, bytes], map_png: bytes) -> str:
+    """Add ``map_png`` as an image part with its relationship; returns the drawing paragraph."""
+    width, height = png_size(map_png)
+    rels = parts.get("word/_rels/document.xml.rels", b"").decode("utf-8")
+    if not rels:
+        rels = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
+        )
+    used = set(re.findall(r'Id="([^"]+)"', rels))
+    number = 1
+    while f"rIdEvMap{number}" in used:
+        number += 1
+    relationship_id = f"rIdEvMap{number}"
+    media_name = f"media/evplanner_map{number}.png"
+    rels = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="{relationship_id}" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
+        f'Target="{media_name}"/></Relationships>',
+    )
+    parts["word/_rels/document.xml.rels"] = rels.encode("utf-8")
+    parts["word/" + media_name] = map_png
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    if 'Extension="png"' not in types:
+        types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>')
+        parts["[Content_Types].xml"] = types.encode("utf-8")
+    parts["word/document.xml"] = _declare_drawing_namespaces(
+        parts["word/document.xml"].decode("utf-8")
+    ).encode("utf-8")
+    return _drawing_paragraph(relationship_id, width, height, "kaart", 7000 + number)
+
+
+def _write_docx(template_name: str, output: Path, parts: Mapping[str, bytes]) -> None:
+    """Write ``parts`` as ``output`` after checking that every XML part still parses.
+
+    The template was checked, so a failure here means the filling itself broke the XML
+    (e.g. an unusual nesting of paragraphs): nothing is written rather than a corrupt file.
+    """
+    for name, data in parts.items():
+        error = xml_error(data) if _is_xml_part(name) else None
+        if error is not None:
+            raise InputError(
+                "Filling the template {file} would give a damaged document {document} "
+                "(part {part}: {error}); it was not written.",
+                file=template_name,
+                document=output.name,
+                part=name,
+                error=error,
+            )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(output.name + ".part")
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as target:
+            # [Content_Types].xml first, as Office writes it.
+            for name in sorted(parts, key=lambda n: n != "[Content_Types].xml"):
+                target.writestr(name, parts[name])
+        partial.replace(output)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise InputError(
+            "Cannot write {file}: {error}. Is it open in Word or LibreOffice?", file=output, error=exc
+        ) from None
+
+
+def render_docx(
+    template: Path | str | DocxTemplate,
+    output: Path | str,
+    values: Mapping[str, Any],
+    map_png: Optional[bytes] = None,
+) -> Path:
+    """Write ``output`` from ``template`` with ``values`` filled in and ``map_png`` embedded.
+
+    Every value goes through :func:`xml_safe_text`; a template is checked by
+    :func:`read_docx_template` (pass its result to check it once for many documents).
+    """
+    if not isinstance(template, DocxTemplate):
+        template = read_docx_template(template)
+    output = Path(output)
+    text_values = {key: xml_safe_text(value) for key, value in values.items()}
+    text_values.setdefault(MAP_PLACEHOLDER, "")  # no map image: the placeholder disappears
+    parts = dict(template.parts)
+    map_paragraph = _embed_map(parts, map_png) if map_png is not None else None
+    for name in list(parts):
+        if _FILLED_PART.match(name):
             xml = parts[name].decode("utf-8")
             parts[name] = _fill_part(
                 xml, text_values, map_paragraph if name == "word/document.xml" else None
             ).encode("utf-8")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as target:
-        # [Content_Types].xml first, as Office writes it.
-        for name in sorted(parts, key=lambda n: n != "[Content_Types].xml"):
-            target.writestr(name, parts[name])
-    partial.replace(output)
+    _write_docx(template.name, output, parts)
     return output
 
 
@@ -205,6 +317,107 @@ def docx_text(path: Path | str) -> str:
 
 def safe_file_name(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z._-]+", "_", str(text)).strip("_") or "location"
+
+
+# --- re-exporting into a folder with documents edited by hand ----------------------------
+MANIFEST_NAME = "evplanner_documents.json"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class DocumentManifest:
+    """The fingerprint (SHA-256) of each document EV Planner wrote into a folder, in ``MANIFEST_NAME``.
+
+    A document whose bytes still have the fingerprint is untouched and may be replaced by a
+    new export; one that differs was changed by a person (even only opened and saved) and is
+    kept. Without a manifest, or with an unreadable one, every existing document counts as
+    changed: a lost manifest costs a version number, never a person's work.
+    """
+
+    folder: Path
+    entries: Dict[str, Dict[str, str]] = field(default_factory=dict)  # file name -> location, sha256
+
+    @classmethod
+    def load(cls, folder: Path | str) -> DocumentManifest:
+        folder = Path(folder)
+        try:
+            data = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+            entries = data["documents"] if isinstance(data, dict) else {}
+        except (OSError, ValueError, KeyError, TypeError):
+            entries = {}
+        if not isinstance(entries, dict):
+            entries = {}
+        return cls(folder, {k: v for k, v in entries.items() if isinstance(v, dict)})
+
+    def is_untouched(self, path: Path, location_id: str) -> bool:
+        """True when ``path`` is, byte for byte, the document last written there for ``location_id``."""
+        entry = self.entries.get(path.name)
+        if entry is None or entry.get("location_id") != str(location_id):
+            return False
+        try:
+            return _sha256(path) == entry.get("sha256")
+        except OSError:
+            return False
+
+    def record(self, path: Path, location_id: str) -> None:
+        """Remember ``path`` as written for ``location_id``; saved at once, so a crash keeps it."""
+        self.entries[path.name] = {"location_id": str(location_id), "sha256": _sha256(path)}
+        partial = self.folder / (MANIFEST_NAME + ".part")
+        partial.write_text(
+            json.dumps({"documents": self.entries}, ensure_ascii=False, indent=1, sort_keys=True),
+            encoding="utf-8",
+        )
+        partial.replace(self.folder / MANIFEST_NAME)
+
+
+@dataclass(frozen=True)
+class WrittenDocument:
+    path: Path
+    kept: List[Path]  # earlier versions left as they are (changed since written, or not ours)
+
+
+def document_path(
+    folder: Path, file_name: str, location_id: str, manifest: DocumentManifest
+) -> WrittenDocument:
+    """Where the new document of ``location_id`` goes: ``file_name``, else ``<stem>_v2``, ``_v3``, ...
+
+    The first name that is free or holds this location's untouched document is taken;
+    every name before it holds a document someone changed and is reported as kept.
+    """
+    stem, suffix = Path(file_name).stem, Path(file_name).suffix
+    kept: List[Path] = []
+    version = 1
+    while True:
+        path = folder / (file_name if version == 1 else f"{stem}_v{version}{suffix}")
+        if not path.exists() or manifest.is_untouched(path, location_id):
+            return WrittenDocument(path, kept)
+        kept.append(path)
+        version += 1
+
+
+def export_document(
+    template: DocxTemplate,
+    folder: Path | str,
+    file_name: str,
+    location_id: str,
+    values: Mapping[str, Any],
+    map_png: Optional[bytes] = None,
+    manifest: Optional[DocumentManifest] = None,
+) -> WrittenDocument:
+    """Render the document of one location into ``folder`` without replacing one edited by hand."""
+    folder = Path(folder)
+    manifest = manifest if manifest is not None else DocumentManifest.load(folder)
+    target = document_path(folder, file_name, location_id, manifest)
+    render_docx(template, target.path, values, map_png)
+    manifest.record(target.path, location_id)
+    return target
 
 
 # --- operator exports --------------------------------------------------------------------

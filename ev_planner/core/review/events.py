@@ -6,29 +6,80 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta, timezone
-from typing import Optional
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from typing import Dict, Optional
 
-from ..errors import ReviewError
+from ..errors import InputError, ReviewError
 
-try:  # Python 3.9+; QGIS on Windows may lack the tz database, then naive times are read as CET/CEST
-    from zoneinfo import ZoneInfo
+try:  # Python 3.9+; its tz database is the OS's or the tzdata package (a pandas 2 dependency)
+    import zoneinfo
 except ImportError:  # pragma: no cover
-    ZoneInfo = None  # type: ignore[assignment,misc]
+    zoneinfo = None  # type: ignore[assignment]
 
 # Naive timestamps (a colleague's spreadsheet) are local time of the Dutch/Flemish municipality.
 DEFAULT_LOCAL_TIMEZONE = "Europe/Amsterdam"
+# Files of the tz database that are no place: the machine's own zone (a link to
+# /etc/localtime) and zic's template of rules. Accepting them would make a result
+# depend on the computer it ran on.
+_NOT_PLACES = frozenset({"localtime", "posixrules"})
 
 _DUTCH_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
 
-def _local_zone(name: str):
-    if ZoneInfo is not None:
+@lru_cache(maxsize=1)
+def _zone_names() -> Dict[str, str]:
+    """The tz database's zone names by their lower-case form.
+
+    zoneinfo's database when it has one; else (zoneinfo missing, or no tz files, as on
+    Windows without the tzdata package) the copy dateutil ships.
+    """
+    names = set(zoneinfo.available_timezones()) if zoneinfo is not None else set()
+    if not names:
         try:
-            return ZoneInfo(name)
-        except Exception:
+            from dateutil.zoneinfo import get_zonefile_instance
+
+            names = set(get_zonefile_instance().zones)
+        except Exception:  # dateutil absent, or its copy stripped by a distribution
+            names = set()
+    return {name.lower(): name for name in names if name not in _NOT_PLACES}
+
+
+def zone_name(name: object) -> str:
+    """The tz-database spelling of the zone ``name`` (case and surrounding spaces do not matter).
+
+    Raises :class:`InputError` naming ``name`` for anything else: a typo such as
+    Europe/Delft, a path such as /etc/localtime. Accepting them would read every time
+    in some other offset and, the event id hashing the UTC time, import the same rows
+    again as new events once the zone is corrected.
+    """
+    text = str(name or "").strip()
+    names = _zone_names()
+    if not names:
+        raise InputError(
+            "No time zone database is available to read times in {zone}; install the Python package tzdata.",
+            zone=text,
+        )
+    canonical = names.get(text.lower())
+    if canonical is None:
+        raise InputError(
+            "Unknown time zone {zone!r}: give a name of the tz database such as Europe/Amsterdam "
+            "or Europe/Brussels.",
+            zone=text,
+        )
+    return canonical
+
+
+def _local_zone(name: str) -> tzinfo:
+    canonical = zone_name(name)
+    if zoneinfo is not None:
+        try:
+            return zoneinfo.ZoneInfo(canonical)
+        except zoneinfo.ZoneInfoNotFoundError:
             pass
-    return timezone(timedelta(hours=1))
+    from dateutil.zoneinfo import get_zonefile_instance
+
+    return get_zonefile_instance().get(canonical)
 
 
 def utc_now() -> datetime:
@@ -45,8 +96,10 @@ def parse_timestamp(text: object, local_timezone: str = DEFAULT_LOCAL_TIMEZONE) 
     """A timezone-aware datetime from ISO 8601 (``Z`` or offset; naive = local time) or ``DD-MM-YYYY HH:MM``.
 
     Raises :class:`ReviewError` with the offending text for anything else, and
-    for moments more than a day in the future (typing errors in the year).
+    for moments more than a day in the future (typing errors in the year);
+    :class:`InputError` when ``local_timezone`` is no zone of the tz database.
     """
+    zone = _local_zone(local_timezone)  # a wrong zone is refused even when this time has an offset
     raw = str(text or "").strip()
     if not raw:
         raise ReviewError("The timestamp is empty.")
@@ -66,7 +119,7 @@ def parse_timestamp(text: object, local_timezone: str = DEFAULT_LOCAL_TIMEZONE) 
     if moment is None:
         raise ReviewError("Not a timestamp: {raw!r} (use ISO 8601, e.g. 2026-05-01T09:30:00+02:00).", raw=raw)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_local_zone(local_timezone))
+        moment = moment.replace(tzinfo=zone)
     moment = moment.astimezone(timezone.utc)
     if moment > utc_now() + timedelta(days=1):
         raise ReviewError("The timestamp {raw!r} lies in the future.", raw=raw)

@@ -16,7 +16,7 @@ from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from ..csvfile import read_csv, require_columns
 from ..errors import EvPlannerError, ReviewError, tr_noop
-from .events import DEFAULT_LOCAL_TIMEZONE, ReviewEvent, content_key, format_utc, parse_timestamp
+from .events import DEFAULT_LOCAL_TIMEZONE, ReviewEvent, content_key, format_utc, parse_timestamp, zone_name
 from .states import TransitionError, apply_event
 from .store import ReviewStore
 
@@ -68,8 +68,12 @@ def import_events(
     """Import a CSV of events into ``store``; see the module docstring.
 
     ``progress(done, total)`` is called per row. When ``is_canceled()`` returns
-    True the import is rolled back and :class:`ReviewError` raised.
+    True the import is rolled back and :class:`ReviewError` raised. A
+    ``local_timezone`` that is no zone of the tz database raises :class:`InputError`
+    before the review is touched.
     """
+    # Before anything is read or written: a wrong zone would shift every naive time.
+    local_timezone = zone_name(local_timezone)
     csv_path = Path(csv_path)
     rows, lines = _read_rows(csv_path)
     result = ImportResult(rows=len(rows))

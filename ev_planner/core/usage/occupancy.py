@@ -10,7 +10,9 @@ first, summer-time one) and files of different time zones combine.
 
 A status history is a CSV ``observed_at, location_id, status`` with ISO 8601
 times carrying an offset (mixed offsets allowed); statuses are the per-location
-summaries AVAILABLE / CHARGING / UNAVAILABLE or OCPI EVSE statuses.
+summaries AVAILABLE / CHARGING / UNAVAILABLE or OCPI EVSE statuses. Rows observed
+in the future, or outside the analysis period when one is given, are skipped and
+counted like unusable rows.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InputError
+from ..review.events import zone_name
 from .common import SkipCounter, location_key, to_utc
 
 HOURS_PER_DAY = 24
@@ -39,6 +42,8 @@ REASON_NO_LOCATION = "no location id"
 REASON_BAD_TIME = "observed_at missing or unreadable"
 REASON_UNKNOWN_STATUS = "status not recognised"
 REASON_DUPLICATE_OBSERVATION = "same location and time twice"
+REASON_FUTURE_OBSERVATION = "observed_at in the future"
+REASON_OBSERVATION_OUTSIDE_PERIOD = "observed_at outside DATE_FROM - DATE_TO"
 
 # Availability in the sense of municipal contracts (uptime): the point can be used
 # or is in use. UNKNOWN, PLANNED and REMOVED say nothing about uptime and are left out.
@@ -71,14 +76,19 @@ def occupancy_files(path: str | Path) -> list[Path]:
 
 
 def _zone(name: object) -> str | None:
-    """The time zone name if pandas knows it (its tz database, not the OS's: Windows has none)."""
+    """The tz-database name of the zone ``name`` if pandas can use it, else None.
+
+    pandas alone would also take a path behind a ``dateutil/`` prefix (the machine's
+    /etc/localtime, any file), so the name must first be one of the tz database.
+    """
     if not isinstance(name, str) or not name:
         return None
     try:
-        pd.Timestamp("2000-01-01").tz_localize(name)
-    except Exception:  # pytz/dateutil raise different types for an unknown zone
+        canonical = zone_name(name)
+        pd.Timestamp("2000-01-01").tz_localize(canonical)
+    except Exception:  # InputError; pytz/dateutil/zoneinfo raise different types for an unknown zone
         return None
-    return name
+    return canonical
 
 
 def _day_frame(document: object, skipped: SkipCounter) -> tuple[pd.DataFrame, str] | None:
@@ -86,12 +96,12 @@ def _day_frame(document: object, skipped: SkipCounter) -> tuple[pd.DataFrame, st
     if not isinstance(document, dict) or not isinstance(document.get("locations"), dict):
         skipped.add(REASON_BAD_DAY, 1)
         return None
-    tz_name = document.get("tz")
+    tz_name = _zone(document.get("tz"))
     try:
         day = pd.Timestamp(str(document.get("date")))
     except ValueError:
         day = pd.NaT
-    if pd.isna(day) or _zone(tz_name) is None or day.tzinfo is not None:
+    if pd.isna(day) or tz_name is None or day.tzinfo is not None:
         skipped.add(REASON_BAD_DAY, 1)
         return None
     ids, rows, counts = [], [], []
@@ -182,7 +192,19 @@ class StatusHistory:
     skipped: SkipCounter = field(default_factory=SkipCounter)
 
 
-def status_history_from_frame(table: pd.DataFrame) -> StatusHistory:
+def status_history_from_frame(
+    table: pd.DataFrame,
+    now: pd.Timestamp | None = None,
+    date_from: pd.Timestamp | None = None,
+    date_to: pd.Timestamp | None = None,
+) -> StatusHistory:
+    """A status table -> checked history; rows that cannot be used are counted per reason.
+
+    Availability is a share of observations, so one row from a mistyped year weighs as
+    much as a real one: rows observed after ``now`` (default: the current time) are
+    skipped, and so are rows outside ``[date_from, date_to)`` when a period is given, as
+    the sessions' start is checked (:mod:`.sessions`).
+    """
     columns = {str(name).strip().lower(): name for name in table.columns}
     missing = [name for name in ("observed_at", "location_id", "status") if name not in columns]
     if missing:
@@ -200,6 +222,7 @@ def status_history_from_frame(table: pd.DataFrame) -> StatusHistory:
     )
     frame = skipped.drop(frame, location_key(frame["location_id"]).isna().to_numpy(), REASON_NO_LOCATION)
     frame = skipped.drop(frame, frame["observed_at"].isna().to_numpy(), REASON_BAD_TIME, "location_id")
+    frame = _drop_outside_period(frame, skipped, now, date_from, date_to)
     known = frame["status"].isin(list(UP_STATUSES | DOWN_STATUSES | NEUTRAL_STATUSES)).fillna(False)
     frame = skipped.drop(frame, ~known.to_numpy(dtype=bool), REASON_UNKNOWN_STATUS, "status")
     duplicate = frame.duplicated(["location_id", "observed_at"], keep="last").to_numpy()
@@ -209,9 +232,37 @@ def status_history_from_frame(table: pd.DataFrame) -> StatusHistory:
     return StatusHistory(frame.reset_index(drop=True), skipped)
 
 
-def read_status_history(path: str | Path) -> StatusHistory:
+def _drop_outside_period(
+    frame: pd.DataFrame,
+    skipped: SkipCounter,
+    now: pd.Timestamp | None,
+    date_from: pd.Timestamp | None,
+    date_to: pd.Timestamp | None,
+) -> pd.DataFrame:
+    """Drop observations after ``now``, then those outside the period; each row counts once."""
+    now = pd.Timestamp.now(tz="UTC") if now is None else pd.Timestamp(now).tz_convert("UTC")
+    observed = frame["observed_at"]
+    frame = skipped.drop(
+        frame, (observed > now).to_numpy(dtype=bool), REASON_FUTURE_OBSERVATION, "location_id"
+    )
+    observed = frame["observed_at"]
+    outside = np.zeros(len(frame), dtype=bool)
+    if date_from is not None:
+        outside |= (observed < pd.Timestamp(date_from).tz_convert("UTC")).to_numpy(dtype=bool)
+    if date_to is not None:
+        outside |= (observed >= pd.Timestamp(date_to).tz_convert("UTC")).to_numpy(dtype=bool)
+    return skipped.drop(frame, outside, REASON_OBSERVATION_OUTSIDE_PERIOD, "location_id")
+
+
+def read_status_history(
+    path: str | Path,
+    now: pd.Timestamp | None = None,
+    date_from: pd.Timestamp | None = None,
+    date_to: pd.Timestamp | None = None,
+) -> StatusHistory:
+    """Read a status history CSV; see :func:`status_history_from_frame` for what is skipped."""
     try:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except (OSError, ValueError, pd.errors.ParserError) as exc:
         raise InputError("Cannot read the status history {path}: {error}", path=path, error=exc) from None
-    return status_history_from_frame(table)
+    return status_history_from_frame(table, now, date_from, date_to)

@@ -40,7 +40,10 @@ from qgis.PyQt.QtGui import QColor, QImage, QPainter
 from ...compat import DISTANCE_METERS, LABEL_OVER_POINT, SOURCE_MAP_LAYER
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
-    render_docx,
+    DocumentManifest,
+    DocxTemplate,
+    export_document,
+    read_docx_template,
     safe_file_name,
     write_operator_files,
 )
@@ -74,6 +77,57 @@ def dutch_date(day: date) -> str:
 
 def _dutch_number(value: float, decimals: int) -> str:
     return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
+
+
+def _operator_record(
+    row: Dict[str, Any],
+    xy: QgsPointXY,
+    lonlat: QgsPointXY,
+    metric: QgsCoordinateReferenceSystem,
+    document: str,
+) -> Dict[str, Any]:
+    """One location of the operator files (``OPERATOR_FIELDS``), naming the document written for it."""
+    return {
+        **{k: row.get(k) for k in ("location_id", "address", "parking_spaces", "operator", "status")},
+        "status_since": row.get("status_since"),
+        "lon": lonlat.x(),
+        "lat": lonlat.y(),
+        "x": round(xy.x(), 2),
+        "y": round(xy.y(), 2),
+        "crs": metric.authid(),
+        "document": document,
+    }
+
+
+def _base_name(location_id: str) -> str:
+    """The document's name before any version number (see ``export_document``)."""
+    return f"verkeersbesluit_{safe_file_name(location_id)}.docx"
+
+
+def _document_values(
+    row: Dict[str, Any],
+    municipality: str,
+    today: str,
+    xy: QgsPointXY,
+    lonlat: QgsPointXY,
+    metric: QgsCoordinateReferenceSystem,
+) -> Dict[str, Any]:
+    """The placeholder values of one location's decree (the core cleans them for XML)."""
+    return {
+        "gemeente": municipality,
+        "kenmerk": f"EVP-{row['location_id']}",
+        "datum": today,
+        "locatie_id": row["location_id"],
+        "adres": row.get("address") or "…",
+        "parkeerplaatsen": row.get("parking_spaces") or 2,
+        "exploitant": row.get("operator") or "…",
+        "x": _dutch_number(xy.x(), 1),
+        "y": _dutch_number(xy.y(), 1),
+        "crs": metric.authid(),
+        "lat": f"{lonlat.y():.6f}",
+        "lon": f"{lonlat.x():.6f}",
+        "status": row["status"],
+    }
 
 
 class ExportDecrees(EvPlannerAlgorithm):
@@ -148,9 +202,13 @@ class ExportDecrees(EvPlannerAlgorithm):
         status = self.parameterAsEnumString(parameters, self.STATUS, context) or APPROVED
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         folder.mkdir(parents=True, exist_ok=True)
-        template = Path(self.parameterAsFile(parameters, self.TEMPLATE, context) or DEFAULT_TEMPLATE)
-        if not template.is_file():
-            raise QgsProcessingException(self.tr("The template {path} does not exist.").format(path=template))
+        template_path = Path(self.parameterAsFile(parameters, self.TEMPLATE, context) or DEFAULT_TEMPLATE)
+        if not template_path.is_file():
+            raise QgsProcessingException(
+                self.tr("The template {path} does not exist.").format(path=template_path)
+            )
+        template = read_docx_template(template_path)  # a damaged template is refused before any file
+        manifest = DocumentManifest.load(folder)
         municipality = self.parameterAsString(parameters, self.MUNICIPALITY, context).strip()
         radius = self.parameterAsDouble(parameters, self.MAP_RADIUS, context)
         background = self.parameterAsLayerList(parameters, self.MAP_LAYERS, context)
@@ -175,47 +233,15 @@ class ExportDecrees(EvPlannerAlgorithm):
             point = QgsPointXY(*row["xy"])
             xy = to_metric.transform(point)
             lonlat = to_wgs84.transform(point)
-            for name, missing in (("address", self.tr("address")), ("operator", self.tr("operator"))):
-                if not (row.get(name) or "").strip():
-                    feedback.reportError(
-                        self.tr("Location {id} has no {field}: the document leaves it open.").format(
-                            id=row["location_id"], field=missing
-                        ),
-                        False,
-                    )
-            values = {
-                "gemeente": municipality or self.tr("(municipality)"),
-                "kenmerk": f"EVP-{row['location_id']}",
-                "datum": today,
-                "locatie_id": row["location_id"],
-                "adres": row.get("address") or "…",
-                "parkeerplaatsen": row.get("parking_spaces") or 2,
-                "exploitant": row.get("operator") or "…",
-                "x": _dutch_number(xy.x(), 1),
-                "y": _dutch_number(xy.y(), 1),
-                "crs": metric.authid(),
-                "lat": f"{lonlat.y():.6f}",
-                "lon": f"{lonlat.x():.6f}",
-                "status": row["status"],
-            }
-            png = self.render_map(review_layer, background, metric, xy, radius, row["location_id"], context)
-            document = folder / f"verkeersbesluit_{safe_file_name(row['location_id'])}.docx"
-            render_docx(template, document, values, png)
-            records.append(
-                {
-                    **{
-                        k: row.get(k)
-                        for k in ("location_id", "address", "parking_spaces", "operator", "status")
-                    },
-                    "status_since": row.get("status_since"),
-                    "lon": lonlat.x(),
-                    "lat": lonlat.y(),
-                    "x": round(xy.x(), 2),
-                    "y": round(xy.y(), 2),
-                    "crs": metric.authid(),
-                    "document": document.name,
-                }
+            self._warn_open_values(row, feedback)
+            values = _document_values(
+                row, municipality or self.tr("(municipality)"), today, xy, lonlat, metric
             )
+            png = self.render_map(review_layer, background, metric, xy, radius, row["location_id"], context)
+            document = self._write_document(
+                template, folder, manifest, row["location_id"], values, png, feedback
+            )
+            records.append(_operator_record(row, xy, lonlat, metric, document.name))
         geojson = folder / "locations.geojson"
         csv_path = folder / "locations.csv"
         write_operator_files(records, geojson, csv_path)
@@ -230,6 +256,39 @@ class ExportDecrees(EvPlannerAlgorithm):
             self.GEOJSON: str(geojson),
             self.CSV: str(csv_path),
         }
+
+    def _warn_open_values(self, row: Dict[str, Any], feedback) -> None:
+        for name, missing in (("address", self.tr("address")), ("operator", self.tr("operator"))):
+            if not (row.get(name) or "").strip():
+                feedback.reportError(
+                    self.tr("Location {id} has no {field}: the document leaves it open.").format(
+                        id=row["location_id"], field=missing
+                    ),
+                    False,
+                )
+
+    def _write_document(
+        self,
+        template: DocxTemplate,
+        folder: Path,
+        manifest: DocumentManifest,
+        location_id: str,
+        values: Dict[str, Any],
+        png: Optional[bytes],
+        feedback,
+    ) -> Path:
+        """Write one decree; a document changed by hand is kept and named in the log."""
+        written = export_document(
+            template, folder, _base_name(location_id), location_id, values, png, manifest
+        )
+        if written.kept:
+            feedback.pushWarning(
+                self.tr(
+                    "Kept {kept}: changed since EV Planner wrote it (or not written by EV Planner); "
+                    "the new document is {new}."
+                ).format(kept=", ".join(path.name for path in written.kept), new=written.path.name)
+            )
+        return written.path
 
     def render_map(
         self,

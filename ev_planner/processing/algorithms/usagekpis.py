@@ -210,11 +210,13 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         )
         return table.frame
 
-    def _status(self, parameters, context, feedback) -> pd.DataFrame | None:
+    def _status(self, parameters, context, feedback, period) -> pd.DataFrame | None:
         path = self.parameterAsFile(parameters, self.STATUS_HISTORY, context)
         if not path:
             return None
-        history = core_occupancy.read_status_history(path)
+        # Rows after now or outside DATE_FROM - DATE_TO are skipped and reported, as sessions are.
+        date_from, date_to = period
+        history = core_occupancy.read_status_history(path, date_from=date_from, date_to=date_to)
         report_core_skips(feedback, self.tr("Status history"), history.skipped)
         return history.frame
 
@@ -302,7 +304,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         period = self._period(parameters, context)
         sessions = self._sessions(parameters, context, feedback, period)
         occupancy = self._occupancy(parameters, context, feedback)
-        status = self._status(parameters, context, feedback)
+        status = self._status(parameters, context, feedback, period)
         if sessions is None and occupancy is None and status is None:
             raise QgsProcessingException(
                 self.tr("Give at least one of SESSIONS, OCCUPANCY or STATUS_HISTORY.")
