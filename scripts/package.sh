@@ -15,8 +15,15 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 cd "$repo"
-snapshot="$(git stash create)"
-git archive "${snapshot:-HEAD}" | tar -x -C "$work"
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+  snapshot="$(git stash create)"
+  git archive "${snapshot:-HEAD}" | tar -x -C "$work"
+else
+  # A copy of the tree without its git history (the QGIS-version chroots of make test-qgis):
+  # take the files as they are, without the build and run products.
+  tar -c --exclude='./.venv*' --exclude='./out' --exclude='./dist' --exclude='./.qgis-profile' \
+    --exclude='__pycache__' --exclude='*.qm' . | tar -x -C "$work"
+fi
 
 cd "$work"
 git init -q

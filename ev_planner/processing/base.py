@@ -16,13 +16,16 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import EvPlannerError, redact
 from ..i18n import tr, translate_message
 from .help import help_html
+from .layers import input_crs_problem
 from .network import DISTANCE_METHOD, walking_without_network
+from .sinks import into_existing_geopackage
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "ev_planner.svg"
 
@@ -88,6 +91,12 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
             ok = not message
         return ok, message
 
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):
+        """Every sink of EV Planner keeps the other layers of an existing GeoPackage."""
+        if name in parameters:
+            parameters = {**parameters, name: into_existing_geopackage(parameters[name])}
+        return super().parameterAsSink(parameters, name, context, *args, **kwargs)
+
     # --- running --------------------------------------------------------------------------
     def register_secret(self, value: str | None) -> None:
         """Hide ``value`` (e.g. a token read from an authentication config) in messages."""
@@ -106,12 +115,33 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
             if self.parameterDefinition(name) is not None:
                 self.register_secret(self.parameterAsString(parameters, name, context))
         try:
+            self._refuse_inputs_without_crs(parameters, context)
             return self.run_algorithm(parameters, context, feedback)
         except Exception as exc:
             error = self._processing_exception(exc, feedback)
         # Raised outside the except block: the message is the error, not a chain of tracebacks
         # that would keep the failed run's layers and sinks alive.
         raise error
+
+    def _refuse_inputs_without_crs(self, parameters: dict[str, Any], context: QgsProcessingContext) -> None:
+        """One rule for every algorithm: an input layer without a usable CRS is a clear error."""
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if parameters.get(name) in (None, "") or definition.type() not in (
+                "source",
+                "vector",
+                "multilayer",
+            ):
+                continue
+            if definition.type() == "multilayer":
+                layers = self.parameterAsLayerList(parameters, name, context)
+                sources = [layer for layer in layers if isinstance(layer, QgsVectorLayer)]
+            else:
+                sources = [self.parameterAsSource(parameters, name, context)]
+            for source in sources:
+                problem = input_crs_problem(source, name) if source is not None else ""
+                if problem:
+                    raise QgsProcessingException(problem)
 
     def _processing_exception(
         self, exc: Exception, feedback: QgsProcessingFeedback

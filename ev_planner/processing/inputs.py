@@ -113,12 +113,12 @@ def read_coverage_points(
 ) -> CoveragePoints:
     """The coverage inputs as points in the metric CRS (CRS parameter or chosen); ``marks`` are the
     progress at the start and after the candidates, the demand and the charge points."""
-    crs = choose_metric_crs(
+    crs = choose_metric_crs(  # the demand defines the study area
         context,
-        [sources.candidates, sources.demand, sources.charge_points],
+        [sources.demand, sources.candidates, sources.charge_points],
         algorithm.parameterAsCrs(parameters, algorithm.CRS, context),
+        feedback,
     )
-    feedback.pushInfo(tr("Distances measured in {crs}.").format(crs=crs.authid()))
 
     def read(source, name, first, last, fields=()):
         return read_located(

@@ -7,6 +7,7 @@ user gives one, else the project's CRS when it is metric, else the national grid
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -35,8 +36,9 @@ from ..compat import (
     GEOMETRY_POLYGON,
     NO_GEOMETRY_CHECK,
     SKIP_GEOMETRY_VALIDITY_CHECKS,
+    WKB_NO_GEOMETRY,
 )
-from ..core.crs import metric_crs_for_bounds
+from ..core.crs import metric_crs_for_bounds, metric_crs_for_lonlat
 from ..i18n import tr
 from .ogr_points import read_ogr_points
 
@@ -50,8 +52,7 @@ def is_metric(crs: QgsCoordinateReferenceSystem) -> bool:
 def features_extent(source: QgsFeatureSource) -> QgsRectangle:
     """The bounding box of the features' geometries, read feature by feature."""
     extent = QgsRectangle()
-    request = QgsFeatureRequest().setNoAttributes()
-    for feature in source.getFeatures(request):
+    for feature in _features_unchecked(source, QgsFeatureRequest().setNoAttributes()):
         if feature.hasGeometry():
             extent.combineExtentWith(feature.geometry().boundingBox())
     return extent
@@ -69,12 +70,43 @@ def extent_in_wgs84(source: QgsFeatureSource, context: QgsProcessingContext) -> 
     return transform.transformBoundingBox(extent)
 
 
+FAR_OUTSIDE_DEGREES = 1.5  # about 100-170 km: farther than any municipality reaches
+CENTRE_SAMPLE = 20_000  # features whose median location defines the study area
+
+
 def choose_metric_crs(
     context: QgsProcessingContext,
     sources: Iterable[QgsFeatureSource | None],
     override: QgsCoordinateReferenceSystem | None = None,
+    feedback: QgsProcessingFeedback | None = None,
+    use_project: bool = True,
 ) -> QgsCoordinateReferenceSystem:
-    """The CRS in which an algorithm measures distances (see the module docstring)."""
+    """The CRS in which an algorithm measures distances (see the module docstring).
+
+    The first source given defines the study area (DEMAND, AREA, CANDIDATES): the CRS
+    follows the median location of its features, so one stray or swapped point elsewhere
+    cannot move the grid to another UTM zone. Inputs reaching far outside that area are
+    reported; the CRS chosen is always logged, so the desktop and qgis_process can be compared.
+    """
+    sources = [source for source in sources if source is not None]
+    crs = _override_or_project_crs(context, override, use_project)
+    centre = None
+    for source in sources:
+        centre = centre or _median_location_in_wgs84(source, context)
+    if crs is None:
+        if centre is None:
+            raise QgsProcessingException(tr("The input layers have no features with a location."))
+        crs = QgsCoordinateReferenceSystem(metric_crs_for_lonlat(*centre))
+    if feedback is not None:
+        feedback.pushInfo(
+            tr("Distances measured in {crs} ({name}).").format(crs=crs.authid(), name=crs.description())
+        )
+        if centre is not None:
+            _warn_far_outside(feedback, sources, centre, context)
+    return crs
+
+
+def _override_or_project_crs(context, override, use_project: bool) -> QgsCoordinateReferenceSystem | None:
     if override is not None and override.isValid():
         if not is_metric(override):
             raise QgsProcessingException(
@@ -84,22 +116,56 @@ def choose_metric_crs(
             )
         return override
     project = context.project()
-    if project is not None and is_metric(project.crs()):
+    if use_project and project is not None and is_metric(project.crs()):
         return project.crs()
-    combined = QgsRectangle()
-    for source in sources:
-        if source is None:
+    return None
+
+
+def _median_location_in_wgs84(source: QgsFeatureSource, context) -> tuple[float, float] | None:
+    """Median lon/lat of (up to CENTRE_SAMPLE of) the features' bounding-box centres."""
+    transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext())
+    lons, lats = [], []
+    for feature in _features_unchecked(source, QgsFeatureRequest().setNoAttributes().setLimit(CENTRE_SAMPLE)):
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
             continue
+        try:
+            point = transform.transform(feature.geometry().boundingBox().center())
+        except QgsCsException:
+            continue
+        if math.isfinite(point.x()) and math.isfinite(point.y()):
+            lons.append(point.x())
+            lats.append(point.y())
+    if not lons:
+        return None
+    return float(np.median(lons)), float(np.median(lats))
+
+
+def _features_unchecked(source: QgsFeatureSource, request: QgsFeatureRequest):
+    """Features without Processing's invalid-geometry check: only their location is wanted here."""
+    request.setInvalidGeometryCheck(NO_GEOMETRY_CHECK)
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, SKIP_GEOMETRY_VALIDITY_CHECKS)
+    return source.getFeatures(request)
+
+
+def _warn_far_outside(feedback, sources, centre: tuple[float, float], context) -> None:
+    for source in sources:
         extent = extent_in_wgs84(source, context)
-        if not extent.isNull():
-            combined.combineExtentWith(extent)
-    if combined.isNull():
-        raise QgsProcessingException(tr("The input layers have no features with a location."))
-    return QgsCoordinateReferenceSystem(
-        metric_crs_for_bounds(
-            combined.xMinimum(), combined.yMinimum(), combined.xMaximum(), combined.yMaximum()
+        if extent.isNull():
+            continue
+        reach = max(
+            abs(extent.xMinimum() - centre[0]),
+            abs(extent.xMaximum() - centre[0]),
+            abs(extent.yMinimum() - centre[1]),
+            abs(extent.yMaximum() - centre[1]),
         )
-    )
+        if reach > FAR_OUTSIDE_DEGREES:
+            feedback.pushWarning(
+                tr(
+                    "The layer {layer} has features far outside the study area (up to {degrees:.0f}° from "
+                    "its centre at {lon:.3f}, {lat:.3f}): check for swapped or wrong coordinates."
+                ).format(layer=source.sourceName(), degrees=reach, lon=centre[0], lat=centre[1])
+            )
 
 
 def require_fields(source: QgsFeatureSource, names: Sequence[str], layer_label: str) -> None:
@@ -574,3 +640,46 @@ def metric_crs_for_xy(
     centre.transform(QgsCoordinateTransform(crs, WGS84, context.transformContext()))
     lonlat = centre.asPoint()
     return QgsCoordinateReferenceSystem(metric_crs_for_bounds(lonlat.x(), lonlat.y(), lonlat.x(), lonlat.y()))
+
+
+def input_crs_problem(source: QgsFeatureSource, label: str) -> str:
+    """Why a layer's CRS cannot be used (empty when it can), decided once for every algorithm.
+
+    A layer without a CRS (a shapefile without .prj) is refused rather than guessed: read as
+    lon/lat or as RD New, the same numbers land a continent apart. QGIS may also have given it
+    its default CRS, EPSG:4326: degrees beyond ±180/±90 show that the CRS is not the layer's.
+    """
+    if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.geometryType(WKB_NO_GEOMETRY):
+        return ""
+    how = tr(
+        "Set its CRS (Layer Properties ▸ Source ▸ Assigned Coordinate Reference System, or "
+        "Processing's 'Assign projection') and run again."
+    )
+    crs = source.sourceCrs()
+    if not crs.isValid():
+        return (
+            tr("The layer {layer} ({name}) has no CRS, e.g. a shapefile without a .prj file.").format(
+                layer=label, name=source.sourceName()
+            )
+            + " "
+            + how
+        )
+    extent = source.sourceExtent()
+    if crs.isGeographic() and not extent.isNull() and (
+        abs(extent.xMinimum()) > 180 or abs(extent.xMaximum()) > 180
+        or abs(extent.yMinimum()) > 90 or abs(extent.yMaximum()) > 90
+    ):  # fmt: skip
+        return (
+            tr(
+                "The layer {layer} ({name}) is in {crs} but its coordinates are not degrees "
+                "(up to {value:,.0f}): its CRS is missing or wrong."
+            ).format(
+                layer=label,
+                name=source.sourceName(),
+                crs=crs.authid(),
+                value=max(abs(extent.xMinimum()), abs(extent.xMaximum()), abs(extent.yMaximum())),
+            )
+            + " "
+            + how
+        )
+    return ""

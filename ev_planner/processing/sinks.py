@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Sequence
 
 import pandas as pd
@@ -13,6 +14,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
 )
 
 from ..i18n import tr
@@ -75,3 +77,31 @@ def add_features(sink: QgsFeatureSink, batch: list) -> None:
     """Add features or fail loudly: a silently incomplete output would mislead."""
     if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
         raise_write_error(sink)
+
+
+def into_existing_geopackage(definition: Any) -> Any:
+    """The sink destination that adds a layer to an existing GeoPackage instead of replacing the file.
+
+    QGIS writes ``OUTPUT=out.gpkg`` by creating the file anew, which deletes every other layer
+    of a GeoPackage the user already had. ``ogr:dbname='out.gpkg' table="out" (geom)`` (what the
+    dialog's "Save to GeoPackage" makes) adds or replaces only the layer ``out``. Anything else
+    (a new file, a layer already named, another format, a memory layer) is returned unchanged.
+    """
+    destination = (
+        definition.sink.staticValue()
+        if isinstance(definition, QgsProcessingOutputLayerDefinition)
+        else definition
+    )
+    if not isinstance(destination, str) or "|" in destination or not destination.lower().endswith(".gpkg"):
+        return definition
+    if not os.path.isfile(destination):
+        return definition
+    path = destination.replace("'", "''")
+    layer = os.path.splitext(os.path.basename(destination))[0].replace('"', '""')
+    uri = f"ogr:dbname='{path}' table=\"{layer}\" (geom)"
+    if isinstance(definition, QgsProcessingOutputLayerDefinition):
+        rewritten = QgsProcessingOutputLayerDefinition(uri, definition.destinationProject)
+        rewritten.destinationName = definition.destinationName
+        rewritten.createOptions = definition.createOptions
+        return rewritten
+    return uri

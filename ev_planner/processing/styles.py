@@ -8,6 +8,8 @@ opens styled in any QGIS (and after ``qgis_process``, which loads nothing).
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,7 +17,6 @@ from qgis.core import (
     QgsMapLayer,
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
-    QgsProcessingUtils,
     QgsVectorLayer,
 )
 
@@ -55,8 +56,41 @@ def style_output(context: QgsProcessingContext, destination: str, style_name: st
     if context.willLoadLayerOnCompletion(destination):
         details = context.layerToLoadOnCompletionDetails(destination)
         details.setPostProcessor(_StyleOnLoad.create(qml))
-    if destination.lower().split("|")[0].endswith(".gpkg"):
-        layer = QgsProcessingUtils.mapLayerFromString(destination, context, allowLoadingNewLayers=True)
-        if isinstance(layer, QgsVectorLayer) and layer.isValid():
-            layer.loadNamedStyle(str(qml))
-            layer.saveStyleToDatabase(style_name, "EV Planner", True, "")
+    path, _, options = destination.partition("|")
+    if path.lower().endswith(".gpkg"):
+        table = dict(part.split("=", 1) for part in options.split("|") if "=" in part).get("layername")
+        save_default_style(Path(path), table or Path(path).stem, style_name, qml.read_text(encoding="utf-8"))
+
+
+LAYER_STYLES_SQL = (
+    'CREATE TABLE IF NOT EXISTS "layer_styles" ("id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, '
+    '"f_table_catalog" TEXT(256), "f_table_schema" TEXT(256), "f_table_name" TEXT(256), '
+    '"f_geometry_column" TEXT(256), "styleName" TEXT(30), "styleQML" TEXT, "styleSLD" TEXT, '
+    '"useAsDefault" BOOLEAN, "description" TEXT, "owner" TEXT(30), "ui" TEXT(30), '
+    "\"update_time\" DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))"
+)
+
+
+def save_default_style(path: Path, table: str, style_name: str, qml: str) -> None:
+    """Store ``qml`` as the default style of ``table`` in the GeoPackage's ``layer_styles``.
+
+    Written with SQL in QGIS's own table layout rather than with saveStyleToDatabase(): that
+    call waits forever (QGIS 3.22) when an earlier run of the same process wrote the same
+    layer and its style, because QGIS's pooled connection to the file is still open.
+    """
+    with closing(sqlite3.connect(str(path), timeout=30)) as connection, connection:
+        row = connection.execute(
+            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)
+        ).fetchone()
+        connection.execute(LAYER_STYLES_SQL)
+        connection.execute(
+            "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description, last_change) "
+            "VALUES ('layer_styles', 'attributes', 'layer_styles', '', strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
+        )
+        connection.execute('DELETE FROM "layer_styles" WHERE f_table_name = ? AND useAsDefault = 1', (table,))
+        connection.execute(
+            'INSERT INTO "layer_styles" (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, '
+            "styleName, styleQML, styleSLD, useAsDefault, description, owner, ui) "
+            "VALUES ('', '', ?, ?, ?, ?, '', 1, 'EV Planner', '', NULL)",
+            (table, row[0] if row else "", style_name, qml),
+        )

@@ -178,6 +178,12 @@ def polygons_bounds(polygons: Sequence[Polygon]) -> tuple[float, float, float, f
 
 
 # --- regular patterns ---------------------------------------------------------------------------
+# More candidates than this is a typo in SPACING rather than a plan: scoring and selection
+# of 2 million candidates already take minutes. MAX_CANDIDATES raises it on purpose.
+DEFAULT_MAX_CANDIDATES = 2_000_000
+GENERATED_PER_KEPT = 20  # the grid over the area's bounding box, before clipping, may be this much larger
+
+
 def _check_spacing(spacing: float) -> None:
     if not (math.isfinite(spacing) and spacing > 0):
         raise InputError("The spacing must be a positive number of metres, not {spacing}.", spacing=spacing)
@@ -362,6 +368,7 @@ def generate_candidates(
     existing: np.ndarray | None = None,
     min_distance_existing: float = 0.0,
     progress: Progress = None,
+    max_candidates: int | None = DEFAULT_MAX_CANDIDATES,
 ) -> CandidateResult:
     """Candidate sites inside ``area`` (polygons that should not overlap; dissolve them first).
 
@@ -389,6 +396,7 @@ def generate_candidates(
         return lambda fraction: progress(start + (end - start) * fraction)
 
     bounds = polygons_bounds(area)
+    _refuse_too_many(method, spacing, area, streets, bounds, max_candidates)
     if method == METHOD_ALONG_STREETS:
         if not streets:
             raise InputError("The method 'along streets' needs a street (line) layer.")
@@ -433,6 +441,42 @@ def generate_candidates(
     counts["kept"] = len(xy)
     _tick(progress, 1.0)
     return CandidateResult(xy=xy, method=method, counts=counts)
+
+
+def estimated_candidates(method: str, spacing: float, area, streets, bounds) -> tuple[int, int]:
+    """(candidates inside the area, points generated before clipping), estimated before any is made."""
+    if method == METHOD_ALONG_STREETS:
+        length = sum(float(np.hypot(*np.diff(np.asarray(line, float), axis=0).T).sum()) for line in streets)
+        return int(length / spacing), int(length / spacing) + len(streets)
+    cell = spacing * spacing * (math.sqrt(3.0) / 2.0 if method == METHOD_HEXAGON else 1.0)
+    xmin, ymin, xmax, ymax = bounds
+    return int(_polygons_area(area) / cell), int((xmax - xmin) * (ymax - ymin) / cell)
+
+
+def _polygons_area(area) -> float:
+    """Shoelace area of the polygons: the exterior ring minus the holes."""
+    total = 0.0
+    for polygon in area:
+        for index, ring in enumerate(polygon):
+            ring = np.asarray(ring, dtype=np.float64)
+            signed = 0.5 * abs(float(np.dot(ring[:-1, 0], ring[1:, 1]) - np.dot(ring[1:, 0], ring[:-1, 1])))
+            total += signed if index == 0 else -signed
+    return max(total, 0.0)
+
+
+def _refuse_too_many(method, spacing, area, streets, bounds, max_candidates) -> None:
+    """Refuse before generating: SPACING=1 over a town would make 24 million points and GBs."""
+    if max_candidates is None:
+        return
+    inside, generated = estimated_candidates(method, spacing, area, streets, bounds)
+    if inside > max_candidates or generated > GENERATED_PER_KEPT * max_candidates:
+        raise InputError(
+            "A spacing of {spacing:g} m gives about {count:,} candidates, more than the limit of "
+            "{limit:,}: choose a larger spacing, a smaller area, or raise MAX_CANDIDATES.",
+            spacing=spacing,
+            count=max(inside, generated // GENERATED_PER_KEPT),
+            limit=max_candidates,
+        )
 
 
 # --- adapters for the Python API (shapely geometries, e.g. a GeoDataFrame's geometry column) --------

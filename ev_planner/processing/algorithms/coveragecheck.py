@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsRectangle,
     QgsWkbTypes,
 )
 
@@ -34,7 +33,6 @@ from ...compat import (
     WKB_POLYGON,
     FieldType,
 )
-from ...core.crs import metric_crs_for_bounds
 from ...core.potential.coverage import (
     DEFAULT_CELL_SIZE,
     DEFAULT_MIN_HOUSEHOLDS,
@@ -44,8 +42,7 @@ from ...core.potential.coverage import (
 )
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
-    extent_in_wgs84,
-    is_metric,
+    choose_metric_crs,
     numeric_values,
     polygons_with_owners,
     progress_range,
@@ -191,8 +188,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
         min_households = self.parameterAsDouble(parameters, self.MIN_HOUSEHOLDS, context)
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
-        crs = self._grid_crs(parameters, context, demand_source, charge_source)
-        feedback.pushInfo(self.tr("Grid in {crs}.").format(crs=crs.authid()))
+        crs = self._grid_crs(parameters, context, feedback, demand_source, charge_source)
 
         if demand_kind == GEOMETRY_POINT:
             points = read_points(
@@ -301,27 +297,10 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             self.COVERAGE_PCT: totals["coverage_pct"],
         }
 
-    def _grid_crs(self, parameters, context, *sources) -> QgsCoordinateReferenceSystem:
+    def _grid_crs(self, parameters, context, feedback, *sources) -> QgsCoordinateReferenceSystem:
         # The NAL cells are those of the national grid: the project CRS is not used here.
         override = self.parameterAsCrs(parameters, self.CRS, context)
-        if override.isValid():
-            if not is_metric(override):
-                raise QgsProcessingException(
-                    self.tr(
-                        "The CRS {crs} does not measure in metres: choose a projected, metric CRS."
-                    ).format(crs=override.authid())
-                )
-            return override
-        extent = QgsRectangle()
-        for source in sources:
-            source_extent = extent_in_wgs84(source, context)
-            if not source_extent.isNull():
-                extent.combineExtentWith(source_extent)
-        if extent.isNull():
-            raise QgsProcessingException(self.tr("The input layers have no features with a location."))
-        return QgsCoordinateReferenceSystem(
-            metric_crs_for_bounds(extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
-        )
+        return choose_metric_crs(context, sources, override, feedback, use_project=False)
 
     def _polygon_demand(self, source, field, crs, context, feedback, cell_size, radius):
         areas = read_geometries(source, crs, context, progress_range(feedback, 0, 20), [field])

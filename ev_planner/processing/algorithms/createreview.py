@@ -220,7 +220,7 @@ class CreateReview(EvPlannerAlgorithm):
         crs = source.sourceCrs()
         if not crs.isValid() or not crs.authid().partition(":")[2].isdigit():
             # A GeoPackage names its CRS by an authority and a numeric code (EPSG:28992).
-            crs = choose_metric_crs(context, [source])
+            crs = choose_metric_crs(context, [source], feedback=feedback)
         locations = self._read_locations(source, crs, context, feedback)
         create_review(
             path,

@@ -156,9 +156,11 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
             require_fields(targets_source, [weight_field], "TARGETS")
         integers = self.parameterAsBoolean(parameters, self.ROUND_TO_INTEGERS, context)
         crs = choose_metric_crs(
-            context, [areas_source, targets_source], self.parameterAsCrs(parameters, self.CRS, context)
+            context,
+            [areas_source, targets_source],
+            self.parameterAsCrs(parameters, self.CRS, context),
+            feedback,
         )
-        feedback.pushInfo(self.tr("Measuring in {crs}.").format(crs=crs.authid()))
 
         areas = read_geometries(
             areas_source,

@@ -203,8 +203,9 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
     # --- running ----------------------------------------------------------------------------
     def run_algorithm(self, parameters, context, feedback):
         charge_source = point_source(self, parameters, self.CHARGE_POINTS, context)
-        crs = choose_metric_crs(context, [charge_source], self.parameterAsCrs(parameters, self.CRS, context))
-        feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
+        crs = choose_metric_crs(
+            context, [charge_source], self.parameterAsCrs(parameters, self.CRS, context), feedback
+        )
         intake = self._read_requests(parameters, context, feedback, crs)
         existing = read_located(
             charge_source, self.CHARGE_POINTS, crs, context, feedback, ID_FIELDS, (10, 20)

@@ -254,7 +254,10 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
                 )
                 count_field = ""
         crs = choose_metric_crs(
-            context, [areas_source, charge_source], self.parameterAsCrs(parameters, self.CRS, context)
+            context,
+            [areas_source, charge_source],
+            self.parameterAsCrs(parameters, self.CRS, context),
+            feedback,
         )
 
         # Read in the layer's own CRS (output geometries stay untouched) and measure on metric copies.

@@ -31,6 +31,7 @@ from ...compat import (
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
+    NUMBER_INTEGER,
     PARAMETER_ADVANCED,
     SOURCE_LINE,
     SOURCE_POINT,
@@ -39,7 +40,7 @@ from ...compat import (
     WKB_POINT,
     FieldType,
 )
-from ...core.potential.candidates import METHODS, generate_candidates
+from ...core.potential.candidates import DEFAULT_MAX_CANDIDATES, METHODS, generate_candidates
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
     choose_metric_crs,
@@ -106,6 +107,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
     CHARGE_POINTS = "CHARGE_POINTS"
     MIN_DISTANCE_EXISTING = "MIN_DISTANCE_EXISTING"
     CRS = "CRS"
+    MAX_CANDIDATES = "MAX_CANDIDATES"
     OUTPUT = "OUTPUT"
     CANDIDATE_COUNT = "CANDIDATE_COUNT"
 
@@ -174,6 +176,19 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             self.tr("Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).")
         )
         crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
+        limit = QgsProcessingParameterNumber(
+            self.MAX_CANDIDATES,
+            self.tr("Most candidates to generate"),
+            NUMBER_INTEGER,
+            defaultValue=DEFAULT_MAX_CANDIDATES,
+            minValue=1,
+        )
+        limit.setHelp(
+            self.tr(
+                "A spacing that would give more candidates is refused before anything is generated or written."
+            )
+        )
+        limit.setFlags(limit.flags() | PARAMETER_ADVANCED)
         for parameter in (
             area,
             method,
@@ -184,6 +199,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             charge_points,
             min_distance,
             crs,
+            limit,
         ):
             self.addParameter(parameter)
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Candidates"), SOURCE_POINT)
@@ -211,8 +227,9 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         if charge_source is not None:
             require_geometry_type(charge_source, GEOMETRY_POINT, "CHARGE_POINTS")
 
-        crs = choose_metric_crs(context, [area_source], self.parameterAsCrs(parameters, self.CRS, context))
-        feedback.pushInfo(self.tr("Measuring in {crs}.").format(crs=crs.authid()))
+        crs = choose_metric_crs(
+            context, [area_source], self.parameterAsCrs(parameters, self.CRS, context), feedback
+        )
 
         area = read_geometries(area_source, crs, context, progress_range(feedback, 0, 5))
         if feedback.isCanceled():
@@ -256,6 +273,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             existing=existing,
             min_distance_existing=min_distance,
             progress=core_progress(feedback, 20, 85),
+            max_candidates=self.parameterAsInt(parameters, self.MAX_CANDIDATES, context),
         )
         self._report_counts(feedback, result.counts)
 

@@ -97,7 +97,7 @@ class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
             raise QgsProcessingException(self.tr("Give at least one charge-point layer."))
         for layer in layers:
             require_fields(layer, ["source", "source_id"], layer.name())
-        metric = choose_metric_crs(context, layers)
+        metric = choose_metric_crs(context, layers, feedback=feedback)
         to_wgs84 = QgsCoordinateTransform(metric, WGS84, context.transformContext())
 
         extra: dict[str, FieldSpec] = {}

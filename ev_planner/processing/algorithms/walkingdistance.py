@@ -85,9 +85,8 @@ class WalkingDistanceAlgorithm(EvPlannerAlgorithm):
         if max_distance <= 0:
             raise QgsProcessingException(self.tr("MAX_DISTANCE must be a distance above 0 m."))
         crs = choose_metric_crs(
-            context, [source, targets_source], self.parameterAsCrs(parameters, self.CRS, context)
+            context, [source, targets_source], self.parameterAsCrs(parameters, self.CRS, context), feedback
         )
-        feedback.pushInfo(self.tr("Distances measured in {crs}.").format(crs=crs.authid()))
         points = read_located(source, self.INPUT, crs, context, feedback, span=(0, 20))
         targets = read_located(
             targets_source, self.TARGETS, crs, context, feedback, [id_field] if id_field else [], (20, 30)

@@ -107,6 +107,16 @@
       <translation>Een locatie dekt de vraag binnen deze afstand (standaard 250 m).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/potential/candidates.py" />
+      <source>A spacing of {spacing:g} m gives about {count:,} candidates, more than the limit of {limit:,}: choose a larger spacing, a smaller area, or raise MAX_CANDIDATES.</source>
+      <translation>Een afstand van {spacing:g} m geeft ongeveer {count:,} kandidaten, meer dan de grens van {limit:,}: kies een grotere afstand, een kleiner gebied, of verhoog MAX_CANDIDATES.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>A spacing that would give more candidates is refused before anything is generated or written.</source>
+      <translation>Een afstand die meer kandidaten zou geven, wordt geweigerd voordat er iets gemaakt of geschreven wordt.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
       <source>A table without geometry: session_id, location_id, evse_uid, start, end (UTC), kwh, charging_hours, parking_hours, cost.</source>
       <translation>Een tabel zonder geometrie: session_id, location_id, evse_uid, start, end (UTC), kwh, charging_hours, parking_hours, cost.</translation>
@@ -470,6 +480,11 @@
       <translation>Het validatiebestand {file} kan niet worden gebruikt: {error}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/documents.py" />
+      <source>Cannot write {file}: {error}. Is it open in Word or LibreOffice?</source>
+      <translation>Kan {file} niet schrijven: {error}. Is het geopend in Word of LibreOffice?</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
       <source>Cars field</source>
       <translation>Veld met auto's</translation>
@@ -774,11 +789,9 @@
       <translation>Afstanden worden lopend gemeten over {layer}: {segments:,} segmenten, {nodes:,} kruisingen en uiteinden, {components:,} samenhangende delen; punten sluiten aan op hooguit {access:,.0f} m afstand.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
-      <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
-      <location filename="../../../ev_planner/processing/inputs.py" />
-      <source>Distances measured in {crs}.</source>
-      <translation>Afstanden gemeten in {crs}.</translation>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>Distances measured in {crs} ({name}).</source>
+      <translation>Afstanden gemeten in {crs} ({name}).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
@@ -961,6 +974,11 @@
       <translation>Te verdelen velden</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/documents.py" />
+      <source>Filling the template {file} would give a damaged document {document} (part {part}: {error}); it was not written.</source>
+      <translation>Het invullen van het sjabloon {file} zou een beschadigd document {document} opleveren (onderdeel {part}: {error}); het is niet geschreven.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>Flemish charge-point equivalents</source>
       <translation>Vlaamse laadpuntequivalenten</translation>
@@ -1064,11 +1082,6 @@
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <source>Grid CRS</source>
       <translation>CRS van het grid</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
-      <source>Grid in {crs}.</source>
-      <translation>Grid in {crs}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
@@ -1185,6 +1198,11 @@
       <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
       <source>KPI report</source>
       <translation>KPI-rapport</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
+      <source>Kept {kept}: changed since EV Planner wrote it (or not written by EV Planner); the new document is {new}.</source>
+      <translation>{kept} bewaard: gewijzigd sinds EV Planner het schreef (of niet door EV Planner geschreven); het nieuwe document is {new}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -1337,12 +1355,6 @@
       <translation>Maximale loopafstand (m)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
-      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
-      <source>Measuring in {crs}.</source>
-      <translation>Meten in {crs}.</translation>
-    </message>
-    <message>
       <location filename="../../../ev_planner/core/review/report.py" />
       <source>Median lead time (days)</source>
       <translation>Mediane doorlooptijd (dagen)</translation>
@@ -1409,6 +1421,11 @@
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>Minimum spacing between new locations (m)</source>
       <translation>Minimale afstand tussen nieuwe locaties (m)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <source>Most candidates to generate</source>
+      <translation>Grootste aantal kandidaten</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
@@ -1479,6 +1496,11 @@
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>No selection can cover more than {bound:,.1f} ({bound_pct:.1f}%; {source}): the optimum is at most {gap:.2f}% better.</source>
       <translation>Geen enkele selectie kan meer dekken dan {bound:,.1f} ({bound_pct:.1f}%; {source}): het optimum is hooguit {gap:.2f}% beter.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/events.py" />
+      <source>No time zone database is available to read times in {zone}; install the Python package tzdata.</source>
+      <translation>Er is geen tijdzonedatabase beschikbaar om tijden in {zone} te lezen; installeer het Python-pakket tzdata.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -2138,6 +2160,11 @@
       <translation>Stel CARS_FIELD, HOUSEHOLDS_FIELD of beide in.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>Set its CRS (Layer Properties ▸ Source ▸ Assigned Coordinate Reference System, or Processing's 'Assign projection') and run again.</source>
+      <translation>Stel het CRS in (Laageigenschappen ▸ Bron ▸ Toegewezen coördinatenreferentiesysteem, of Processing 'Projectie toewijzen') en voer opnieuw uit.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
       <source>Share of EVs depending on public charging (0-1)</source>
       <translation>Aandeel EV's dat afhankelijk is van publiek laden (0-1)</translation>
@@ -2318,7 +2345,6 @@
       <translation>Het CRS {authid!r} heeft geen autoriteitscode (zoals EPSG:28992).</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>The CRS {crs} does not measure in metres: choose a projected, metric CRS.</source>
       <translation>Het CRS {crs} meet niet in meters: kies een geprojecteerd, metrisch CRS.</translation>
@@ -2590,7 +2616,6 @@
       <translation>Het bestand {path} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>The input layers have no features with a location.</source>
       <translation>De invoerlagen bevatten geen objecten met een locatie.</translation>
@@ -2653,9 +2678,24 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/layers.py" />
+      <source>The layer {layer} ({name}) has no CRS, e.g. a shapefile without a .prj file.</source>
+      <translation>De laag {layer} ({name}) heeft geen CRS, bijvoorbeeld een shapefile zonder .prj-bestand.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>The layer {layer} ({name}) is in {crs} but its coordinates are not degrees (up to {value:,.0f}): its CRS is missing or wrong.</source>
+      <translation>De laag {layer} ({name}) staat in {crs}, maar de coördinaten zijn geen graden (tot {value:,.0f}): het CRS ontbreekt of is fout.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
       <location filename="../../../ev_planner/processing/request_inputs.py" />
       <source>The layer {layer} could not be opened.</source>
       <translation>De laag {layer} kon niet worden geopend.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/layers.py" />
+      <source>The layer {layer} has features far outside the study area (up to {degrees:.0f}° from its centre at {lon:.3f}, {lat:.3f}): check for swapped or wrong coordinates.</source>
+      <translation>De laag {layer} heeft objecten ver buiten het studiegebied (tot {degrees:.0f}° van het midden op {lon:.3f}, {lat:.3f}): controleer op verwisselde of foute coördinaten.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/layers.py" />
@@ -2884,6 +2924,11 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/documents.py" />
+      <source>The template {file} is damaged: its part {part} is not well-formed XML ({error}). Open it in Word or LibreOffice and save it again, or correct the XML.</source>
+      <translation>Het sjabloon {file} is beschadigd: het onderdeel {part} is geen geldige XML ({error}). Open het in Word of LibreOffice en bewaar het opnieuw, of herstel de XML.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/documents.py" />
       <source>The template {file} is not a .docx document: {error}.</source>
       <translation>Het sjabloon {file} is geen .docx-document: {error}.</translation>
     </message>
@@ -3062,6 +3107,11 @@
       <location filename="../../../ev_planner/core/review/states.py" />
       <source>Unknown rejection rule {rule!r}: use one of {rules}.</source>
       <translation>Onbekende afwijzingsregel {rule!r}: gebruik een van {rules}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/events.py" />
+      <source>Unknown time zone {zone!r}: give a name of the tz database such as Europe/Amsterdam or Europe/Brussels.</source>
+      <translation>Onbekende tijdzone {zone!r}: geef een naam uit de tz-database, zoals Europe/Amsterdam of Europe/Brussels.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
@@ -3267,6 +3317,11 @@
       <translation>een snellere, annuleerbare exacte selectie en de LP-grens van de snelle methode</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/safe_json.py" />
+      <source>a number out of range (too large, NaN or Infinity)</source>
+      <translation>een getal buiten bereik (te groot, NaN of Infinity)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>action</source>
       <translation>actie</translation>
@@ -3408,6 +3463,11 @@
       <location filename="../../../ev_planner/core/sources/records.py" />
       <source>coordinates out of range</source>
       <translation>coördinaten buiten bereik</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/sources/records.py" />
+      <source>coordinates outside the location's country</source>
+      <translation>coördinaten buiten het land van de locatie</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/requests/intake.py" />
@@ -3820,8 +3880,18 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/usage_inputs.py" />
+      <source>observed_at in the future</source>
+      <translation>observed_at in de toekomst</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>observed_at missing or unreadable</source>
       <translation>observed_at ontbreekt of is onleesbaar</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
+      <source>observed_at outside DATE_FROM - DATE_TO</source>
+      <translation>observed_at buiten DATE_FROM - DATE_TO</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/usage_inputs.py" />
@@ -4414,6 +4484,16 @@
       <translation>{sites} nieuwe locatie(s) voor {requests} aanvraag/aanvragen: {proof}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/safe_json.py" />
+      <source>{source} answered JSON nested more than {limit} levels deep. No charging data is nested like that, so EV Planner does not read it: check the address or ask the server's operator.</source>
+      <translation>{source} antwoordde met JSON die meer dan {limit} niveaus diep genest is. Geen laaddata is zo genest, dus EV Planner leest het niet: controleer het adres of vraag het na bij de beheerder van de server.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/safe_json.py" />
+      <source>{source} holds JSON nested more than {limit} levels deep. No charging data is nested like that, so EV Planner does not read it: check that this is the right file.</source>
+      <translation>{source} bevat JSON die meer dan {limit} niveaus diep genest is. Geen laaddata is zo genest, dus EV Planner leest het niet: controleer of dit het juiste bestand is.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>{source}: record {id} skipped: {reason}.</source>
       <translation>{source}: record {id} overgeslagen: {reason}.</translation>
@@ -4447,6 +4527,11 @@
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>{source}: {count} skipped ({reason}).</source>
       <translation>{source}: {count} overgeslagen ({reason}).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: {count} value(s) of {field} outside {low:g}–{high:g} set to NULL.</source>
+      <translation>{source}: {count} waarde(n) van {field} buiten {low:g}–{high:g} op NULL gezet.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
