@@ -18,7 +18,11 @@ plain text: it is not formatted, so it needs no ``{{``/``}}`` escaping.
 
 from __future__ import annotations
 
+import base64
+import functools
+import re
 from typing import Any, Iterable
+from urllib.parse import quote, quote_plus
 
 
 class EvPlannerError(Exception):
@@ -87,14 +91,55 @@ def tr_noop(text: str) -> str:
 
 
 REDACTED = "***"
+_MIN_DERIVED_FORM = 6  # shorter encodings of a short secret would hide ordinary words
+
+
+def secret_forms(secret: str) -> list[str]:
+    """Every form in which ``secret`` may come back in a server's answer, longest first.
+
+    The secret as given; its base64 (standard and URL-safe, with and without padding)
+    and that of ``Token <secret>``; each of these URL-encoded (``quote``, ``quote_plus``
+    and every byte as ``%XX``). :func:`redact` matches them in any letter case.
+    """
+    forms = {secret}
+    raw = secret.encode("utf-8")
+    for data in (raw, b"Token " + raw):
+        for encoded in (base64.b64encode(data), base64.urlsafe_b64encode(data)):
+            text = encoded.decode("ascii")
+            forms.update((text, text.rstrip("=")))
+    for form in list(forms):
+        forms.update((quote(form), quote(form, safe=""), quote_plus(form)))
+        forms.add("".join(f"%{byte:02X}" for byte in form.encode("utf-8")))
+    derived = (form for form in forms if form == secret or len(form) >= _MIN_DERIVED_FORM)
+    return sorted(derived, key=len, reverse=True)
+
+
+@functools.lru_cache(maxsize=32)
+def _secret_patterns(secrets: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    forms = {form for secret in secrets for form in secret_forms(secret)}
+    # Longest first, so that a secret containing another one is hidden whole.
+    return tuple(re.compile(re.escape(form), re.IGNORECASE) for form in sorted(forms, key=len, reverse=True))
 
 
 def redact(text: str, secrets: Iterable[str | None]) -> str:
-    """Return ``text`` with every non-empty secret replaced by ``***``.
+    """Return ``text`` with every form of every non-empty secret replaced by ``***``.
 
-    Longer secrets are replaced first so that a secret containing another one is
-    still fully hidden.
+    Servers echo tokens back in other letter cases, base64-decoded or -encoded and
+    URL-encoded: every form of :func:`secret_forms` is hidden, case-insensitively.
     """
-    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
-        text = text.replace(secret, REDACTED)
+    key = tuple(sorted({s for s in secrets if s}))
+    for pattern in _secret_patterns(key) if key else ():
+        text = pattern.sub(REDACTED, text)
     return text
+
+
+def redact_message(message: Message, secrets: Iterable[str | None]) -> Message:
+    """``message`` with its text values redacted; it keeps its template, so it is still translated."""
+    secrets = list(secrets)
+    if not isinstance(message, Message):
+        return Message(redact(str(message), secrets))
+    values = {
+        name: redact(value, secrets) if isinstance(value, str) else value
+        for name, value in message.values.items()
+    }
+    return Message(message.template, **values)

@@ -5,7 +5,9 @@ same for a municipal user behind a proxy: timeouts on connect and read, retries
 with exponential backoff on timeouts, connection errors, 5xx and 429 (honouring
 ``Retry-After``), a clear ``User-Agent`` and errors that explain what failed
 without ever showing a token or API key (query strings are dropped from URLs in
-messages and every registered secret is redacted).
+messages and every registered secret is redacted, in every form and letter case:
+see :func:`~ev_planner.core.errors.redact`). Server answers are parsed by
+:func:`response_json`, which refuses absurd nesting (:mod:`ev_planner.core.safe_json`).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
+from requests.utils import guess_json_utf
 
 from .errors import AuthenticationError, Message, SourceError, redact
+from .safe_json import parse_json
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 DEFAULT_TIMEOUT = 60.0
@@ -282,15 +286,40 @@ class HttpClient:
         return decode_json(self.get(url, **kwargs), self.secrets)
 
 
+def response_text(response: requests.Response) -> str:
+    """The body of a JSON answer as text, decoded as ``Response.json()`` decodes it."""
+    content = response.content
+    if not response.encoding and content and len(content) > 3:
+        encoding = guess_json_utf(content)  # JSON without a charset: UTF-8, -16 or -32
+        if encoding is not None:
+            try:
+                return content.decode(encoding)
+            except UnicodeDecodeError:
+                pass
+    return response.text
+
+
+def response_json(response: requests.Response, secrets: Iterable[str] = ()) -> Any:
+    """The JSON body of ``response`` through :func:`~ev_planner.core.safe_json.parse_json`.
+
+    Raises ``ValueError`` when the body is not JSON (callers word that themselves) and a
+    :class:`SourceError` when it is nested absurdly deep.
+    """
+    # Redacted before the query is cut off: a cut must not leave part of a secret behind.
+    shown = url_for_message(redact(response.url or "", secrets))
+    return parse_json(response_text(response), shown, from_server=True)
+
+
 def decode_json(response: requests.Response, secrets: Iterable[str] = ()) -> Any:
     """The JSON body of ``response``, or a :class:`SourceError` saying it is not JSON."""
     try:
-        return response.json()
+        return response_json(response, secrets)
     except ValueError:
-        snippet = response.text[:120].replace("\n", " ")
+        # Redacted before it is cut, so that no part of a secret survives at the cut.
+        snippet = redact(response.text[:4096], secrets)[:120].replace("\n", " ")
         raise SourceError(
             "{url} did not answer valid JSON (content type {content_type}): {snippet!r}",
-            url=redact(url_for_message(response.url), secrets),
+            url=url_for_message(redact(response.url, secrets)),
             content_type=redact(response.headers.get("Content-Type", "unknown"), secrets),
-            snippet=redact(snippet, secrets),
+            snippet=snippet,
         ) from None

@@ -11,7 +11,6 @@ transaction: a cancel or a crash leaves the previous layer as it was.
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 from dataclasses import dataclass
@@ -25,7 +24,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -46,9 +44,10 @@ from qgis.core import (
 from ..compat import PARAMETER_ADVANCED, WKB_POINT, FieldType
 from ..core.http import HttpClient
 from ..core.schema import CHARGE_POINT_FIELDS, FieldSpec
-from ..core.sources.records import LoadResult, utc_now_iso
+from ..core.sources.records import PLAUSIBLE_RANGES, LoadResult, utc_now_iso
 from ..core.sources.refresh import ExistingRow, RefreshPlan, plan_refresh
 from ..i18n import tr, translate_message
+from .sinks import add_features
 from .styles import style_output
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -124,9 +123,8 @@ def resolve_token(algorithm, parameters: dict[str, Any], context: QgsProcessingC
     if token is None and authcfg:
         token = token_from_authcfg(authcfg)
     if token:
+        # redact() also hides its other forms: any letter case, base64 (as OCPI 2.2 sends it), URL-encoded.
         algorithm.register_secret(token)
-        # OCPI 2.2 sends the token base64-encoded: that form is just as secret.
-        algorithm.register_secret(base64.b64encode(token.encode("utf-8")).decode("ascii"))
     return token
 
 
@@ -251,6 +249,19 @@ def report_load(feedback: QgsProcessingFeedback, label: str, result: LoadResult)
         feedback.pushInfo(
             tr("{source}: {count} duplicate record(s) ignored.").format(source=label, count=report.duplicates)
         )
+    if report.swapped:
+        feedback.pushWarning(
+            tr("{source}: {count} location(s) had latitude and longitude swapped; swapped back.").format(
+                source=label, count=report.swapped
+            )
+        )
+    for name, count in sorted(report.implausible.items()):
+        low, high = PLAUSIBLE_RANGES[name]
+        feedback.pushWarning(
+            tr("{source}: {count} value(s) of {field} outside {low:g}–{high:g} set to NULL.").format(
+                source=label, count=count, field=name, low=low, high=high
+            )
+        )
     for note in result.notes:
         feedback.pushWarning(translate_message(note))
     feedback.pushInfo(
@@ -350,22 +361,7 @@ def write_charge_points(
             dataset = None
             _load_on_completion(parameters.get(output_name), target, context, output_name)
             return target.uri
-        if dataset is not None and target.layer is None:
-            # An existing GeoPackage: add a layer instead of replacing the file and its other layers.
-            parameters = dict(parameters)
-            definition = parameters.get(output_name)
-            project = (
-                definition.destinationProject
-                if isinstance(definition, QgsProcessingOutputLayerDefinition)
-                else None
-            )
-            escaped_path, escaped_layer = target.path.replace("'", "''"), target.layer_name.replace('"', '""')
-            new_definition = QgsProcessingOutputLayerDefinition(
-                f"ogr:dbname='{escaped_path}' table=\"{escaped_layer}\" (geom)", project
-            )
-            if isinstance(definition, QgsProcessingOutputLayerDefinition):
-                new_definition.destinationName = definition.destinationName
-            parameters[output_name] = new_definition
+        # A new layer in an existing GeoPackage: the base class's parameterAsSink keeps the others.
         dataset = None
 
     fields = output_fields(extra_fields)
@@ -385,11 +381,10 @@ def write_charge_points(
         feature.setAttributes([record.get(name) for name in names])
         batch.append(feature)
         if len(batch) >= 5000:
-            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+            add_features(sink, batch)
             batch = []
             feedback.setProgress(100.0 * n / total)
-    if batch:
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+    add_features(sink, batch)
     del sink
     style_output(context, dest_id, STYLE_NAME)
     return dest_id

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InputError, Message, SourceError
+from ..errors import InputError, Message, SourceError, redact
 from ..http import HttpClient, url_for_message
+from ..safe_json import REASON_NUMBER_OUT_OF_RANGE, has_out_of_range_number
 from ..schema import SOURCE_OCM
 from .connectors import OCM_CONNECTION_TYPES, OCM_CURRENT_TYPES
 from .records import (
     LoadResult,
     UnusableRecordError,
     clean_text,
+    clear_implausible,
     in_extent,
     iso_utc,
     new_record,
@@ -58,11 +60,11 @@ def _connection_power_kw(connection: dict) -> float | None:
     try:
         if power is not None and float(power) > 0:
             return float(power)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         pass
     try:
         volts, amps = float(connection.get("Voltage")), float(connection.get("Amps"))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     if volts <= 0 or amps <= 0:
         return None
@@ -100,7 +102,7 @@ def poi_to_record(poi: Any, fetched_at: str) -> dict:
     for connection in connections:
         try:
             quantities.append(max(1, int(connection.get("Quantity") or 1)))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             quantities.append(1)
     powers = [p for p in (_connection_power_kw(c) for c in connections) if p is not None]
     kinds = {
@@ -112,7 +114,7 @@ def poi_to_record(poi: Any, fetched_at: str) -> dict:
     operator = poi.get("OperatorInfo") if isinstance(poi.get("OperatorInfo"), dict) else {}
     try:
         points = int(poi["NumberOfPoints"]) if poi.get("NumberOfPoints") not in (None, "") else None
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         points = None
     line = ", ".join(
         t for t in (clean_text(address.get("AddressLine1")), clean_text(address.get("AddressLine2"))) if t
@@ -161,7 +163,7 @@ def load_open_charge_map(
             raise SourceError(
                 "Open Charge Map ({url}) did not return a list of charge points: {message}",
                 url=url_for_message(url),
-                message=message,
+                message=redact(str(message), http.secrets),
             )
         raise SourceError(
             "Open Charge Map ({url}) did not return a list of charge points.", url=url_for_message(url)
@@ -170,6 +172,9 @@ def load_open_charge_map(
     fetched_at = utc_now_iso()
     seen: set[str] = set()
     for poi in body:
+        if has_out_of_range_number(poi):
+            result.report.skip(poi.get("ID") if isinstance(poi, dict) else None, REASON_NUMBER_OUT_OF_RANGE)
+            continue
         try:
             record = poi_to_record(poi, fetched_at)
         except UnusableRecordError as reason:
@@ -182,7 +187,7 @@ def load_open_charge_map(
             result.report.outside_extent += 1
             continue
         seen.add(record["source_id"])
-        result.records.append(record)
+        result.records.append(clear_implausible(record, result.report))
     if len(body) >= max_results:
         result.notes.append(
             Message(

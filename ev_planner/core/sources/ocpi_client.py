@@ -20,10 +20,10 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from ..errors import AuthenticationError, Message, SourceError
+from ..errors import AuthenticationError, Message, SourceError, redact, redact_message
 from ..http import HttpAuthenticationError, HttpClient, decode_json, url_for_message
 
 OCPI_SUCCESS = 1000
@@ -72,9 +72,11 @@ def parse_link_next(header: str | None) -> str | None:
 
 
 def _int_header(headers: Mapping[str, str], name: str) -> int | None:
-    value = headers.get(name)
+    value = str(headers.get(name)).strip()
+    if len(value) > 18:  # no real count has more digits; int() of thousands raises ValueError
+        return None
     try:
-        number = int(str(value).strip())
+        number = int(value)
     except (TypeError, ValueError):
         return None
     return number if number >= 0 else None
@@ -127,13 +129,14 @@ class OcpiClient:
         self.log = log
         self._token_form: str | None = None  # the form the server accepted, once known
         if self.token:
+            # redact() hides its encoded forms (the base64 of OCPI 2.2 among them) as well.
             http.add_secret(self.token)
-            http.add_secret(base64.b64encode(self.token.encode("utf-8")).decode("ascii"))
 
     # --- requests -----------------------------------------------------------------------
     def _note(self, text: str) -> None:
         if self.log is not None:
-            self.log(text)
+            # URLs in notes may come from the server (a Link header) and echo the token.
+            self.log(redact_message(text, self.http.secrets))
 
     def _headers(self, form: str) -> dict[str, str]:
         headers = {"Accept": "application/json"}
@@ -194,7 +197,7 @@ class OcpiClient:
         """The ``data`` of an OCPI envelope at ``url`` and the raw response."""
         response = self.get(url)
         body = decode_json(response, self.http.secrets)
-        return unwrap_envelope(body, url), response
+        return unwrap_envelope(body, url, self.http.secrets), response
 
     # --- discovery ----------------------------------------------------------------------
     def resolve(self, url: str, module: str) -> OcpiEndpoint:
@@ -202,7 +205,7 @@ class OcpiClient:
         body = decode_json(self.get(url), self.http.secrets)
         if isinstance(body, list) and not (body and all(_is_version_entry(item) for item in body)):
             return OcpiEndpoint(url, self.version, dump=body)
-        data = unwrap_envelope(body, url)
+        data = unwrap_envelope(body, url, self.http.secrets)
         if isinstance(data, list) and data and all(_is_version_entry(item) for item in data):
             version, details_url = choose_version(data)
             self.version = version
@@ -220,7 +223,8 @@ class OcpiClient:
                 )
             return OcpiEndpoint(urljoin(details_url, module_endpoint(data, module)), version)
         if isinstance(data, dict) and "endpoints" in data:
-            version = str(data.get("version") or "") or None
+            # Shown in the log: a server echoing the token here must not reveal it.
+            version = redact(str(data.get("version") or ""), self.http.secrets) or None
             self.version = version
             self._token_form = None
             return OcpiEndpoint(urljoin(url, module_endpoint(data, module)), version)
@@ -313,7 +317,8 @@ class OcpiClient:
             self._note(
                 Message(
                     "Ignoring an unusable Link header ({url}); paging by offset.",
-                    url=url_for_message(absolute),
+                    # The server's URL: redacted before its query is cut off, which could halve a token.
+                    url=url_for_message(redact(absolute, self.http.secrets)),
                 )
             )
             return None
@@ -329,11 +334,11 @@ class OcpiClient:
             yield from page.objects
 
 
-def unwrap_envelope(body: Any, url: str = "") -> Any:
+def unwrap_envelope(body: Any, url: str = "", secrets: Iterable[str] = ()) -> Any:
     """``data`` of an OCPI response envelope; an error when ``status_code`` is not 1000.
 
     A bare JSON array (as some dumps and non-standard servers deliver) is
-    returned as it is.
+    returned as it is. ``secrets`` are hidden in the server's ``status_message``.
     """
     if isinstance(body, list):
         return body
@@ -344,14 +349,14 @@ def unwrap_envelope(body: Any, url: str = "") -> Any:
     status = body.get("status_code")
     try:
         status_code = int(status) if status is not None else OCPI_SUCCESS
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an out-of-range number
         status_code = -1
     if status_code != OCPI_SUCCESS:
-        message = str(body.get("status_message") or "no message").strip()
+        message = redact(str(body.get("status_message") or "no message").strip(), secrets)
         raise SourceError(
             "The OCPI server answered status {status} for {url}: {message}",
-            status=status,
-            url=url_for_message(url),
+            status=redact(status, secrets) if isinstance(status, str) else status,
+            url=redact(url_for_message(url), secrets),
             message=message,
         )
     return body.get("data")

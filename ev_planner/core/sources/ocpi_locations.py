@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InputError, SourceError
 from ..http import HttpClient, url_for_message
+from ..safe_json import REASON_NUMBER_OUT_OF_RANGE, JsonGuard, has_out_of_range_number, parse_json
 from ..schema import EVSE_STATUSES, SOURCE_OCPI
 from .ocpi_client import OcpiClient, unwrap_envelope
 from .records import (
@@ -44,7 +45,9 @@ from .records import (
     LoadResult,
     ProgressCallback,
     UnusableRecordError,
+    check_country,
     clean_text,
+    clear_implausible,
     in_extent,
     iso_utc,
     new_record,
@@ -62,9 +65,15 @@ _CHUNK = 1 << 20
 def _number(value: Any) -> float | None:
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an integer beyond any float
         return None
-    return number if math.isfinite(number) and number > 0 else None
+    # Infinity stays infinite, so that the plausibility check counts it instead of losing it.
+    return number if number > 0 and not math.isnan(number) else None
+
+
+# Connector ratings beyond these are errors at the source (MCS truck charging: 1,250 V, 3,000 A).
+MAX_VOLTAGE_V = 1500.0
+MAX_AMPERAGE_A = 3000.0
 
 
 def connector_power_kw(connector: dict) -> float | None:
@@ -78,6 +87,8 @@ def connector_power_kw(connector: dict) -> float | None:
     amps = _number(connector.get("max_amperage", connector.get("amperage")))
     if volts is None or amps is None or power_type not in PHASES:
         return None
+    if volts > MAX_VOLTAGE_V or amps > MAX_AMPERAGE_A:
+        return math.inf  # implausible: clear_implausible() sets max_power_kw to NULL and counts it
     if power_type == "AC_3_PHASE" and volts > LINE_TO_NEUTRAL_MAX_V:
         return math.sqrt(3.0) * volts * amps / 1000.0
     return volts * amps * PHASES[power_type] / 1000.0
@@ -174,11 +185,18 @@ class LocationConverter:
 
     def add(self, location: Any) -> None:
         result = self.result
+        if has_out_of_range_number(location):
+            result.report.skip(
+                location.get("id") if isinstance(location, dict) else None, REASON_NUMBER_OUT_OF_RANGE
+            )
+            return
         if isinstance(location, dict) and location.get("publish") is False:
             result.report.unpublished += 1
             return
         try:
-            record = location_to_record(location, self.fetched_at)
+            record = check_country(
+                location_to_record(location, self.fetched_at), location.get("country"), result.report
+            )
         except UnusableRecordError as reason:
             result.report.skip(location.get("id") if isinstance(location, dict) else None, str(reason))
             return
@@ -196,18 +214,23 @@ class LocationConverter:
             return
         self._seen.add(dedup)
         result.evses_read += len(location.get("evses") or [])
-        result.records.append(record)
+        result.records.append(clear_implausible(record, result.report))
 
 
 # --- reading dumps -----------------------------------------------------------------------
-def iter_json_array(stream: IO[str], chunk_size: int = _CHUNK) -> Iterator[Any]:
+def iter_json_array(
+    stream: IO[str], chunk_size: int = _CHUNK, source: str = "The dump", from_server: bool = False
+) -> Iterator[Any]:
     """The elements of a JSON array read incrementally from a text stream.
 
     ``stream`` must be positioned at the ``[``. Memory holds one chunk and one
-    element at a time, whatever the file size.
+    element at a time, whatever the file size. Each chunk is checked by a
+    :class:`~ev_planner.core.safe_json.JsonGuard` before anything in it is parsed
+    (``source`` names the dump in its messages).
     """
-    decoder = json.JSONDecoder()
+    guard = JsonGuard(source, from_server)
     buffer = stream.read(chunk_size)
+    guard.feed(buffer)
     position = 0
     eof = not buffer
 
@@ -219,6 +242,7 @@ def iter_json_array(stream: IO[str], chunk_size: int = _CHUNK) -> Iterator[Any]:
         if not chunk:
             eof = True
             return False
+        guard.feed(chunk)
         buffer = buffer[position:] + chunk
         position = 0
         return True
@@ -242,7 +266,7 @@ def iter_json_array(stream: IO[str], chunk_size: int = _CHUNK) -> Iterator[Any]:
     while True:
         skip_space()
         try:
-            value, end = decoder.raw_decode(buffer, position)
+            value, end = guard.raw_decode(buffer, position)
             # A number cut at the chunk boundary decodes as a shorter number: a scalar is
             # complete only when a delimiter follows it.
             complete = (
@@ -305,18 +329,23 @@ def open_dump(path: str) -> Iterator[IO[str]]:
             text.detach()
 
 
-def iter_dump_locations(path: str) -> Iterator[Any]:
-    """Locations of a dump file: a JSON array (streamed) or an OCPI envelope around one."""
+def iter_dump_locations(path: str, source: str | None = None, from_server: bool = False) -> Iterator[Any]:
+    """Locations of a dump file: a JSON array (streamed) or an OCPI envelope around one.
+
+    ``source`` names the dump in messages (default: the file name); ``from_server``
+    says it was downloaded, so that a refused answer is a :class:`SourceError`.
+    """
+    source = source or os.path.basename(path)
     with open_dump(path) as text:
         try:
             head = text.read(1)
             while head and head.isspace():
                 head = text.read(1)
             if head == "[":
-                yield from iter_json_array(_Prefixed("[", text))
+                yield from iter_json_array(_Prefixed("[", text), source=source, from_server=from_server)
             elif head == "{":
                 try:
-                    body = json.loads("{" + text.read())
+                    body = parse_json("{" + text.read(), source, from_server)
                 except json.JSONDecodeError as error:
                     raise SourceError(
                         "The OCPI dump is not valid JSON: {detail}.", detail=error.msg
@@ -407,7 +436,7 @@ def load_ocpi_locations(
     if looks_like_dump_url(source):
         path = download(http, source, client)
         try:
-            consume(iter_dump_locations(path))
+            consume(iter_dump_locations(path, url_for_message(source), from_server=True))
         finally:
             os.unlink(path)
         return converter.result

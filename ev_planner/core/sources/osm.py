@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import SourceError
-from ..http import HttpClient, url_for_message
+from ..errors import SourceError, redact
+from ..http import HttpClient, response_json, url_for_message
+from ..safe_json import REASON_NUMBER_OUT_OF_RANGE, has_out_of_range_number
 from ..schema import SOURCE_OSM
 from .connectors import OSM_DC_SOCKETS, OSM_SOCKETS
 from .records import (
     LoadResult,
     UnusableRecordError,
     clean_text,
+    clear_implausible,
     iso_utc,
     new_record,
     parse_lonlat,
@@ -128,7 +130,7 @@ def load_osm(
     url = overpass_url or DEFAULT_OVERPASS_URL
     response = http.post(url, data={"data": overpass_query(extent)}, headers={"Accept": "application/json"})
     try:
-        body = response.json()
+        body = response_json(response, http.secrets)
     except ValueError:
         raise SourceError(
             "The Overpass API ({url}) did not answer JSON: is this an Overpass interpreter URL?",
@@ -139,15 +141,19 @@ def load_osm(
     remark = str(body.get("remark") or "")
     if "error" in remark.lower():
         # Overpass reports timeouts and memory exhaustion in 'remark' with HTTP 200 and partial data.
-        raise SourceError("The Overpass API could not complete the query: {remark}", remark=remark.strip())
+        raise SourceError(
+            "The Overpass API could not complete the query: {remark}",
+            remark=redact(remark.strip(), http.secrets),
+        )
     result = LoadResult()
     fetched_at = utc_now_iso()
     for element in body["elements"]:
+        shown_id = f"{element.get('type')}/{element.get('id')}" if isinstance(element, dict) else None
+        if has_out_of_range_number(element):
+            result.report.skip(shown_id, REASON_NUMBER_OUT_OF_RANGE)
+            continue
         try:
-            result.records.append(element_to_record(element, fetched_at))
+            result.records.append(clear_implausible(element_to_record(element, fetched_at), result.report))
         except UnusableRecordError as reason:
-            result.report.skip(
-                f"{element.get('type')}/{element.get('id')}" if isinstance(element, dict) else None,
-                str(reason),
-            )
+            result.report.skip(shown_id, str(reason))
     return result

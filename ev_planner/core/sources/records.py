@@ -18,6 +18,16 @@ from ..errors import EvPlannerError
 from ..schema import CHARGE_POINT_FIELD_NAMES
 
 MAX_LISTED_SKIPS = 50  # skips reported one by one; the rest only counted
+# Values outside these bounds are errors at the source, not charge points: the value becomes
+# NULL and is counted. The most powerful public chargers deliver about 1 MW; no location has
+# thousands of EVSEs. An Integer field holds at most 2**31 - 1: a larger count would make the
+# writer drop the record and every record after it.
+PLAUSIBLE_RANGES: dict[str, tuple[float, float]] = {
+    "max_power_kw": (0.0, 2000.0),  # 0 < kW <= 2,000
+    "evse_count": (0, 5000),
+    "connector_count": (0, 20000),
+    "available_evses": (0, 5000),
+}
 
 
 class LoadCanceledError(EvPlannerError):
@@ -42,6 +52,8 @@ class SkipReport:
     unpublished: int = 0  # OCPI publish: false
     outside_extent: int = 0
     duplicates: int = 0
+    implausible: dict[str, int] = field(default_factory=dict)  # field -> values set to NULL
+    swapped: int = 0  # latitude and longitude given the wrong way round, swapped back
 
     def skip(self, record_id: Any, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
@@ -135,3 +147,47 @@ def in_extent(lon: float, lat: float, extent: tuple[float, float, float, float] 
 
 ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
+
+
+def clear_implausible(record: dict, report: SkipReport) -> dict:
+    """Set values outside :data:`PLAUSIBLE_RANGES` (and non-finite ones) to None, counting them."""
+    for name, (low, high) in PLAUSIBLE_RANGES.items():
+        value = record.get(name)
+        if value is None:
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError, OverflowError):
+            number = math.nan
+        positive_only = name == "max_power_kw"
+        inside = (
+            math.isfinite(number) and (low < number if positive_only else low <= number) and number <= high
+        )
+        if not inside:
+            record[name] = None
+            report.implausible[name] = report.implausible.get(name, 0) + 1
+    return record
+
+
+# Rough bounding boxes (lon/lat) of the countries whose charge points municipalities in the
+# Netherlands and Flanders load, by the OCPI ``country`` code (ISO 3166-1 alpha-3).
+COUNTRY_BOUNDS: dict[str, tuple[float, float, float, float]] = {
+    "NLD": (3.2, 50.7, 7.3, 53.7),
+    "BEL": (2.5, 49.4, 6.5, 51.6),
+    "LUX": (5.7, 49.4, 6.6, 50.2),
+    "DEU": (5.8, 47.2, 15.1, 55.1),
+    "FRA": (-5.2, 41.3, 9.6, 51.1),
+}
+
+
+def check_country(record: dict, country: Any, report: SkipReport) -> dict:
+    """A location whose coordinates lie outside its own country: swapped ones are swapped back
+    (and counted), others are an :class:`UnusableRecordError` (the record is skipped and counted)."""
+    bounds = COUNTRY_BOUNDS.get(str(country or "").strip().upper())
+    if bounds is None or in_extent(record["lon"], record["lat"], bounds):
+        return record
+    if in_extent(record["lat"], record["lon"], bounds):
+        record["lon"], record["lat"] = record["lat"], record["lon"]
+        report.swapped += 1
+        return record
+    raise UnusableRecordError("coordinates outside the location's country")

@@ -8,8 +8,7 @@ module only chooses the module, passes the period and normalises the records.
 from __future__ import annotations
 
 import gzip
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, List, Optional, Sequence
 from urllib.parse import urlsplit
@@ -18,7 +17,9 @@ import pandas as pd
 
 from ..errors import InputError, SourceError
 from ..http import HttpClient
+from ..safe_json import REASON_NUMBER_OUT_OF_RANGE, has_out_of_range_number, parse_json
 from ..sources.ocpi_client import OcpiClient
+from .common import SkipCounter
 from .sessions import SessionTable, normalise_ocpi_records, records_from_json
 from .tariffs import TariffTable, parse_tariffs
 
@@ -36,6 +37,16 @@ class FetchResult:
     version: Optional[str] = None
     duplicates: int = 0
     cancelled: bool = False
+    # Records left out before normalising (a number out of range); callers add them to their counts.
+    skipped: SkipCounter = field(default_factory=SkipCounter)
+
+    def drop_out_of_range(self) -> None:
+        """Move records holding an out-of-range number (see core/safe_json.py) into ``skipped``."""
+        dropped = [r for r in self.records if has_out_of_range_number(r)]
+        if dropped:
+            self.records = [r for r in self.records if not has_out_of_range_number(r)]
+            examples = [r.get("id") for r in dropped[:5] if isinstance(r, dict)]
+            self.skipped.add(REASON_NUMBER_OUT_OF_RANGE, len(dropped), examples)
 
 
 def is_url(source: str) -> bool:
@@ -51,7 +62,8 @@ def read_json_file(path: str | Path) -> Any:
         raw = path.read_bytes()
         if raw[:2] == b"\x1f\x8b":
             raw = gzip.decompress(raw)
-        return json.loads(raw.decode("utf-8"))
+        # Too deep a nesting raises parse_json's own InputError, which is no ValueError.
+        return parse_json(raw.decode("utf-8"), path.name)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise InputError("The file {file} is not readable JSON: {error}", file=path.name, error=exc) from None
 
@@ -77,10 +89,15 @@ def fetch_records(
     progress: Optional[Progress] = None,
     log: Optional[Callable[[str], None]] = None,
 ) -> FetchResult:
-    """All objects of the first of ``modules`` the source offers (or of a local dump)."""
+    """All objects of the first of ``modules`` the source offers (or of a local dump).
+
+    Objects holding an out-of-range number are left out and counted in ``skipped``.
+    """
     if not is_url(source):
         what = " or ".join(modules)
-        return FetchResult(list(records_from_json(read_json_file(source), what)), "file")
+        result = FetchResult(list(records_from_json(read_json_file(source), what)), "file")
+        result.drop_out_of_range()
+        return result
     if http is None:
         raise ValueError("an HttpClient is needed for a URL")
     client = OcpiClient(http, token=token, log=log)
@@ -103,7 +120,9 @@ def fetch_records(
             error = SourceError("{first} {second}", first=error, second=other)
         raise error
     if endpoint.dump is not None:
-        return FetchResult(list(endpoint.dump), module, endpoint.version)
+        result = FetchResult(list(endpoint.dump), module, endpoint.version)
+        result.drop_out_of_range()
+        return result
     result = FetchResult([], module, endpoint.version)
     for page in client.iter_pages(endpoint.url, params=params):
         result.records.extend(page.objects)
@@ -113,6 +132,7 @@ def fetch_records(
         ):
             result.cancelled = True
             break
+    result.drop_out_of_range()
     return result
 
 
@@ -136,6 +156,7 @@ def load_sessions(
         source, SESSION_MODULES, http, token, {k: v for k, v in params.items() if v}, progress, log
     )
     table = normalise_ocpi_records(fetched.records, now=now, date_from=date_from, date_to=date_to)
+    table.skipped.merge(fetched.skipped)
     return table, fetched
 
 
@@ -148,4 +169,6 @@ def load_tariffs(
 ) -> TariffTable:
     """OCPI Tariffs from an OCPI URL (the ``tariffs`` module) or a local dump."""
     fetched = fetch_records(source, ("tariffs",), http, token, None, None, log)
-    return parse_tariffs(fetched.records, reference=reference)
+    table = parse_tariffs(fetched.records, reference=reference)
+    table.skipped.merge(fetched.skipped)
+    return table

@@ -4510,6 +4510,11 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <source>{source}: {count} location(s) had latitude and longitude swapped; swapped back.</source>
+      <translation>{source}: bij {count} locatie(s) waren breedte- en lengtegraad verwisseld; teruggezet.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
       <source>{source}: {count} location(s) not published (publish: false) skipped.</source>
       <translation>{source}: {count} niet-gepubliceerde locatie(s) (publish: false) overgeslagen.</translation>
     </message>

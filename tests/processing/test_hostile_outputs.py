@@ -1,0 +1,131 @@
+"""Outputs never destroy what the user had: other layers of a GeoPackage survive every algorithm."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+
+import processing
+import pytest
+from qgis.core import (
+    NULL,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from test_potential_scoring import point_layer
+
+
+def _layers(path) -> set[str]:
+    with closing(sqlite3.connect(path)) as db:
+        return {
+            row[0]
+            for row in db.execute("select table_name from gpkg_contents where table_name != 'layer_styles'")
+        }
+
+
+@pytest.fixture
+def users_geopackage(tmp_path):
+    """A GeoPackage holding a layer of the user's own, as a planner keeps a project's data."""
+    path = tmp_path / "planning.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "my_own_layer"
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(
+        point_layer([(0, 0), (10, 10)]), str(path), QgsProcessingContext().transformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError
+    return path
+
+
+@pytest.mark.parametrize("algorithm", ["scorecandidates", "selectlocations"])
+def test_writing_into_an_existing_geopackage_keeps_its_other_layers(evplanner, users_geopackage, algorithm):
+    parameters = {
+        "CANDIDATES": point_layer([(0, 0), (100, 0)]),
+        "DEMAND": point_layer([(0, 0), (50, 0), (100, 0)]),
+        "RADIUS": 60,
+        "OUTPUT": str(users_geopackage),
+    }
+    if algorithm == "selectlocations":
+        parameters["COUNT"] = 1
+    result = processing.run(
+        f"evplanner:{algorithm}", parameters, feedback=QgsProcessingFeedback(), context=QgsProcessingContext()
+    )
+    assert _layers(users_geopackage) == {"my_own_layer", "planning"}
+    own = QgsVectorLayer(f"{users_geopackage}|layername=my_own_layer", "own", "ogr")
+    written = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
+    assert own.featureCount() == 2
+    assert written.featureCount() >= 1
+    del own, written  # close the file before it is written again
+    # Running again replaces only the algorithm's own layer.
+    processing.run(
+        f"evplanner:{algorithm}", parameters, feedback=QgsProcessingFeedback(), context=QgsProcessingContext()
+    )
+    assert _layers(users_geopackage) == {"my_own_layer", "planning"}
+
+
+def test_generatecandidates_keeps_the_other_layers(evplanner, users_geopackage):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    area = QgsVectorLayer("Polygon?crs=EPSG:28992", "area", "memory")
+    feature = QgsFeature()
+    ring = [QgsPointXY(84000 + x, 446000 + y) for x, y in ((0, 0), (200, 0), (200, 200), (0, 200), (0, 0))]
+    feature.setGeometry(QgsGeometry.fromPolygonXY([ring]))
+    area.dataProvider().addFeatures([feature])
+    processing.run(
+        "evplanner:generatecandidates",
+        {"AREA": area, "METHOD": 0, "SPACING": 50, "OUTPUT": str(users_geopackage)},
+        feedback=QgsProcessingFeedback(),
+        context=QgsProcessingContext(),
+    )
+    assert _layers(users_geopackage) == {"my_own_layer", "planning"}
+
+
+def test_an_osm_capacity_beyond_an_integer_keeps_every_record_and_is_counted(evplanner, httpserver, tmp_path):
+    """It dropped that record and every record after it ('7 read', 3 rows written)."""
+    elements = [
+        {
+            "type": "node",
+            "id": n,
+            "lat": 52.0 + n / 1000,
+            "lon": 4.36,
+            "tags": {"amenity": "charging_station", "capacity": capacity},
+        }
+        for n, capacity in enumerate(["2", "4", "1", "3000000000", "2", "6", "2"], start=1)
+    ]
+    httpserver.expect_request("/api/interpreter", method="POST").respond_with_json({"elements": elements})
+    feedback = QgsProcessingFeedback()
+    result = processing.run(
+        "evplanner:loadosm",
+        {
+            "EXTENT": "4.3,4.4,51.9,52.1 [EPSG:4326]",
+            "OVERPASS_URL": httpserver.url_for("/api/interpreter"),
+            "OUTPUT": str(tmp_path / "osm.gpkg"),
+        },
+        feedback=feedback,
+        context=QgsProcessingContext(),
+    )
+    layer = QgsVectorLayer(result["OUTPUT"], "osm", "ogr")
+    counts = {f["source_id"]: f["evse_count"] for f in layer.getFeatures()}
+    assert len(counts) == 7
+    assert counts["node/4"] == NULL
+    assert counts["node/7"] == 2
+    assert "1 value(s) of evse_count outside 0–5000 set to NULL" in feedback.textLog()
+
+
+def test_a_tiny_spacing_is_refused_before_anything_is_written(evplanner, sample_dir, tmp_path):
+    """SPACING=1 over Delft made 24 million points, 7 GB and a half-written 1.4 GB GeoPackage."""
+    output = tmp_path / "candidates.gpkg"
+    with pytest.raises(
+        QgsProcessingException, match=r"gives about [\d,]+ candidates, more than the limit of 2,000,000"
+    ):
+        processing.run(
+            "evplanner:generatecandidates",
+            {"AREA": str(sample_dir / "boundary.geojson"), "METHOD": 0, "SPACING": 1, "OUTPUT": str(output)},
+            feedback=QgsProcessingFeedback(),
+            context=QgsProcessingContext(),
+        )
+    assert not output.exists()
+    assert not list(tmp_path.iterdir())  # no journal, no partial file
