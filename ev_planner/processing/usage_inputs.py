@@ -14,6 +14,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDateTime, Qt
 
+from ..core.safe_json import REASON_NUMBER_OUT_OF_RANGE
 from ..core.usage import occupancy as core_occupancy
 from ..core.usage import sessions as core_sessions
 from ..i18n import tr
@@ -37,6 +38,7 @@ def skip_reason_texts() -> dict[str, str]:
         s.REASON_CHARGING_LONGER: tr("charging time longer than the session"),
         s.REASON_DUPLICATE: tr("duplicate session id"),
         s.REASON_OUTSIDE_PERIOD: tr("start outside DATE_FROM - DATE_TO"),
+        REASON_NUMBER_OUT_OF_RANGE: tr("a number out of range (too large, NaN or Infinity)"),
         o.REASON_UNREADABLE_FILE: tr("unreadable occupancy file"),
         o.REASON_BAD_DAY: tr("occupancy file without a valid date, tz or locations"),
         o.REASON_BAD_LOCATION: tr("location entry without 24 hourly values"),

@@ -58,7 +58,9 @@ def load_tariff_table(
                 "versions URL), or use the versions URL as SOURCE."
             )
     fetched = fetch_records(source, ("tariffs",), http, token, None, None, log)
-    return parse_tariffs(fetched.records)
+    table = parse_tariffs(fetched.records)
+    table.skipped.merge(fetched.skipped)  # tariffs left out before parsing (a number out of range)
+    return table
 
 
 def iter_raw_locations(

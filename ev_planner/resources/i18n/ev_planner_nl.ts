@@ -3318,6 +3318,7 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/safe_json.py" />
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>a number out of range (too large, NaN or Infinity)</source>
       <translation>een getal buiten bereik (te groot, NaN of Infinity)</translation>
     </message>

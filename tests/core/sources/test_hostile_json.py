@@ -248,3 +248,17 @@ def test_the_http_client_and_the_ocpi_client_never_show_an_echoed_token(httpserv
         assert leaked(text) == [], text
     assert "***" in str(status.value)
     assert "***" in str(ocpi_status.value)
+
+
+def test_loadocpi_tariffs_keep_the_count_of_tariffs_with_huge_numbers(tmp_path, http):
+    """The tariff table of loadocpi (TARIFF_SOURCE) counts them too, instead of only missing them."""
+    from ev_planner.core.usage.tariff_prices import load_tariff_table
+
+    tariff = '{{"id": "{id}", "currency": "EUR", "elements": [{{"price_components": [{{"type": "ENERGY", "price": {price}}}]}}]}}'
+    tariffs = write(
+        tmp_path / "tariffs.json",
+        "[" + tariff.format(id="T1", price="0.35") + "," + tariff.format(id="T2", price=HUGE) + "]",
+    )
+    table = load_tariff_table(str(tariffs), "sample.json", http, None)
+    assert len(table) == 1
+    assert table.skipped.counts == {REASON_NUMBER_OUT_OF_RANGE: 1}
