@@ -18,7 +18,6 @@ from qgis.core import (
     QgsApplication,
     QgsFeatureSource,
     QgsProcessingException,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProviderRegistry,
@@ -38,6 +37,7 @@ from .layers import (
     require_features,
     require_geometry_type,
 )
+from .ogr_points import whole_layer
 from .parameters import distance_parameter
 
 DISTANCE_METHOD = "DISTANCE_METHOD"
@@ -160,13 +160,8 @@ def report_attachment(feedback, measure, xy, layer_label: str, weights=None) -> 
 
 def _cacheable_layer(algorithm, parameters, context) -> QgsVectorLayer | None:
     """The file-based layer behind NETWORK when every one of its features is read, else None."""
-    value = parameters.get(NETWORK)
-    if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
-        value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", "")
-    ):
-        return None
-    layer = algorithm.parameterAsVectorLayer(parameters, NETWORK, context)
-    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr" or layer.isEditable():
+    layer = whole_layer(algorithm, parameters, NETWORK, context)
+    if layer is None or layer.providerType() != "ogr" or layer.isEditable():
         return None
     return layer
 
