@@ -78,6 +78,15 @@ class AuthenticationError(SourceError):
     """A service refused the credentials (HTTP 401/403)."""
 
 
+class CanceledError(EvPlannerError):
+    """The user canceled. The one cancel exception of EV Planner: core code raises it from any
+    long step, and ``processing/base.py`` turns it into "Canceled: nothing was written." after
+    removing what the run had begun to write (see docs/architecture.md, "Cancelling")."""
+
+    def __init__(self, template: str = "Canceled: nothing was written.", **values: Any) -> None:
+        super().__init__(template, **values)
+
+
 class ReviewError(EvPlannerError):
     """A review GeoPackage or one of its events cannot be used."""
 

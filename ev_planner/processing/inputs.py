@@ -17,8 +17,8 @@ from qgis.core import (
 )
 
 from ..compat import GEOMETRY_POINT, GEOMETRY_POLYGON
+from ..core.errors import CanceledError
 from ..core.potential.distance import StraightLine, Walking
-from ..core.potential.spatial import CancelledError
 from ..i18n import tr
 from .layers import (
     PointArrays,
@@ -63,13 +63,13 @@ def read_located(
     """Points of a layer in ``crs``; unusable features are reported and counted; none at all is an error.
 
     ``layer``: the whole layer behind ``source`` (:func:`whole_layer`), which lets a file be read
-    column-wise. Raises :class:`CancelledError` when the user cancels while it reads.
+    column-wise. Raises :class:`CanceledError` when the user cancels while it reads.
     """
     points = read_points_fast(
         source, crs, context, progress_range(feedback, *span), fields=[f for f in fields if f], layer=layer
     )
     if feedback.isCanceled():
-        raise CancelledError()
+        raise CanceledError()
     report_skipped(feedback, label, points.skipped)
     if len(points) == 0:
         raise QgsProcessingException(tr("The layer {layer} has no usable geometry.").format(layer=label))

@@ -24,7 +24,7 @@ from typing import Callable, Optional, Sequence
 import numpy as np
 from scipy.spatial import cKDTree
 
-from ..errors import EvPlannerError, InputError
+from ..errors import CanceledError, InputError
 
 Polygon = Sequence[np.ndarray]
 Progress = Optional[Callable[[float], bool]]  # fraction done -> False to cancel
@@ -40,13 +40,9 @@ _MAX_TESTS_PER_BLOCK = 4_000_000
 _FEW_POLYGONS = 8
 
 
-class OperationCanceledError(EvPlannerError):
-    """The user canceled a long computation."""
-
-
 def _tick(progress: Progress, fraction: float) -> None:
     if progress is not None and progress(fraction) is False:
-        raise OperationCanceledError("Canceled.")
+        raise CanceledError()
 
 
 # --- polygons ---------------------------------------------------------------------------------

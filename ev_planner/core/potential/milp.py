@@ -18,8 +18,8 @@ import numpy as np
 from scipy import sparse
 
 from ..dependencies import install_command, is_installed
-from ..errors import InputError
-from .spatial import CancelledError, Progress
+from ..errors import CanceledError, InputError
+from .spatial import Progress
 
 LP_BOUND_PADDING = 1e-6
 EXACT_MAX_NONZEROS = 20_000_000  # beyond this the MILP alone needs several GB
@@ -132,7 +132,7 @@ def solve_milp(
     """The MCLP as a MILP (or its LP relaxation) solved by HiGHS; None when HiGHS gives no answer.
 
     With highspy, ``progress`` gets the share of the time limit used, and when it returns
-    False HiGHS is interrupted and :class:`CancelledError` raised. SciPy's HiGHS cannot be
+    False HiGHS is interrupted and :class:`CanceledError` raised. SciPy's HiGHS cannot be
     interrupted: it stops at the time limit. The relaxation needs highspy (None without).
     """
     milp = build_milp(model, count, spacing_pairs)
@@ -240,7 +240,7 @@ def _solve_with_highspy(model, milp: MilpModel, time_limit, warm_start, relax, p
             highs.cbMipInterrupt += interrupt_when_cancelled
     highs.run()
     if cancelled:
-        raise CancelledError()
+        raise CanceledError()
     return _highspy_answer(model, milp, highs, highspy, relax)
 
 

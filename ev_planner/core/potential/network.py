@@ -32,8 +32,8 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
-from ..errors import InputError
-from .spatial import CancelledError, Progress, as_xy, spatial_order
+from ..errors import CanceledError, InputError
+from .spatial import Progress, as_xy, spatial_order
 
 DEFAULT_MAX_ACCESS = 100.0  # m from a point to the nearest street before it counts as off the network
 VERTEX_KEYS_PER_METRE = 1000.0  # vertices equal to the millimetre are one node
@@ -551,7 +551,7 @@ class WalkingNetwork:
                 parts.extend(self._tile_pairs(query, sources[tile]))
                 done += len(tile)
                 if progress is not None and not progress(done / len(sources)):
-                    raise CancelledError()
+                    raise CanceledError()
         index_type = np.int32 if max(len(source), len(target)) < 2**31 else np.int64
         return WalkPairs(
             np.concatenate([np.zeros(0, index_type)] + [p.source.astype(index_type) for p in parts]),
@@ -713,4 +713,4 @@ def _weights(weights, count: int) -> np.ndarray:
 
 def _report(progress: Progress | None, fraction: float) -> None:
     if progress is not None and not progress(fraction):
-        raise CancelledError()
+        raise CanceledError()

@@ -25,10 +25,9 @@ from typing import Callable
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import CanceledError, InputError
 from .distance import StraightLine, Walking
 from .spatial import (
-    CancelledError,
     Progress,
     as_xy,
 )
@@ -214,7 +213,7 @@ def score_candidates(
         unserved = demand_weight
         nearest = np.full(n, np.inf)
     if progress is not None and not progress(0.1):
-        raise CancelledError()
+        raise CanceledError()
     demand_within, unserved_within = measure.weighted_sums(
         candidates, demand, radius, [demand_weight, unserved], stage(0.1, 0.85)
     )

@@ -31,11 +31,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from ..errors import InputError
+from ..errors import CanceledError, InputError
 from .distance import StraightLine, Walking
 from .milp import highs_available, solve_milp
 from .spatial import (
-    CancelledError,
     Progress,
     as_xy,
     make_tree,
@@ -182,7 +181,7 @@ def select_locations(
 
     def check(share: float) -> None:
         if progress is not None and not progress(share):
-            raise CancelledError()
+            raise CanceledError()
 
     model = build_coverage(
         candidates, demand_xy, demand_weight, charge_points_xy, radius, stage(0.0, 0.4), measure
@@ -404,7 +403,7 @@ def swap_refine(
         for position, k in enumerate(list(chosen)):
             share = min(1.0, (pass_number + position / len(chosen)) / max_passes)
             if progress is not None and position % 50 == 0 and not progress(share):
-                raise CancelledError()
+                raise CanceledError()
             idx_k = model.row(k)
             sole = idx_k[cover[idx_k] == 1]
             loss = float(weights[sole].sum())

@@ -16,17 +16,13 @@ from typing import Callable, Iterator
 import numpy as np
 from scipy.spatial import cKDTree
 
-from ..errors import InputError
+from ..errors import CanceledError, InputError
 
 # Query points per chunk: at city densities (a few hundred demand points within 250 m)
 # one chunk yields a few million pairs, i.e. tens of MB, per thread.
 CHUNK_SIZE = 20_000
 
 Progress = Callable[[float], bool]  # called with 0..1; returns False to cancel
-
-
-class CancelledError(Exception):
-    """The caller's progress callback asked to stop."""
 
 
 def as_xy(points, label: str) -> np.ndarray:
@@ -102,7 +98,7 @@ def pairs_within(
             if progress is not None and not progress(done / len(slices)):
                 for future in pending:
                     future.cancel()
-                raise CancelledError()
+                raise CanceledError()
 
 
 def weighted_sums_within(

@@ -34,14 +34,13 @@ from contextlib import contextmanager
 from typing import IO, Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
-from ..errors import InputError, SourceError
+from ..errors import CanceledError, InputError, SourceError
 from ..http import HttpClient, url_for_message
 from ..safe_json import REASON_NUMBER_OUT_OF_RANGE, JsonGuard, has_out_of_range_number, parse_json
 from ..schema import EVSE_STATUSES, SOURCE_OCPI
 from .ocpi_client import OcpiClient, unwrap_envelope
 from .records import (
     CancelCheck,
-    LoadCanceledError,
     LoadResult,
     ProgressCallback,
     UnusableRecordError,
@@ -410,7 +409,7 @@ def load_ocpi_locations(
 ) -> LoadResult:
     """Read Locations from ``source`` (see :func:`classify_source`) into records.
 
-    Raises :class:`LoadCanceledError` when ``is_canceled()`` turns true, so that the
+    Raises :class:`CanceledError` when ``is_canceled()`` turns true, so that the
     caller writes nothing.
     """
     source = (source or "").strip()
@@ -423,7 +422,7 @@ def load_ocpi_locations(
         for n, location in enumerate(locations):
             if n % 1000 == 0:
                 if canceled():
-                    raise LoadCanceledError("Canceled: nothing was written.")
+                    raise CanceledError()
                 if progress is not None and total:
                     progress(min(100.0, 100.0 * n / total))
             converter.add(location)
@@ -449,7 +448,7 @@ def load_ocpi_locations(
     received = 0
     for page in client.iter_pages(endpoint.url, limit=page_size):
         if canceled():
-            raise LoadCanceledError("Canceled: nothing was written.")
+            raise CanceledError()
         consume(page.objects)
         received += len(page.objects)
         converter.result.report.duplicates += page.duplicates

@@ -30,10 +30,6 @@ PLAUSIBLE_RANGES: dict[str, tuple[float, float]] = {
 }
 
 
-class LoadCanceledError(EvPlannerError):
-    """The user canceled a load; nothing was written."""
-
-
 class UnusableRecordError(EvPlannerError, ValueError):
     """A source record that cannot become a charge point; the message is the reason.
 

@@ -14,11 +14,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional
 
-from ..errors import InputError
+from ..errors import CanceledError, InputError
 from ..http import HttpClient
 from ..sources.ocpi_client import OcpiClient
 from ..sources.ocpi_locations import download, is_url, iter_dump_locations, looks_like_dump_url
-from ..sources.records import LoadCanceledError
 from .ocpi_usage import fetch_records
 from .tariffs import LocationPrice, TariffTable, location_price, parse_tariffs
 
@@ -109,7 +108,7 @@ def price_records(
     unmatched: Dict[str, None] = {}
     for n, location in enumerate(locations):
         if n % 1000 == 0 and is_canceled():
-            raise LoadCanceledError("Canceled: nothing was written.")
+            raise CanceledError()
         if not isinstance(location, dict) or location.get("id") in (None, ""):
             continue
         key = str(location["id"]).strip().upper()

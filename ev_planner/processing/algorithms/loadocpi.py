@@ -14,9 +14,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...core.errors import CanceledError
 from ...core.schema import SOURCE_OCPI, FieldSpec
 from ...core.sources.ocpi_locations import load_ocpi_locations
-from ...core.sources.records import LoadCanceledError, LoadResult
+from ...core.sources.records import LoadResult
 from ...core.usage.tariff_prices import iter_raw_locations, load_tariff_table, price_records
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_output import (
@@ -119,7 +120,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
         locations = iter_raw_locations(source, http, token, log=translated_log(feedback))
         try:
             report = price_records(result.records, locations, tariffs, feedback.isCanceled)
-        except LoadCanceledError:
+        except CanceledError:
             raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
         for reason, count in report.tariffs_skipped.items():
             feedback.reportError(
@@ -172,7 +173,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
                     is_canceled=feedback.isCanceled,
                     log=translated_log(feedback),
                 )
-            except LoadCanceledError:
+            except CanceledError:
                 raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
             if result.version:
                 feedback.pushInfo(self.tr("OCPI version {version}.").format(version=result.version))

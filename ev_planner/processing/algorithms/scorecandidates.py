@@ -21,6 +21,7 @@ from ...compat import (
     SOURCE_VECTOR_ANY,
     FieldType,
 )
+from ...core.errors import CanceledError
 from ...core.potential.scoring import (
     DEFAULT_RADIUS,
     DEFAULT_WEIGHTS,
@@ -28,7 +29,6 @@ from ...core.potential.scoring import (
     parse_weights,
     score_candidates,
 )
-from ...core.potential.spatial import CancelledError
 from ...i18n import tr
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..inputs import coverage_sources, point_source, read_coverage_points, read_located
@@ -173,7 +173,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         try:
             return self._score(parameters, context, feedback)
-        except CancelledError:
+        except CanceledError:
             return {}
 
     def _score(self, parameters, context, feedback):

@@ -23,9 +23,9 @@ from ...compat import (
     FieldType,
 )
 from ...core.dependencies import install_command
+from ...core.errors import CanceledError
 from ...core.potential.milp import highs_available
 from ...core.potential.selection import DEFAULT_RADIUS, DEFAULT_TIME_LIMIT, METHODS, select_locations
-from ...core.potential.spatial import CancelledError
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..inputs import coverage_sources, read_coverage_points
 from ..layers import core_progress
@@ -179,7 +179,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         try:
             return self._select(parameters, context, feedback)
-        except CancelledError:
+        except CanceledError:
             return {}
 
     def _select(self, parameters, context, feedback):

@@ -8,10 +8,9 @@ import math
 import numpy as np
 import pytest
 
-from ev_planner.core.errors import InputError
+from ev_planner.core.errors import CanceledError, InputError
 from ev_planner.core.potential import network as network_module
 from ev_planner.core.potential.network import WalkingNetwork
-from ev_planner.core.potential.spatial import CancelledError
 
 TOLERANCE = 1e-6  # metres
 
@@ -191,14 +190,14 @@ def test_progress_reaches_one_and_cancel_raises():
     )
     assert fractions[-1] == 1.0
     assert fractions == sorted(fractions)
-    with pytest.raises(CancelledError):
+    with pytest.raises(CanceledError):
         WalkingNetwork.from_lines(random_lines(np.random.default_rng(3)), progress=lambda f: False)
     points = net.attach(np.random.default_rng(4).uniform(0, 600, (50, 2)))
     fractions.clear()
     net.pairs_within(points, points, 50.0, progress=lambda f: fractions.append(f) or True)
     assert fractions[-1] == 1.0
     assert len(fractions) > 1
-    with pytest.raises(CancelledError):
+    with pytest.raises(CanceledError):
         net.pairs_within(points, points, 50.0, progress=lambda f: False)
 
 

@@ -8,9 +8,8 @@ import numpy as np
 import pytest
 from scipy.spatial import cKDTree
 
-from ev_planner.core.errors import InputError
+from ev_planner.core.errors import CanceledError, InputError
 from ev_planner.core.potential.candidates import (
-    OperationCanceledError,
     generate_candidates,
     grid_points,
     hexagon_points,
@@ -169,7 +168,7 @@ def test_bad_parameters_are_refused():
 
 
 def test_progress_can_cancel():
-    with pytest.raises(OperationCanceledError):
+    with pytest.raises(CanceledError):
         generate_candidates("grid", 1.0, [SQUARE], progress=lambda fraction: fraction < 0.3)
 
 

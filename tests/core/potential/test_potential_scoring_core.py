@@ -152,7 +152,7 @@ def test_bad_input_is_refused(kwargs, message):
 
 
 def test_progress_callback_can_cancel():
-    from ev_planner.core.potential.spatial import CancelledError
+    from ev_planner.core.errors import CanceledError
 
-    with pytest.raises(CancelledError):
+    with pytest.raises(CanceledError):
         score_candidates([[0, 0]], [[0, 0]], progress=lambda share: False)

@@ -157,7 +157,7 @@ def test_bad_parameters_are_refused(kwargs, message):
 
 
 def test_progress_callback_can_cancel():
-    from ev_planner.core.potential.spatial import CancelledError
+    from ev_planner.core.errors import CanceledError
 
     candidates, demand, weights, existing = random_instance(4, n_candidates=50, n_demand=500)
     seen = []
@@ -166,14 +166,14 @@ def test_progress_callback_can_cancel():
         seen.append(share)
         return share < 0.3
 
-    with pytest.raises(CancelledError):
+    with pytest.raises(CanceledError):
         select_locations(candidates, demand, weights, existing, count=5, radius=300, progress=progress)
     assert seen
     assert all(0 <= s <= 1 for s in seen)
 
 
 def test_exact_method_can_be_cancelled_while_highs_runs():
-    from ev_planner.core.potential.spatial import CancelledError
+    from ev_planner.core.errors import CanceledError
 
     candidates, demand, weights, existing = random_instance(6, n_candidates=300, n_demand=3000, size=4000)
     calls = []
@@ -182,7 +182,7 @@ def test_exact_method_can_be_cancelled_while_highs_runs():
         calls.append(share)
         return share <= 0.5  # the MILP reports shares of (0.5, 0.95]
 
-    with pytest.raises(CancelledError):
+    with pytest.raises(CanceledError):
         select_locations(
             candidates,
             demand,

@@ -11,7 +11,7 @@ import pytest
 from ocpi_test_server import TEST_TOKEN as TOKEN
 from ocpi_test_server import Fault
 
-from ev_planner.core.errors import InputError, SourceError
+from ev_planner.core.errors import CanceledError, InputError, SourceError
 from ev_planner.core.schema import CHARGE_POINT_FIELD_NAMES
 from ev_planner.core.sources.ocpi_locations import (
     aggregate_status,
@@ -20,7 +20,6 @@ from ev_planner.core.sources.ocpi_locations import (
     load_ocpi_locations,
     location_to_record,
 )
-from ev_planner.core.sources.records import LoadCanceledError
 
 
 def independent_max_power_kw(location: dict) -> float | None:
@@ -280,7 +279,7 @@ def test_api_load_ocpi_error_and_cancel(ocpi_server, delft_locations, http):
     server.add_fault(Fault("/ocpi/2.2.1/locations", ocpi_status=3000, message="Generic server error"))
     with pytest.raises(SourceError, match="Generic server error"):
         load_ocpi_locations(server.versions_url, http, token=TOKEN)
-    with pytest.raises(LoadCanceledError):
+    with pytest.raises(CanceledError):
         load_ocpi_locations(server.versions_url, http, token=TOKEN, is_canceled=lambda: True)
 
 
