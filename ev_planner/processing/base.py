@@ -2,11 +2,15 @@
 
 It gives each algorithm its id, translated name and group, its help file, and
 the one place where core exceptions become ``QgsProcessingException`` with
-secrets removed.
+secrets removed. A run that fails or is canceled leaves no half-written output:
+the sinks it had begun are removed (:mod:`.begun_outputs`), and Cancel, raised
+anywhere as :class:`~ev_planner.core.errors.CanceledError`, always ends in
+"Canceled: nothing was written."
 """
 
 from __future__ import annotations
 
+import os
 import traceback
 from pathlib import Path
 from typing import Any
@@ -20,8 +24,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
-from ..core.errors import EvPlannerError, redact
+from ..core.errors import CanceledError, EvPlannerError, redact
 from ..i18n import tr, translate_message
+from .begun_outputs import BegunOutputs, destination_file
 from .help import help_html
 from .layers import input_crs_problem
 from .network import DISTANCE_METHOD, walking_without_network
@@ -54,6 +59,7 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
     def __init__(self) -> None:
         super().__init__()
         self._secrets: list[str] = []
+        self._begun_outputs = BegunOutputs()
 
     # --- identity -------------------------------------------------------------------------
     def name(self) -> str:
@@ -95,7 +101,13 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
         """Every sink of EV Planner keeps the other layers of an existing GeoPackage."""
         if name in parameters:
             parameters = {**parameters, name: into_existing_geopackage(parameters[name])}
-        return super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        destination = parameters.get(name)
+        path = destination_file(destination)[0]
+        file_existed = bool(path) and os.path.exists(path)
+        sink, destination_id = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        if sink is not None:
+            self._begun_outputs.note(destination, file_existed, destination_id)
+        return sink, destination_id
 
     # --- running --------------------------------------------------------------------------
     def register_secret(self, value: str | None) -> None:
@@ -114,13 +126,15 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
         for name in self.SECRET_PARAMETERS:
             if self.parameterDefinition(name) is not None:
                 self.register_secret(self.parameterAsString(parameters, name, context))
+        self._begun_outputs.clear()
         try:
             self._refuse_inputs_without_crs(parameters, context)
             return self.run_algorithm(parameters, context, feedback)
         except Exception as exc:
             error = self._processing_exception(exc, feedback)
-        # Raised outside the except block: the message is the error, not a chain of tracebacks
-        # that would keep the failed run's layers and sinks alive.
+        # Outside the except block the failed run's frames, and with them its sinks, are released,
+        # so their files can be removed; the message is the error, not a chain of tracebacks.
+        self._begun_outputs.remove_all(feedback)
         raise error
 
     def _refuse_inputs_without_crs(self, parameters: dict[str, Any], context: QgsProcessingContext) -> None:
@@ -147,6 +161,8 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
         self, exc: Exception, feedback: QgsProcessingFeedback
     ) -> QgsProcessingException:
         """The one mapping of failures to messages, with secrets removed."""
+        if isinstance(exc, CanceledError):
+            return QgsProcessingException(tr("Canceled: nothing was written."))
         if isinstance(exc, EvPlannerError):
             return QgsProcessingException(redact(translate_message(exc), self._secrets))
         if isinstance(exc, (QgsProcessingException, OSError)):

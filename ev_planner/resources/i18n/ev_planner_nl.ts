@@ -362,18 +362,12 @@
       <translation>CSV met observed_at (ISO 8601 met tijdzoneverschil), location_id, status; levert availability_pct.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/core/potential/candidates.py" />
-      <source>Canceled.</source>
-      <translation>Geannuleerd.</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/core/sources/ocpi_locations.py" />
-      <location filename="../../../ev_planner/core/usage/tariff_prices.py" />
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
       <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
       <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
       <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
       <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
+      <location filename="../../../ev_planner/processing/base.py" />
       <source>Canceled: nothing was written.</source>
       <translation>Geannuleerd: er is niets weggeschreven.</translation>
     </message>
@@ -635,6 +629,11 @@
       <location filename="../../../ev_planner/processing/provider.py" />
       <source>Could not load an algorithm module: {failure}</source>
       <translation>Een algoritmemodule kon niet worden geladen: {failure}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/begun_outputs.py" />
+      <source>Could not remove the incomplete output {path}: {error}</source>
+      <translation>Kon de onvolledige uitvoer {path} niet verwijderen: {error}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/sinks.py" />
@@ -1972,6 +1971,11 @@
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>Rejection rule</source>
       <translation>Afwijzingsregel</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/begun_outputs.py" />
+      <source>Removed the incomplete output {path}.</source>
+      <translation>De onvolledige uitvoer {path} is verwijderd.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -3432,6 +3436,11 @@
       <location filename="../../../ev_planner/core/http.py" />
       <source>cannot connect (check the address, your network and the QGIS proxy settings)</source>
       <translation>kan geen verbinding maken (controleer het adres, uw netwerk en de proxy-instellingen van QGIS)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/begun_outputs.py" />
+      <source>cannot open it for writing</source>
+      <translation>kan het niet openen om te schrijven</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
