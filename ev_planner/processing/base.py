@@ -40,12 +40,19 @@ def tr_noop(text: str) -> str:
     return text
 
 
+# In workflow order. The toolbox sorts groups by their translated names, which would put the
+# Dutch "Gebruik" before "Laadpunten": the number in front keeps the order in every language.
 GROUPS: dict[str, str] = {
     "chargepoints": tr_noop("Charge points"),
     "potential": tr_noop("Potential map"),
     "review": tr_noop("Review workflow"),
     "usage": tr_noop("Usage and operators"),
 }
+
+
+def group_name(group_id: str) -> str:
+    """The toolbox name of a group: its place in the workflow and its translated name."""
+    return f"{list(GROUPS).index(group_id) + 1}. {tr(GROUPS[group_id])}"
 
 
 class EvPlannerAlgorithm(QgsProcessingAlgorithm):
@@ -69,7 +76,7 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
         return tr(self.DISPLAY_NAME)
 
     def group(self) -> str:
-        return tr(GROUPS[self.GROUP_ID])
+        return group_name(self.GROUP_ID)
 
     def groupId(self) -> str:
         return self.GROUP_ID

@@ -61,3 +61,24 @@ def test_compiled_translation_translates_the_group_names():
     assert translator.load(str(QM_FILE))
     assert translator.translate(CONTEXT, "Charge points") == "Laadpunten"
     assert translator.translate(CONTEXT, "Potential map") == "Potentieelkaart"
+
+
+def test_the_toolbox_sorts_the_groups_in_workflow_order_in_english_and_dutch():
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from ev_planner.processing.base import GROUPS, group_name
+
+    workflow = ["chargepoints", "potential", "review", "usage"]
+    assert list(GROUPS) == workflow
+    english = [group_name(group_id) for group_id in workflow]
+    assert english == ["1. Charge points", "2. Potential map", "3. Review workflow", "4. Usage and operators"]
+    translator = QTranslator()
+    assert translator.load(str(QM_FILE))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dutch = [group_name(group_id) for group_id in workflow]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert dutch == ["1. Laadpunten", "2. Potentieelkaart", "3. Validatieproces", "4. Gebruik en exploitanten"]
+    # Without the numbers Dutch would sort "Gebruik" first; with them both sort as the workflow.
+    assert sorted(english) == english and sorted(dutch) == dutch
