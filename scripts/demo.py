@@ -213,7 +213,7 @@ class Demo:
             step.figures["tekort"] = _round(results.get("TOTAL_GAP"), 0)
 
     def potential(self) -> None:
-        with self.step("4", "Potentieelkaart: kandidaten langs straten, scores, optimale selectie") as step:
+        with self.step("5", "Potentieelkaart: kandidaten langs straten, scores, optimale selectie") as step:
             results = self.run(
                 "generatecandidates",
                 AREA=SAMPLE / "boundary.geojson",
@@ -256,10 +256,8 @@ class Demo:
                 OUTPUT=self.path("selected_locations.gpkg"),
             )
             self.number_and_address_sites()
-            step.figures["te kiezen locaties (tekort in het uittreksel)"] = count
-            step.figures.update(
-                {key.lower(): _round(value) for key, value in results.items() if key != "OUTPUT"}
-            )
+            step.figures["te kiezen locaties (minstens 12 voor de validatie)"] = count
+            step.figures.update(labelled(results))
 
     def walking_versus_straight(self) -> dict[str, object]:
         """The share of OSM addresses with a charge point within 250 m: straight line and walking."""
@@ -370,7 +368,7 @@ class Demo:
 
     def review(self) -> None:
         with self.step(
-            "5", "Validatie: review-GeoPackage, automatische toets, besluiten, KPI's, verkeersbesluiten"
+            "6", "Validatie: review-GeoPackage, automatische toets, besluiten, KPI's, verkeersbesluiten"
         ) as step:
             review = self.path("review.gpkg")
             if review.exists():
@@ -385,9 +383,7 @@ class Demo:
             results = self.run(
                 "importreviewevents", REVIEW=review, EVENTS=SAMPLE / "review_events_example.csv"
             )
-            step.figures.update(
-                {key.lower(): value for key, value in results.items() if isinstance(value, (int, float))}
-            )
+            step.figures.update(labelled(results))
             # Requests come in while the review runs: the rejected and cancelled sites no longer count.
             step.figures.update(self.residents_requests(review))
             self.run(
@@ -404,11 +400,13 @@ class Demo:
                 MAP_LAYERS=[BUILDINGS, STREETS],
                 OUTPUT_FOLDER=self.path("decrees"),
             )
-            step.figures["documenten"] = len(list(self.path("decrees").glob("*")))
+            from demo_report import decree_documents  # a sibling module of this script
+
+            step.figures["verkeersbesluiten"] = len(decree_documents(self.out))
 
     def usage(self) -> None:
         with self.step(
-            "6", "Gebruik en exploitanten: bezetting, beschikbaarheid, tarieven, contracteisen"
+            "4", "Gebruik en exploitanten: bezetting, beschikbaarheid, tarieven, contracteisen"
         ) as step:
             self.run(
                 "usagekpis",
@@ -432,9 +430,7 @@ class Demo:
                 MIN_AVAILABILITY_PCT=97,
                 OUTPUT=self.path("operator_performance.gpkg"),
             )
-            step.figures.update(
-                {key.lower(): _round(value) for key, value in results.items() if key != "OUTPUT"}
-            )
+            step.figures.update(labelled(results))
 
     def map_and_report(self) -> None:
         with self.step("7", "Kaart (PNG), QGIS-project en HTML-rapport") as step:
@@ -457,6 +453,33 @@ class Demo:
 
             write_report(self.out, self.steps, self.results)
             step.figures["rapport"] = self.path("report.html")
+
+
+# The demo's key figures under Dutch labels, in the order of the report; other results are left out.
+FIGURE_LABELS = {
+    "covered_before_pct": "huishoudens binnen 250 m lopen, vóór (%)",
+    "covered_after_pct": "huishoudens binnen 250 m lopen, na (%)",
+    "upper_bound_pct": "hoogst haalbaar met dit aantal locaties (%)",
+    "optimality_gap_pct": "afstand tot het optimum (procentpunt)",
+    "selected": "gekozen locaties",
+    "proven_optimal": "optimum bewezen",
+    "operators": "exploitanten",
+    "equivalents": "Vlaamse laadpuntequivalenten",
+    "hhi": "marktconcentratie (HHI, 0–10.000)",
+    "non_compliant": "exploitanten die niet aan de contracteisen voldoen",
+    "imported": "besluiten en processtappen ingelezen",
+    "skipped": "regels overgeslagen",
+}
+
+
+def labelled(results: dict) -> dict[str, object]:
+    """The results that are key figures, under their Dutch labels (yes/no for a proof)."""
+    figures = {}
+    for key, label in FIGURE_LABELS.items():
+        value = results.get(key.upper())
+        if value is not None:
+            figures[label] = bool(value) if key == "proven_optimal" else _round(value)
+    return figures
 
 
 def _round(value, digits: int = 1):

@@ -24,9 +24,43 @@ th { background: #eef6f2; } td.num { text-align: right; font-variant-numeric: ta
 """
 
 
+STATUS_LABELS = {
+    "proposed": "voorgesteld",
+    "in_review": "in beoordeling",
+    "changes_requested": "wijzigingen gevraagd",
+    "approved": "goedgekeurd",
+    "rejected": "afgewezen",
+    "requested": "aangevraagd",
+    "permitted": "vergund",
+    "installed": "geplaatst",
+    "delivered": "opgeleverd",
+    "cancelled": "geannuleerd",
+}
+DECREE_SUFFIXES = (".docx", ".odt")
+SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def dutch_number(value) -> str:
+    """A number as Dutch readers write it: 18.152 and 36.763,3; whole numbers without decimals."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{dutch_number(round(size / 1024, 1))} kB"
+    return f"{dutch_number(round(size / 1024 / 1024, 1))} MB"
+
+
 def _esc(value) -> str:
-    if isinstance(value, float):
-        value = f"{value:,.1f}".replace(",", " ")
+    if isinstance(value, (int, float)):
+        value = dutch_number(value)
     return html.escape("" if value is None else str(value))
 
 
@@ -67,7 +101,7 @@ def bar_chart(title: str, labels: Sequence[str], series: dict[str, Sequence[floa
             parts.append(
                 f'<rect x="{label_width}" y="{y + k * bar}" width="{max(value * scale, 0):.1f}" height="{bar - 2}" '
                 f'fill="{colours[k % 4]}"/><text x="{label_width + value * scale + 4:.1f}" y="{y + k * bar + 9}">'
-                f"{value:,.0f}</text>"
+                f"{dutch_number(round(value))}</text>"
             )
     parts.append("</svg>")
     return "".join(parts)
@@ -104,7 +138,12 @@ def _forecast_section(out: Path) -> str:
         [(r[0], r[1], r[2], r[3], r[4]) for r in rows],
         [False, True, True, True, True],
     )
-    return f"<h2>Prognose 2030 per wijk</h2>{chart}{table}"
+    explanation = (
+        "<p>Het tekort telt laadpunten per wijk (nodig in 2030 min bestaand). De gekozen locaties "
+        "vullen dat tekort niet aan maar dichten gaten in de loopafstand: ze komen waar huishoudens "
+        "nu geen laadpunt binnen 250 m lopen hebben, ook in wijken zonder tekort.</p>"
+    )
+    return f"<h2>Prognose 2030 per wijk</h2>{chart}{table}{explanation}"
 
 
 def _selection_section(out: Path) -> str:
@@ -159,13 +198,20 @@ def _review_section(out: Path) -> str:
     )
     if not rows:
         return ""
-    chart = bar_chart("Locaties per status", [r[0] for r in rows], {"locaties": [r[1] for r in rows]})
+    chart = bar_chart(
+        "Locaties per status",
+        [STATUS_LABELS.get(r[0], r[0]) for r in rows],
+        {"locaties": [r[1] for r in rows]},
+    )
     links = []
     if (out / "review_kpis.html").is_file():
         links.append('<a href="review_kpis.html">procesrapport met doorlooptijden</a>')
-    if (out / "decrees").is_dir():
-        documents = sorted((out / "decrees").iterdir())
-        links.append(f"{len(documents)} documenten in <a href='decrees/'>decrees/</a>")
+    decrees = decree_documents(out)
+    if decrees:
+        links.append(
+            f"{len(decrees)} verkeersbesluit(en) in <a href='decrees/'>decrees/</a>, "
+            "met een overzicht van de locaties (CSV, GeoJSON)"
+        )
     return f"<h2>Validatieproces</h2>{chart}<p>{' · '.join(links)}</p>"
 
 
@@ -226,23 +272,33 @@ def _request_kpis(path: Path) -> list[list]:
     return found
 
 
+def decree_documents(out: Path) -> list[Path]:
+    """The decrees themselves, not the overview tables next to them."""
+    folder = out / "decrees"
+    return (
+        sorted(p for p in folder.iterdir() if p.suffix.lower() in DECREE_SUFFIXES) if folder.is_dir() else []
+    )
+
+
 def _outputs_section(out: Path) -> str:
     items = []
     for path in sorted(out.rglob("*")):
-        if path.is_file() and path.name != "report.html":
-            relative = path.relative_to(out).as_posix()
-            items.append(
-                f'<li><a href="{html.escape(relative)}">{html.escape(relative)}</a> ({path.stat().st_size // 1024} kB)</li>'
-            )
+        # SQLite's -wal/-shm files exist only while a GeoPackage is open: a link would soon be dead.
+        if not path.is_file() or path.name == "report.html" or path.name.endswith(SIDECAR_SUFFIXES):
+            continue
+        relative = path.relative_to(out).as_posix()
+        items.append(
+            f'<li><a href="{html.escape(relative)}">{html.escape(relative)}</a> ({file_size(path.stat().st_size)})</li>'
+        )
     return f"<h2>Alle uitvoer</h2><ul>{''.join(items)}</ul>"
 
 
 def write_report(out: Path, steps, results: dict[str, dict]) -> Path:
     step_rows = []
-    for step in steps:
+    for step in sorted(steps, key=lambda step: int(step.number)):
         figures = "<br>".join(f"{_esc(name)}: <b>{_esc(value)}</b>" for name, value in step.figures.items())
         step_rows.append(
-            f"<tr><td>{_esc(step.number)}</td><td>{_esc(step.title)}</td><td class=num>{step.seconds:.1f} s</td><td>{figures}</td></tr>"
+            f"<tr><td>{_esc(step.number)}</td><td>{_esc(step.title)}</td><td class=num>{dutch_number(round(step.seconds, 1))} s</td><td>{figures}</td></tr>"
         )
     total = sum(step.seconds for step in steps)
     map_html = (
@@ -255,7 +311,7 @@ def write_report(out: Path, steps, results: dict[str, dict]) -> Path:
 <body>
 <h1>EV Planner — laadinfrastructuur Delft</h1>
 <p>Gemaakt op {dt.datetime.now().strftime("%d-%m-%Y %H:%M")} met <code>make demo</code>: de hele keten via
-<code>qgis_process</code> op de meegeleverde open data van Delft (totaal {total:.0f} s).
+<code>qgis_process</code> op de meegeleverde open data van Delft (totaal {dutch_number(round(total))} s).
 Open <a href="ev_planner_delft.qgz">ev_planner_delft.qgz</a> in QGIS om alles gestileerd te bekijken.</p>
 {map_html}
 <h2>Stappen en kerncijfers</h2>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -112,3 +113,29 @@ def test_demo_residents_requests_outcomes_sites_and_privacy(demo_out):
     report = (out / "report.html").read_text(encoding="utf-8")
     assert "Aanvragen van bewoners" in report
     assert "requests_map.png" in report
+
+
+def test_demo_report_reads_as_one_dutch_document(demo_out):
+    """#13 item 16: steps in order, Dutch labels, Dutch numbers, no dead links, honest counts."""
+    out, _ = demo_out
+    report = (out / "report.html").read_text(encoding="utf-8")
+    steps = re.findall(r"<tr><td>(\d)</td>", report)
+    assert steps == ["1", "2", "3", "4", "5", "6"]  # as they run; step 7 writes this report
+    for raw_key in (
+        "covered_after_pct",
+        "proven_optimal",
+        "optimality_gap_pct",
+        "hhi:",
+        "non_compliant",
+        ">in_review<",
+    ):
+        assert raw_key not in report, raw_key
+    assert "goedgekeurd" in report
+    assert "optimum bewezen" in report
+    assert "1.949" in report  # EVSEs as a whole number with a Dutch thousands separator
+    assert not re.search(r"\d \d{3}[,.]\d", report), "one thousands separator"
+    assert not re.search(r"-(wal|shm)\"", report)
+    assert "(0 kB)" not in report
+    decrees = [p for p in (out / "decrees").iterdir() if p.suffix == ".docx"]
+    assert f"{len(decrees)} verkeersbesluit(en)" in report
+    assert "dichten gaten in de loopafstand" in report
