@@ -44,7 +44,9 @@ class WritesThenFails(EvPlannerAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         fields = QgsFields()
         fields.append(QgsField("n", FieldType.INT))
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, WKB_POINT, Crs("EPSG:28992"))
+        sink, dest_id = self.parameterAsSink(
+            parameters, "OUTPUT", context, fields, WKB_POINT, Crs("EPSG:28992")
+        )
         features = []
         for n in range(5):
             feature = QgsFeature(fields)
@@ -94,7 +96,9 @@ def existing_geopackage(path: Path) -> None:
     options.layerName = "kept"
     from qgis.core import QgsCoordinateTransformContext
 
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsCoordinateTransformContext(), options
+    )
     assert error[0] == QgsVectorFileWriter.WriterError.NoError
 
 

@@ -79,6 +79,12 @@ def test_the_toolbox_sorts_the_groups_in_workflow_order_in_english_and_dutch():
         dutch = [group_name(group_id) for group_id in workflow]
     finally:
         QCoreApplication.removeTranslator(translator)
-    assert dutch == ["1. Laadpunten", "2. Potentieelkaart", "3. Validatieproces", "4. Gebruik en exploitanten"]
+    assert dutch == [
+        "1. Laadpunten",
+        "2. Potentieelkaart",
+        "3. Validatieproces",
+        "4. Gebruik en exploitanten",
+    ]
     # Without the numbers Dutch would sort "Gebruik" first; with them both sort as the workflow.
-    assert sorted(english) == english and sorted(dutch) == dutch
+    assert sorted(english) == english
+    assert sorted(dutch) == dutch
