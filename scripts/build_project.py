@@ -33,6 +33,7 @@ from qgis.core import (
     QgsLayoutItemScaleBar,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLegendStyle,
     QgsLineSymbol,
     QgsPrintLayout,
     QgsProject,
@@ -209,6 +210,10 @@ def _extent_of_interest(project: QgsProject) -> QgsRectangle:
     return extent
 
 
+PAGE_WIDTH = 297  # A4 landscape, mm
+MAP_WIDTH = 180
+
+
 def _layout(
     project: QgsProject,
     extent: QgsRectangle,
@@ -232,7 +237,7 @@ def _layout(
     layout.addLayoutItem(map_item)  # before sizing: an item outside a layout has no size to zoom in
     map_item.setCrs(project.crs())
     # Resize before moving: a map item moved while it has no size cannot zoom afterwards (3.22).
-    map_item.attemptResize(QgsLayoutSize(200, 182, LAYOUT_MILLIMETERS))
+    map_item.attemptResize(QgsLayoutSize(MAP_WIDTH, 182, LAYOUT_MILLIMETERS))
     map_item.attemptMove(QgsLayoutPoint(10, 18, LAYOUT_MILLIMETERS))
     # Top of the list is drawn on top: the layer tree order, as in the layers panel.
     map_item.setLayers(
@@ -246,29 +251,8 @@ def _layout(
     map_item.setFrameEnabled(True)
     map_item.setBackgroundColor(QColor(BACKGROUND))
 
-    legend = QgsLayoutItemLegend(layout)
-    legend.setTitle("Legenda")
-    legend.setLinkedMap(map_item)
-    legend.setAutoUpdateModel(False)
-    root = legend.model().rootGroup()
-    for node in list(root.children()):
-        layer = getattr(node, "layer", lambda: None)()
-        if layer is None or layer not in legend_layers:
-            root.removeChildNode(node)
-    legend.attemptMove(QgsLayoutPoint(214, 18, LAYOUT_MILLIMETERS))
-    layout.addLayoutItem(legend)
-
-    scale_bar = QgsLayoutItemScaleBar(layout)
-    scale_bar.setStyle("Single Box")
-    scale_bar.setLinkedMap(map_item)
-    scale_bar.setUnits(DISTANCE_METERS)
-    scale_bar.setNumberOfSegments(4)
-    scale_bar.setNumberOfSegmentsLeft(0)
-    scale_bar.setUnitsPerSegment(100)
-    scale_bar.setUnitLabel("m")
-    scale_bar.update()
-    scale_bar.attemptMove(QgsLayoutPoint(14, 186, LAYOUT_MILLIMETERS))
-    layout.addLayoutItem(scale_bar)
+    layout.addLayoutItem(_legend(layout, map_item, legend_layers))
+    layout.addLayoutItem(_scale_bar(layout, map_item))
 
     credits = QgsLayoutItemLabel(layout)
     credits.setText(ATTRIBUTION + " — gemaakt met EV Planner")
@@ -277,6 +261,61 @@ def _layout(
     credits.attemptResize(QgsLayoutSize(277, 5, LAYOUT_MILLIMETERS))
     layout.addLayoutItem(credits)
     return layout
+
+
+def _legend(layout: QgsPrintLayout, map_item: QgsLayoutItemMap, legend_layers) -> QgsLayoutItemLegend:
+    """The legend right of the map: only the classes the map shows, in a font that fits the page."""
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle("Legenda")
+    legend.setLinkedMap(map_item)
+    legend.setAutoUpdateModel(False)
+    legend.setLegendFilterByMapEnabled(True)  # no "over 150 kW" when the map has none
+    root = legend.model().rootGroup()
+    for node in list(root.children()):
+        layer = getattr(node, "layer", lambda: None)()
+        if layer is None or layer not in legend_layers:
+            root.removeChildNode(node)
+    left = 10 + MAP_WIDTH + 4
+    legend.attemptMove(QgsLayoutPoint(left, 18, LAYOUT_MILLIMETERS))
+    for size in (10, 9, 8, 7):
+        _legend_font_size(legend, size)
+        legend.adjustBoxSize()
+        if left + legend.sizeWithUnits().width() <= PAGE_WIDTH - 10:
+            break
+    return legend
+
+
+def _legend_font_size(legend: QgsLayoutItemLegend, size: float) -> None:
+    for style, scale in (
+        (QgsLegendStyle.Style.Title, 1.4),
+        (QgsLegendStyle.Style.Group, 1.1),
+        (QgsLegendStyle.Style.Subgroup, 1.1),
+        (QgsLegendStyle.Style.SymbolLabel, 1.0),
+    ):
+        legend_style = legend.rstyle(style)
+        if hasattr(legend_style, "setTextFormat"):  # QGIS 3.30+: fonts are text formats
+            text_format = legend_style.textFormat()
+            text_format.setSize(size * scale)
+            legend_style.setTextFormat(text_format)
+        else:
+            font = legend_style.font()
+            font.setPointSizeF(size * scale)
+            legend_style.setFont(font)
+
+
+def _scale_bar(layout: QgsPrintLayout, map_item: QgsLayoutItemMap) -> QgsLayoutItemScaleBar:
+    scale_bar = QgsLayoutItemScaleBar(layout)
+    scale_bar.setStyle("Single Box")
+    scale_bar.setLinkedMap(map_item)
+    scale_bar.setUnits(DISTANCE_METERS)
+    # Two segments of 200 m: at this scale four of 100 m put their labels on top of each other.
+    scale_bar.setNumberOfSegments(2)
+    scale_bar.setNumberOfSegmentsLeft(0)
+    scale_bar.setUnitsPerSegment(200)
+    scale_bar.setUnitLabel("m")
+    scale_bar.update()
+    scale_bar.attemptMove(QgsLayoutPoint(14, 186, LAYOUT_MILLIMETERS))
+    return scale_bar
 
 
 def main() -> int:

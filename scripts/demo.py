@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -79,7 +80,7 @@ class Demo:
         for name, value in parameters.items():
             for item in value if isinstance(value, (list, tuple)) else [value]:
                 args.append(f"{name}={item}")
-        completed = subprocess.run(args, capture_output=True, text=True, cwd=REPO)
+        completed = subprocess.run(args, capture_output=True, text=True, cwd=REPO, env=dutch_environment())
         if completed.returncode != 0:
             sys.stderr.write(completed.stdout[-4000:] + completed.stderr[-4000:])
             raise SystemExit(f"{full_id} failed (exit {completed.returncode})")
@@ -448,6 +449,7 @@ class Demo:
                 check=True,
                 capture_output=True,
                 cwd=REPO,
+                env=dutch_environment(),
             )
             from demo_report import write_report  # a sibling module of this script
 
@@ -470,6 +472,14 @@ FIGURE_LABELS = {
     "imported": "besluiten en processtappen ingelezen",
     "skipped": "regels overgeslagen",
 }
+
+
+def dutch_environment() -> dict[str, str]:
+    """The environment with a Dutch locale: the demo's layers, legends and maps are made the way
+    a Dutch QGIS makes them (QGIS's "override system locale" setting still wins)."""
+    environment = {key: value for key, value in os.environ.items() if key != "LANGUAGE"}
+    environment.update(LANG="nl_NL.UTF-8", LC_ALL="nl_NL.UTF-8")
+    return environment
 
 
 def labelled(results: dict) -> dict[str, object]:

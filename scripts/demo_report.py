@@ -26,15 +26,15 @@ th { background: #eef6f2; } td.num { text-align: right; font-variant-numeric: ta
 
 STATUS_LABELS = {
     "proposed": "voorgesteld",
-    "in_review": "in beoordeling",
-    "changes_requested": "wijzigingen gevraagd",
+    "in_review": "in behandeling",
+    "changes_requested": "aanpassing gevraagd",
     "approved": "goedgekeurd",
     "rejected": "afgewezen",
-    "requested": "aangevraagd",
-    "permitted": "vergund",
+    "requested": "aangevraagd bij de exploitant",
+    "permitted": "verkeersbesluit",
     "installed": "geplaatst",
     "delivered": "opgeleverd",
-    "cancelled": "geannuleerd",
+    "cancelled": "vervallen",
 }
 DECREE_SUFFIXES = (".docx", ".odt")
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import ast
+import html
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -66,6 +68,19 @@ def collect_strings(package: Path = PACKAGE) -> dict[str, list[str]]:
             first = node.args[0]
             if name in markers and isinstance(first, ast.Constant) and isinstance(first.value, str):
                 found.setdefault(first.value, []).append(f"{path.relative_to(REPO)}:{node.lineno}")
+    for label, where in style_labels(package).items():
+        found.setdefault(label, []).extend(where)
+    return found
+
+
+def style_labels(package: Path = PACKAGE) -> dict[str, list[str]]:
+    """Legend labels of the QML styles (translated when a style is applied: processing/styles.py)."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((package / "resources" / "styles").glob("*.qml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if re.search(r"<(rule|category|range)\b", line):
+                for label in re.findall(r'\blabel="([^"]+)"', line):
+                    found.setdefault(html.unescape(label), []).append(f"{path.relative_to(REPO)}:{number}")
     return found
 
 

@@ -4,11 +4,17 @@ Two routes, because outputs are used in two ways: in QGIS desktop the layer
 loaded on completion gets the style through a post-processor; a GeoPackage
 output also stores the style as its default in ``layer_styles``, so the file
 opens styled in any QGIS (and after ``qgis_process``, which loads nothing).
+
+The legend labels of a style (rules, categories, classes) are written in English in the QML
+and translated into the QGIS language when the style is applied (:func:`localized_qml`), so a
+layer created in a Dutch QGIS has a Dutch legend and one created in an English QGIS an
+English one. ``scripts/update_translations.py`` collects the labels from the QML files.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import xml.etree.ElementTree as ET
 from contextlib import closing
 from pathlib import Path
 from typing import ClassVar
@@ -19,8 +25,13 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..i18n import tr
 
 STYLE_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
+# The elements of a renderer whose ``label`` is shown in the legend.
+LEGEND_ELEMENTS = ("rule", "category", "range")
 
 
 def style_path(style_name: str) -> Path:
@@ -30,36 +41,57 @@ def style_path(style_name: str) -> Path:
     return path
 
 
+def localized_qml(style_name: str) -> str:
+    """The named style's QML with its legend labels in the QGIS language."""
+    root = ET.fromstring(style_path(style_name).read_text(encoding="utf-8"))
+    for tag in LEGEND_ELEMENTS:
+        for element in root.iter(tag):
+            label = element.get("label")
+            if label:
+                element.set("label", tr(label))
+    return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + ET.tostring(
+        root, encoding="unicode"
+    )
+
+
+def apply_style(layer: QgsVectorLayer, style_name: str) -> None:
+    """Give ``layer`` the named style, its legend in the QGIS language."""
+    document = QDomDocument()
+    document.setContent(localized_qml(style_name))
+    ok, error = layer.importNamedStyle(document)
+    if not ok:
+        raise RuntimeError(f"EV Planner's style {style_name!r} does not load: {error}")
+    layer.triggerRepaint()
+
+
 class _StyleOnLoad(QgsProcessingLayerPostProcessorInterface):
     # Processing keeps only a raw pointer to post-processors: hold them here.
     _alive: ClassVar[list[_StyleOnLoad]] = []
 
-    def __init__(self, qml: Path) -> None:
+    def __init__(self, style_name: str) -> None:
         super().__init__()
-        self.qml = qml
+        self.style_name = style_name
 
     def postProcessLayer(self, layer: QgsMapLayer, context, feedback) -> None:
         if isinstance(layer, QgsVectorLayer):
-            layer.loadNamedStyle(str(self.qml))
-            layer.triggerRepaint()
+            apply_style(layer, self.style_name)
 
     @classmethod
-    def create(cls, qml: Path) -> _StyleOnLoad:
-        instance = cls(qml)
+    def create(cls, style_name: str) -> _StyleOnLoad:
+        instance = cls(style_name)
         cls._alive.append(instance)
         return instance
 
 
 def style_output(context: QgsProcessingContext, destination: str, style_name: str) -> None:
     """Give the output ``destination`` (a sink's dest id or path) the named style."""
-    qml = style_path(style_name)
     if context.willLoadLayerOnCompletion(destination):
         details = context.layerToLoadOnCompletionDetails(destination)
-        details.setPostProcessor(_StyleOnLoad.create(qml))
+        details.setPostProcessor(_StyleOnLoad.create(style_name))
     path, _, options = destination.partition("|")
     if path.lower().endswith(".gpkg"):
         table = dict(part.split("=", 1) for part in options.split("|") if "=" in part).get("layername")
-        save_default_style(Path(path), table or Path(path).stem, style_name, qml.read_text(encoding="utf-8"))
+        save_default_style(Path(path), table or Path(path).stem, style_name, localized_qml(style_name))
 
 
 LAYER_STYLES_SQL = (

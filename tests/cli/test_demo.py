@@ -139,3 +139,26 @@ def test_demo_report_reads_as_one_dutch_document(demo_out):
     decrees = [p for p in (out / "decrees").iterdir() if p.suffix == ".docx"]
     assert f"{len(decrees)} verkeersbesluit(en)" in report
     assert "dichten gaten in de loopafstand" in report
+
+
+def test_demo_map_is_dutch_and_its_legend_fits_the_page(demo_out, qgis_app):
+    """#13 items 9 and 17: legends in the language the layers were made in, inside the page."""
+    from qgis.core import QgsLayoutItemLegend, QgsProject, QgsVectorLayer
+
+    out, _ = demo_out
+    project = QgsProject()
+    assert project.read(str(out / "ev_planner_delft.qgz"))
+    labels = [
+        item.label()
+        for layer in project.mapLayers().values()
+        if isinstance(layer, QgsVectorLayer) and layer.renderer() is not None
+        for item in layer.renderer().legendSymbolItems()
+    ]
+    assert "Tot 11 kW (AC)" in labels
+    assert "Gekozen locatie (het nummer is de volgorde)" in labels
+    assert not [label for label in labels if "Up to" in label or "White spot" in label or " / " in label]
+    for layout in project.layoutManager().printLayouts():
+        legend = next(item for item in layout.items() if isinstance(item, QgsLayoutItemLegend))
+        page_width = layout.pageCollection().page(0).pageSize().width()
+        assert legend.positionWithUnits().x() + legend.sizeWithUnits().width() <= page_width, layout.name()
+    project.clear()

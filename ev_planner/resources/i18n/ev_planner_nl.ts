@@ -29,6 +29,61 @@
       <translation>(gemeente)</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/scored_candidates.qml" />
+      <source>0 - 20</source>
+      <translation>0 – 20</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/forecast_areas.qml" />
+      <source>1 - 5</source>
+      <translation>1 – 5</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/charge_points.qml" />
+      <source>11 – 22 kW (AC)</source>
+      <translation>11 – 22 kW (AC)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/scored_candidates.qml" />
+      <source>20 - 40</source>
+      <translation>20 – 40</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/forecast_areas.qml" />
+      <source>21 - 50</source>
+      <translation>21 – 50</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/charge_points.qml" />
+      <source>22 – 50 kW (fast)</source>
+      <translation>22 – 50 kW (snel)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/scored_candidates.qml" />
+      <source>40 - 60</source>
+      <translation>40 – 60</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/charge_points.qml" />
+      <source>50 – 150 kW (fast DC)</source>
+      <translation>50 – 150 kW (snel, DC)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/forecast_areas.qml" />
+      <source>6 - 20</source>
+      <translation>6 – 20</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/scored_candidates.qml" />
+      <source>60 - 80</source>
+      <translation>60 – 80</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/scored_candidates.qml" />
+      <source>80 - 100</source>
+      <translation>80 – 100</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/store.py" />
       <source>A '{action}' event needs a comment or an attachment.</source>
       <translation>Een gebeurtenis '{action}' heeft een opmerking of een bijlage nodig.</translation>
@@ -237,6 +292,11 @@
       <translation>Goedkeuren</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Approved</source>
+      <translation>Goedgekeurd</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
       <source>Area</source>
       <translation>Gebied</translation>
@@ -322,6 +382,11 @@
       <translation>Basis-URL van de Open Charge Map-API (een mirror of een testserver).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/coverage_cells.qml" />
+      <source>Below the household threshold, no charge point</source>
+      <translation>Onder de drempel voor huishoudens, geen laadpunt</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>Busy above occupancy (%)</source>
       <translation>Druk boven bezetting (%)</translation>
@@ -390,6 +455,11 @@
       <location filename="../../../ev_planner/core/review/report.py" />
       <source>Cancellations</source>
       <translation>Annuleringen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Cancelled</source>
+      <translation>Vervallen</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -507,6 +577,11 @@
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <source>Cells with households, charge_points, covered and white_spot.</source>
       <translation>Cellen met households, charge_points, covered en white_spot.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Changes requested</source>
+      <translation>Aanpassing gevraagd</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
@@ -651,6 +726,11 @@
       <translation>Dekkingscontrole (witte vlekken)</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/coverage_cells.qml" />
+      <source>Covered: charge point in the cell</source>
+      <translation>Gedekt: laadpunt in de cel</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>Create review GeoPackage</source>
       <translation>Validatie-GeoPackage maken</translation>
@@ -689,6 +769,11 @@
       <location filename="../../../ev_planner/core/review/report.py" />
       <source>Decisions per department</source>
       <translation>Beslissingen per afdeling</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Delivered</source>
+      <translation>Opgeleverd</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
@@ -914,6 +999,11 @@
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>Existing charge points; candidates near them are removed.</source>
       <translation>Bestaande laadpunten; kandidaten in de buurt ervan worden verwijderd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/evaluated_requests.qml" />
+      <source>Existing point within the radius</source>
+      <translation>Bestaand punt binnen de straal</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
@@ -1172,6 +1262,16 @@
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
       <source>Import review events (CSV)</source>
       <translation>Validatiegebeurtenissen importeren (CSV)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>In review</source>
+      <translation>In behandeling</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Installed</source>
+      <translation>Geplaatst</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -1452,6 +1552,11 @@
       <translation>Naam die als actor van de controlegebeurtenissen wordt vastgelegd.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/evaluated_requests.qml" />
+      <source>Needs a new location</source>
+      <translation>Nieuwe locatie nodig</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
       <source>New sites proposed</source>
       <translation>Voorgestelde nieuwe locaties</translation>
@@ -1465,6 +1570,11 @@
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
       <source>No conflicts within {distance} m of {layers}.</source>
       <translation>Geen conflicten binnen {distance} m van {layers}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/forecast_areas.qml" />
+      <source>No gap</source>
+      <translation>Geen tekort</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
@@ -1520,6 +1630,11 @@
       <location filename="../../../ev_planner/core/review/events.py" />
       <source>Not a timestamp: {raw!r} (use ISO 8601, e.g. 2026-05-01T09:30:00+02:00).</source>
       <translation>Geen tijdstip: {raw!r} (gebruik ISO 8601, bijv. 2026-05-01T09:30:00+02:00).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/evaluated_requests.qml" />
+      <source>Not assessable</source>
+      <translation>Niet te beoordelen</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/operatorperformance.py" />
@@ -1717,6 +1832,11 @@
       <translation>Uitvoermap</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/charge_points.qml" />
+      <source>Over 150 kW (high-power DC)</source>
+      <translation>Meer dan 150 kW (snel, hoog vermogen DC)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>Overlapping sessions on one EVSE</source>
       <translation>Overlappende sessies op één EVSE</translation>
@@ -1750,6 +1870,11 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Photo</source>
       <translation>Foto</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/evaluated_requests.qml" />
+      <source>Planned location within the radius</source>
+      <translation>Geplande locatie binnen de straal</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
@@ -1860,6 +1985,11 @@
       <translation>Geprojecteerd CRS in meters; standaard gekozen op basis van de gegevens (RD New in Nederland).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Proposed</source>
+      <translation>Voorgesteld</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>Proposed locations (points, e.g. the selected candidates). location_id comes from the field location_id, else candidate_id, else it is generated.</source>
       <translation>Voorgestelde locaties (punten, bijv. de geselecteerde kandidaatlocaties). location_id komt uit het veld location_id, anders uit candidate_id, anders wordt het gegenereerd.</translation>
@@ -1968,9 +2098,19 @@
       <translation>Afwijzen</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Rejected</source>
+      <translation>Afgewezen</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>Rejection rule</source>
       <translation>Afwijzingsregel</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/charge_points.qml" />
+      <source>Removed (no longer at the source)</source>
+      <translation>Verwijderd (niet meer bij de bron)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/begun_outputs.py" />
@@ -1996,6 +2136,11 @@
       <location filename="../../../ev_planner/core/http.py" />
       <source>Request to {url} failed: {error_type}.</source>
       <translation>Verzoek aan {url} is mislukt: {error_type}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Requested at operator</source>
+      <translation>Aangevraagd bij de exploitant</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
@@ -2127,6 +2272,11 @@
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>Select optimal locations (maximal covering)</source>
       <translation>Optimale locaties selecteren (maximale dekking)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/selected_locations.qml" />
+      <source>Selected location (the number is its rank)</source>
+      <translation>Gekozen locatie (het nummer is de volgorde)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -3073,6 +3223,11 @@
       <translation>Totale vraag</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
+      <source>Traffic decree</source>
+      <translation>Verkeersbesluit</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
       <source>Trees, fire hydrants, crossings, cables, protected zones ...: any vector layers, any CRS.</source>
       <translation>Bomen, brandkranen, oversteekplaatsen, kabels, beschermde zones ...: willekeurige vectorlagen, elk CRS.</translation>
@@ -3108,6 +3263,11 @@
       <translation>Onbekende locatie {location_id!r}: deze hoort niet bij deze validatie.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/charge_points.qml" />
+      <source>Unknown power</source>
+      <translation>Vermogen onbekend</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/states.py" />
       <source>Unknown rejection rule {rule!r}: use one of {rules}.</source>
       <translation>Onbekende afwijzingsregel {rule!r}: gebruik een van {rules}.</translation>
@@ -3116,6 +3276,11 @@
       <location filename="../../../ev_planner/core/review/events.py" />
       <source>Unknown time zone {zone!r}: give a name of the tz database such as Europe/Amsterdam or Europe/Brussels.</source>
       <translation>Onbekende tijdzone {zone!r}: geef een naam uit de tz-database, zoals Europe/Amsterdam of Europe/Brussels.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/charge_points.qml" />
+      <source>Up to 11 kW (AC)</source>
+      <translation>Tot 11 kW (AC)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/chargepoint_output.py" />
@@ -3251,6 +3416,11 @@
       <translation>Gebruikte gewichten: {weights}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/coverage_cells.qml" />
+      <source>White spot: enough households, no charge point</source>
+      <translation>Witte vlek: genoeg huishoudens, geen laadpunt</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <source>White spots</source>
       <translation>Witte vlekken</translation>
@@ -3335,6 +3505,11 @@
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>actor</source>
       <translation>actor</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/usage_kpis.qml" />
+      <source>add nearby (busy)</source>
+      <translation>bijplaatsen (druk)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
@@ -3463,6 +3638,11 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>comment</source>
       <translation>opmerking</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/usage_kpis.qml" />
+      <source>consider moving (little used)</source>
+      <translation>verplaatsen overwegen (weinig gebruikt)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/sources/records.py" />
@@ -3668,6 +3848,11 @@
       <translation>ongeldige overgang</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/usage_kpis.qml" />
+      <source>keep</source>
+      <translation>behouden</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/report.py" />
       <source>lead time</source>
       <translation>doorlooptijd</translation>
@@ -3748,6 +3933,11 @@
       <translation>maand</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/resources/styles/forecast_areas.qml" />
+      <source>more than 50</source>
+      <translation>meer dan 50</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/report.py" />
       <source>name</source>
       <translation>naam</translation>
@@ -3801,6 +3991,11 @@
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>no STATUS_HISTORY given</source>
       <translation>geen STATUS_HISTORY opgegeven</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/usage_kpis.qml" />
+      <source>no advice (no id or data)</source>
+      <translation>geen advies (geen id of gegevens)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/http.py" />
@@ -4164,6 +4359,11 @@
       <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>value for a clock hour that does not exist (DST change)</source>
       <translation>waarde voor een klokuur dat niet bestaat (zomertijdwissel)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/resources/styles/usage_kpis.qml" />
+      <source>watch</source>
+      <translation>volgen</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />

@@ -14,10 +14,10 @@
   </temporal>
   <renderer-v2 type="categorizedSymbol" referencescale="-1" enableorderby="0" attr="outcome" forceraster="0" symbollevels="0">
     <categories>
-      <category value="covered_existing" symbol="0" label="Existing point within the radius / bestaand punt binnen de straal" render="true"/>
-      <category value="covered_planned" symbol="1" label="Planned location within the radius / geplande locatie binnen de straal" render="true"/>
-      <category value="new_location" symbol="2" label="Needs a new location / nieuwe locatie nodig" render="true"/>
-      <category value="not_assessable" symbol="3" label="Not assessable / niet te beoordelen" render="true"/>
+      <category value="covered_existing" symbol="0" label="Existing point within the radius" render="true"/>
+      <category value="covered_planned" symbol="1" label="Planned location within the radius" render="true"/>
+      <category value="new_location" symbol="2" label="Needs a new location" render="true"/>
+      <category value="not_assessable" symbol="3" label="Not assessable" render="true"/>
     </categories>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" name="0" alpha="1">

@@ -2,16 +2,16 @@
 <qgis version="3.22.16-Białowieża" styleCategories="Symbology|Labeling|Fields|Forms">
   <renderer-v2 type="categorizedSymbol" attr="status" symbollevels="0" enableorderby="0" forceraster="0">
     <categories>
-      <category render="true" symbol="0" value="proposed" label="Proposed / voorgesteld"/>
-      <category render="true" symbol="1" value="in_review" label="In review / in behandeling"/>
-      <category render="true" symbol="2" value="changes_requested" label="Changes requested / aanpassing gevraagd"/>
-      <category render="true" symbol="3" value="approved" label="Approved / goedgekeurd"/>
-      <category render="true" symbol="4" value="rejected" label="Rejected / afgewezen"/>
-      <category render="true" symbol="5" value="requested" label="Requested at operator / aangevraagd"/>
-      <category render="true" symbol="6" value="permitted" label="Traffic decree / verkeersbesluit"/>
-      <category render="true" symbol="7" value="installed" label="Installed / geplaatst"/>
-      <category render="true" symbol="8" value="delivered" label="Delivered / opgeleverd"/>
-      <category render="true" symbol="9" value="cancelled" label="Cancelled / vervallen"/>
+      <category render="true" symbol="0" value="proposed" label="Proposed"/>
+      <category render="true" symbol="1" value="in_review" label="In review"/>
+      <category render="true" symbol="2" value="changes_requested" label="Changes requested"/>
+      <category render="true" symbol="3" value="approved" label="Approved"/>
+      <category render="true" symbol="4" value="rejected" label="Rejected"/>
+      <category render="true" symbol="5" value="requested" label="Requested at operator"/>
+      <category render="true" symbol="6" value="permitted" label="Traffic decree"/>
+      <category render="true" symbol="7" value="installed" label="Installed"/>
+      <category render="true" symbol="8" value="delivered" label="Delivered"/>
+      <category render="true" symbol="9" value="cancelled" label="Cancelled"/>
     </categories>
     <symbols>
       <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">

@@ -1,12 +1,9 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 <qgis version="3.22.16-Białowieża" styleCategories="Symbology|Labeling">
-  <renderer-v2 type="graduatedSymbol" attr="selection_rank" graduatedMethod="GraduatedColor" symbollevels="0" enableorderby="1" forceraster="0">
-    <ranges>
-      <range lower="1" upper="10.5" symbol="0" label="1 - 10" render="true"/>
-      <range lower="10.5" upper="50.5" symbol="1" label="11 - 50" render="true"/>
-      <range lower="50.5" upper="200.5" symbol="2" label="51 - 200" render="true"/>
-      <range lower="200.5" upper="1000000000" symbol="3" label="> 200" render="true"/>
-    </ranges>
+  <renderer-v2 type="RuleRenderer" symbollevels="0" enableorderby="1" forceraster="0">
+    <rules key="{5d1c2f0e-6a55-4f3b-9d61-2b1f0c3e7a10}">
+      <rule key="{8b7e4c1a-93f2-4d0e-a6b5-1c2d3e4f5a60}" symbol="0" label="Selected location (the number is its rank)"/>
+    </rules>
     <symbols>
       <symbol type="marker" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
@@ -29,71 +26,7 @@
           </Option>
         </layer>
       </symbol>
-      <symbol type="marker" name="1" alpha="1" clip_to_extent="1" force_rhr="0">
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
-          <Option type="Map">
-            <Option name="name" value="star" type="QString"/>
-            <Option name="color" value="49,163,84,255" type="QString"/>
-            <Option name="outline_color" value="60,60,60,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.2" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="size" value="3.0" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="joinstyle" value="miter" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-          </Option>
-        </layer>
-      </symbol>
-      <symbol type="marker" name="2" alpha="1" clip_to_extent="1" force_rhr="0">
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
-          <Option type="Map">
-            <Option name="name" value="star" type="QString"/>
-            <Option name="color" value="120,198,121,255" type="QString"/>
-            <Option name="outline_color" value="60,60,60,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.2" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="size" value="2.5" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="joinstyle" value="miter" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-          </Option>
-        </layer>
-      </symbol>
-      <symbol type="marker" name="3" alpha="1" clip_to_extent="1" force_rhr="0">
-        <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
-          <Option type="Map">
-            <Option name="name" value="star" type="QString"/>
-            <Option name="color" value="194,230,153,255" type="QString"/>
-            <Option name="outline_color" value="60,60,60,255" type="QString"/>
-            <Option name="outline_style" value="solid" type="QString"/>
-            <Option name="outline_width" value="0.2" type="QString"/>
-            <Option name="outline_width_unit" value="MM" type="QString"/>
-            <Option name="size" value="2.0" type="QString"/>
-            <Option name="size_unit" value="MM" type="QString"/>
-            <Option name="angle" value="0" type="QString"/>
-            <Option name="joinstyle" value="miter" type="QString"/>
-            <Option name="scale_method" value="diameter" type="QString"/>
-            <Option name="vertical_anchor_point" value="1" type="QString"/>
-            <Option name="horizontal_anchor_point" value="1" type="QString"/>
-            <Option name="offset" value="0,0" type="QString"/>
-            <Option name="offset_unit" value="MM" type="QString"/>
-          </Option>
-        </layer>
-      </symbol>
     </symbols>
-    <mode name="fixed"/>
     <orderby>
       <orderByClause asc="0" nullsFirst="0">"selection_rank"</orderByClause>
     </orderby>
