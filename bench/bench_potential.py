@@ -27,25 +27,19 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+from harness import REPO, peak_gb, result_of, start_qgis
 
-REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 SEED = 2026
 RADIUS = 250.0
-
-
-def peak_gb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0**2  # KiB on Linux
 
 
 # --- (a) ---------------------------------------------------------------------------------------
@@ -87,15 +81,7 @@ def case_a() -> dict:
 def _qgis():
     from qgis.core import QgsApplication
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = QgsApplication([], False)
-    app.initQgis()
-    plugins = "/usr/share/qgis/python/plugins"  # where Debian's QGIS keeps the processing plugin
-    if plugins not in sys.path:
-        sys.path.append(plugins)
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
+    app = start_qgis()
     from ev_planner.processing.provider import EvPlannerProvider
 
     provider = EvPlannerProvider()
@@ -387,13 +373,7 @@ CASES = {"a": case_a, "b": case_b, "c": case_c, "d": case_d}
 
 
 def run_in_subprocess(name: str) -> dict:
-    completed = subprocess.run(
-        [sys.executable, __file__, "--case", name], capture_output=True, text=True, cwd=REPO, check=False
-    )
-    lines = [line for line in completed.stdout.splitlines() if line.startswith("RESULT ")]
-    if completed.returncode != 0 or not lines:
-        return {"error": (completed.stderr or completed.stdout)[-2000:]}
-    return json.loads(lines[-1][len("RESULT ") :])
+    return result_of([sys.executable, __file__, "--case", name], error_chars=2000)
 
 
 def report(name: str, r: dict) -> None:

@@ -42,9 +42,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,8 +50,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from harness import REPO, peak_gb, result_of, start_qgis, timed
 
-REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 SEED = 2027
@@ -80,10 +78,6 @@ EXISTING_SPREAD = 0.2
 # half the narrowest block (40 m), so that the houses of the next street over stay out.
 NATIVE_BUFFER = 25.0
 ON_NODE_TOLERANCE = 0.05  # m: pandana keeps each edge weight in whole mm (x1000 into an int)
-
-
-def peak_gb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0**2  # KiB on Linux
 
 
 def versions() -> str:
@@ -256,12 +250,6 @@ class CallTimer:
     def take(self) -> dict[str, float]:
         seconds, self.seconds = self.seconds, {}
         return seconds
-
-
-def timed(function, *args, **kwargs):
-    start = time.perf_counter()
-    result = function(*args, **kwargs)
-    return result, time.perf_counter() - start
 
 
 # --- (1) city scale ----------------------------------------------------------------------------
@@ -550,22 +538,6 @@ def on_node_variant(network, reference: Pandana, weights: np.ndarray, candidate_
 
 
 # --- (3) against the native QGIS chain ---------------------------------------------------------
-def start_qgis():
-    """A QgsApplication with Processing (the plugin's provider is not needed)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
-
-    app = QgsApplication([], False)
-    app.initQgis()
-    plugins = "/usr/share/qgis/python/plugins"  # where Debian's QGIS keeps the processing plugin
-    if plugins not in sys.path:
-        sys.path.append(plugins)
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    return app
-
-
 def write_gpkg(path: Path, name: str, geometries, kind: str, fields: dict[str, list] | None = None):
     """A GeoPackage layer in RD New written with OGR (users' data are files), opened as a QGIS layer."""
     from osgeo import ogr, osr
@@ -832,12 +804,7 @@ TITLES = {
 
 
 def run_in_subprocess(name: str, quick: bool, python: str = sys.executable) -> dict:
-    command = [python, __file__, "--run", name] + (["--quick"] if quick else [])
-    completed = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
-    lines = [line for line in completed.stdout.splitlines() if line.startswith("RESULT ")]
-    if completed.returncode != 0 or not lines:
-        return {"error": (completed.stderr or completed.stdout)[-3000:]}
-    return json.loads(lines[-1][len("RESULT ") :])
+    return result_of([python, __file__, "--run", name] + (["--quick"] if quick else []), error_chars=3000)
 
 
 def run_case(name: str, quick: bool, reference_python: str) -> dict:

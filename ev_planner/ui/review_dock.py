@@ -151,6 +151,20 @@ class ReviewDock(QgsDockWidget):
     def _build(self) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.addLayout(self._build_file_form())
+        layout.addLayout(self._build_filter_row())
+        layout.addWidget(self._build_locations(), 1)
+        layout.addWidget(self._build_decision())
+        layout.addWidget(self._build_process_step())
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        self.setWidget(body)
+        self._step_changed()
+        self._update_buttons()
+
+    def _build_file_form(self) -> QFormLayout:
+        """The review file and who is recording: name and department."""
         form = QFormLayout()
         self.file_widget = QgsFileWidget()
         self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
@@ -163,8 +177,10 @@ class ReviewDock(QgsDockWidget):
         self.department_combo = QComboBox()
         self.department_combo.currentIndexChanged.connect(self._department_changed)
         form.addRow(tr("Your department"), self.department_combo)
-        layout.addLayout(form)
+        return form
 
+    def _build_filter_row(self) -> QHBoxLayout:
+        """Which locations the table lists, and reading colleagues' decisions again."""
         self.awaiting_only = QCheckBox(tr("Only locations awaiting my department"))
         self.awaiting_only.setChecked(True)
         self.awaiting_only.toggled.connect(self.refresh_locations)
@@ -174,8 +190,10 @@ class ReviewDock(QgsDockWidget):
         self.refresh_button.setToolTip(tr("Read the decisions colleagues recorded since you opened the file"))
         self.refresh_button.clicked.connect(self.refresh_locations)
         filter_row.addWidget(self.refresh_button)
-        layout.addLayout(filter_row)
+        return filter_row
 
+    def _build_locations(self) -> QSplitter:
+        """The table of locations above the history of the selected one."""
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Location"), tr("Status"), tr("Awaiting"), tr("Address")])
@@ -189,8 +207,10 @@ class ReviewDock(QgsDockWidget):
         self.history.setOpenExternalLinks(False)
         self.history.setOpenLinks(False)
         splitter.addWidget(self.history)
-        layout.addWidget(splitter, 1)
+        return splitter
 
+    def _build_decision(self) -> QGroupBox:
+        """The decision of the reviewer's department: reason, comment, the decision buttons, a photo."""
         decide = QGroupBox(tr("Decision of my department"))
         decide_layout = QVBoxLayout(decide)
         self.reason_edit = QLineEdit()
@@ -220,8 +240,10 @@ class ReviewDock(QgsDockWidget):
         ):
             buttons.addWidget(button)
         decide_layout.addLayout(buttons)
-        layout.addWidget(decide)
+        return decide
 
+    def _build_process_step(self) -> QGroupBox:
+        """A later process step (request, permit, install, ...) with its details."""
         steps = QGroupBox(tr("Process step"))
         steps_layout = QFormLayout(steps)
         self.step_combo = QComboBox()
@@ -241,14 +263,7 @@ class ReviewDock(QgsDockWidget):
         self.step_button = QPushButton(tr("Record step"))
         self.step_button.clicked.connect(self._record_step)
         steps_layout.addRow(self.step_button)
-        layout.addWidget(steps)
-
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
-        self.setWidget(body)
-        self._step_changed()
-        self._update_buttons()
+        return steps
 
     # --- opening --------------------------------------------------------------------------
     def open_review(self, path: str) -> bool:

@@ -7,29 +7,19 @@ import sqlite3
 
 import pytest
 
+from tests.support.layers import ocpi_points_geojson
+
 pytestmark = pytest.mark.cli
 
 
 def charge_points_geojson(sample_dir, tmp_path):
     """The OCPI locations as a GeoJSON point layer (what a charge-point loader would produce)."""
     locations = json.loads((sample_dir / "charge_points.ocpi.json").read_text(encoding="utf-8"))
-    path = tmp_path / "charge_points.geojson"
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {
-                "type": "Point",
-                "coordinates": [
-                    float(loc["coordinates"]["longitude"]),
-                    float(loc["coordinates"]["latitude"]),
-                ],
-            },
-            "properties": {"source_id": loc["id"], "location_id": loc["id"]},
-        }
-        for loc in locations
-    ]
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
-    return path
+    return ocpi_points_geojson(
+        tmp_path / "charge_points.geojson",
+        locations,
+        lambda loc: {"source_id": loc["id"], "location_id": loc["id"]},
+    )
 
 
 def test_coveragecheck_on_delft_returns_numbers_and_a_styled_geopackage(

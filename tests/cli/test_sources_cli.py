@@ -10,8 +10,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from ocpi_test_server import OcpiTestServer, load_objects
 
 pytestmark = pytest.mark.cli

@@ -7,26 +7,17 @@ from collections import defaultdict
 
 import pytest
 
+from tests.support.layers import ocpi_points_geojson
+
 
 @pytest.mark.cli
 def test_usagekpis_on_the_delft_sample(run_algorithm_cli, sample_dir, tmp_path):
     locations = json.loads((sample_dir / "charge_points.ocpi.json").read_text())
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {
-                "type": "Point",
-                "coordinates": [
-                    float(loc["coordinates"]["longitude"]),
-                    float(loc["coordinates"]["latitude"]),
-                ],
-            },
-            "properties": {"source_id": loc["id"], "evse_count": len(loc["evses"])},
-        }
-        for loc in locations
-    ]
-    points = tmp_path / "charge_points.geojson"
-    points.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    points = ocpi_points_geojson(
+        tmp_path / "charge_points.geojson",
+        locations,
+        lambda loc: {"source_id": loc["id"], "evse_count": len(loc["evses"])},
+    )
     out = tmp_path / "usage_kpis.gpkg"
     result = run_algorithm_cli(
         "usagekpis",

@@ -18,6 +18,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from tests.support.layers import memory_points
+from tests.support.running import run_algorithm as run
+
 
 def shapefile_without_prj(tmp_path, name, kind, points):
     """An RD-coordinate shapefile whose .prj file is gone, as municipal exports often are."""
@@ -53,12 +56,6 @@ def rd_points_labelled_wgs84():
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(84000, 446000)))
     layer.dataProvider().addFeatures([feature])
     return layer
-
-
-def run(algorithm, parameters):
-    return processing.run(
-        f"evplanner:{algorithm}", parameters, feedback=QgsProcessingFeedback(), context=QgsProcessingContext()
-    )
 
 
 @pytest.mark.parametrize(
@@ -103,8 +100,6 @@ def test_rd_coordinates_in_a_wgs84_layer_are_refused(evplanner):
 
 
 def test_checkconstraints_refuses_a_constraint_layer_without_prj(evplanner, tmp_path):
-    from test_review_algorithms import memory_points
-
     locations = memory_points("EPSG:28992", "field=location_id:string", [((84500.0, 447400.0), ["L1"])])
     review = tmp_path / "review.gpkg"
     processing.run(

@@ -15,7 +15,8 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from test_potential_scoring import point_layer
+
+from tests.support.layers import point_layer
 
 
 def _layers(path) -> set[str]:

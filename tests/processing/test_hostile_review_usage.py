@@ -12,9 +12,7 @@ from qgis.core import (
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
@@ -22,31 +20,7 @@ from ev_planner.core.review.decree_template import document_xml, write_default_t
 from ev_planner.core.review.documents import MANIFEST_NAME, docx_text
 from ev_planner.core.review.events import ReviewEvent
 from ev_planner.core.review.store import ReviewStore
-
-
-class Feedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.errors, self.warnings, self.infos = [], [], []
-
-    def reportError(self, error, fatalError=False):  # noqa: N803 (QGIS signature)
-        self.errors.append(error)
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
-
-    def pushInfo(self, info):
-        self.infos.append(info)
-
-
-def run(algorithm: str, params: dict):
-    import processing
-
-    feedback = Feedback()
-    result = processing.run(
-        f"evplanner:{algorithm}", params, context=QgsProcessingContext(), feedback=feedback
-    )
-    return result, feedback
+from tests.support.running import run_recorded as run
 
 
 @pytest.fixture

@@ -8,17 +8,14 @@ log, the error or the output. Every server here is local (127.0.0.1).
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
-from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from ocpi_test_server import Fault, OcpiTestServer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 from werkzeug import Response
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "sources"))
-
-from hostile_inputs import (
+from tests.support.feedback import RecordingFeedback as Feedback
+from tests.support.hostile_inputs import (
     ECHO_TOKEN,
     HUGE,
     cdr,
@@ -29,51 +26,10 @@ from hostile_inputs import (
     location,
     write,
 )
-from ocpi_test_server import Fault, OcpiTestServer
+from tests.support.running import run_algorithm as run
 
 EXTENT = "4.3,51.9,4.4,52.1 [EPSG:4326]"
 NESTED = "nested more than 200 levels deep"
-
-
-class Feedback(QgsProcessingFeedback):
-    """Keeps every line an algorithm writes to the Processing log."""
-
-    def __init__(self):
-        super().__init__()
-        self.lines: list[str] = []
-
-    def reportError(self, error, fatalError=False):  # noqa: N803 (QGIS signature)
-        self.lines.append(error)
-
-    def pushInfo(self, info):
-        self.lines.append(info)
-
-    def pushWarning(self, warning):
-        self.lines.append(warning)
-
-    def pushDebugInfo(self, info):
-        self.lines.append(info)
-
-    def pushCommandInfo(self, info):
-        self.lines.append(info)
-
-    def pushConsoleInfo(self, info):
-        self.lines.append(info)
-
-    def setProgressText(self, text):
-        self.lines.append(text)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.lines)
-
-
-def run(algorithm_id: str, params: dict, feedback: Feedback | None = None) -> dict:
-    import processing
-
-    return processing.run(
-        f"evplanner:{algorithm_id}", params, context=QgsProcessingContext(), feedback=feedback or Feedback()
-    )
 
 
 def refused(algorithm_id: str, params: dict, feedback: Feedback | None = None) -> str:

@@ -31,6 +31,7 @@ from qgis.core import (
 from ev_planner.core.point_wkb import point_wkb_xy
 from ev_planner.processing.layers import read_points_fast
 from ev_planner.processing.ogr_points import read_ogr_points, whole_layer
+from tests.support.running import run_algorithm
 
 RD = QgsCoordinateReferenceSystem("EPSG:28992")
 DRIVERS = {"gpkg": "GPKG", "geojson": "GeoJSON"}
@@ -275,12 +276,7 @@ def run_both(sample_dir, tmp_path, algorithm, parameters, inputs):
             assert read_ogr_points(layers["USAGE"], RD, context, ["occupancy_mean"]) is not None
         output = str(folder / "out.gpkg")
         given = {name: layers[name] for name in inputs}
-        processing.run(
-            algorithm,
-            {**parameters, **given, "OUTPUT": output},
-            context=QgsProcessingContext(),
-            feedback=QgsProcessingFeedback(),
-        )
+        run_algorithm(algorithm, {**parameters, **given, "OUTPUT": output})
         outputs.append(output_rows(output))
         del layers, given
     return outputs

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import processing
 import pytest
 from qgis.core import (
@@ -19,74 +17,20 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-RD = "EPSG:28992"
-X0, Y0 = 84000.0, 446000.0  # hand-made layers sit in Delft (RD New)
-
-
-def point_layer(points, crs=RD, fields=(), name="points"):
-    """A memory point layer; ``points`` holds (x, y, *attribute values)."""
-    spec = "&".join(f"field={field}" for field in fields)
-    layer = QgsVectorLayer(f"Point?crs={crs}" + (f"&{spec}" if spec else ""), name, "memory")
-    features = []
-    offset = (X0, Y0) if crs == RD else (0.0, 0.0)
-    for row in points:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(row[0] + offset[0], row[1] + offset[1])))
-        feature.setAttributes(list(row[2:]))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
-
-
-def delft_charge_points(sample_dir, crs=RD):
-    """The Delft OCPI locations as a point layer (coordinates are strings in OCPI)."""
-    locations = json.loads((sample_dir / "charge_points.ocpi.json").read_text(encoding="utf-8"))
-    to_crs = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(crs), QgsProject.instance()
-    )
-    rows = []
-    for location in locations:
-        point = to_crs.transform(
-            QgsPointXY(
-                float(location["coordinates"]["longitude"]), float(location["coordinates"]["latitude"])
-            )
-        )
-        rows.append((point.x() - X0, point.y() - Y0, location["id"]))
-    return point_layer(rows, crs, ["location_id:string"], "charge_points")
-
-
-def delft_addresses(sample_dir):
-    layer = QgsVectorLayer(
-        str(sample_dir / "osm_tudelft_wippolder.osm.pbf") + "|layername=points", "osm", "ogr"
-    )
-    assert layer.isValid()
-    layer.setSubsetString("other_tags LIKE '%addr:housenumber%'")
-    return layer
-
-
-def delft_candidates(addresses, spacing=150.0):
-    """A regular grid of candidates over the extent of the addresses, in RD New."""
-    to_rd = QgsCoordinateTransform(addresses.crs(), QgsCoordinateReferenceSystem(RD), QgsProject.instance())
-    extent = to_rd.transformBoundingBox(addresses.extent())
-    rows = []
-    y = extent.yMinimum()
-    while y <= extent.yMaximum():
-        x = extent.xMinimum()
-        while x <= extent.xMaximum():
-            rows.append((x - X0, y - Y0, len(rows)))
-            x += spacing
-        y += spacing
-    return point_layer(rows, RD, ["cid:integer"], "candidates")
+from tests.support.layers import (
+    RD,
+    X0,
+    Y0,
+    delft_addresses,
+    delft_candidates,
+    delft_charge_points,
+    point_layer,
+)
+from tests.support.running import run_algorithm, to_memory
 
 
 def run_score(**parameters):
-    parameters.setdefault("OUTPUT", "memory:")
-    return processing.run(
-        "evplanner:scorecandidates",
-        parameters,
-        feedback=QgsProcessingFeedback(),
-        context=QgsProcessingContext(),
-    )
+    return run_algorithm("scorecandidates", to_memory(parameters))
 
 
 def features(layer):

@@ -14,17 +14,13 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsVectorLayer,
 )
-from test_potential_scoring import RD, delft_addresses, delft_candidates, delft_charge_points, point_layer
+
+from tests.support.layers import RD, delft_addresses, delft_candidates, delft_charge_points, point_layer
+from tests.support.running import run_algorithm, to_memory
 
 
 def run_select(**parameters):
-    parameters.setdefault("OUTPUT", "memory:")
-    return processing.run(
-        "evplanner:selectlocations",
-        parameters,
-        feedback=QgsProcessingFeedback(),
-        context=QgsProcessingContext(),
-    )
+    return run_algorithm("selectlocations", to_memory(parameters))
 
 
 def ranked(layer):

@@ -7,37 +7,16 @@ walking.
 
 from __future__ import annotations
 
-import processing
 import pytest
 from qgis.core import (
     NULL,
-    QgsFeature,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorFileWriter,
-    QgsVectorLayer,
 )
-from test_potential_scoring import RD, X0, Y0, point_layer
 
-STREETS = [
-    [(0, 0), (500, 0), (1000, 0)],
-    [(0, 100), (500, 100), (1000, 100)],
-    [(1000, 0), (1000, 100)],  # the bridge
-]
-
-
-def line_layer(lines, crs=RD):
-    layer = QgsVectorLayer(f"LineString?crs={crs}", "streets", "memory")
-    features = []
-    for line in lines:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(x + X0, y + Y0) for x, y in line]))
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
+from tests.support.layers import STREETS, line_layer, point_layer
+from tests.support.running import run_logged, to_memory
 
 
 def plain(value):
@@ -46,12 +25,7 @@ def plain(value):
 
 
 def run(algorithm, **parameters):
-    feedback = QgsProcessingFeedback()
-    parameters.setdefault("OUTPUT", "memory:")
-    result = processing.run(
-        f"evplanner:{algorithm}", parameters, feedback=feedback, context=QgsProcessingContext()
-    )
-    return result, feedback.textLog()
+    return run_logged(algorithm, to_memory(parameters))
 
 
 def canal_inputs():

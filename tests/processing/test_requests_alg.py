@@ -6,11 +6,10 @@ import processing
 import pytest
 from qgis.core import (
     NULL,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
 )
-from test_potential_scoring import X0, Y0, point_layer
-from test_potential_walking import STREETS, line_layer
+
+from tests.support.layers import STREETS, X0, Y0, line_layer, point_layer
+from tests.support.running import run_logged, to_memory
 
 
 def plain(value):
@@ -18,13 +17,7 @@ def plain(value):
 
 
 def run(**parameters):
-    feedback = QgsProcessingFeedback()
-    parameters.setdefault("OUTPUT", "memory:")
-    parameters.setdefault("PROPOSED", "memory:")
-    result = processing.run(
-        "evplanner:evaluaterequests", parameters, feedback=feedback, context=QgsProcessingContext()
-    )
-    return result, feedback.textLog()
+    return run_logged("evaluaterequests", to_memory(parameters, "OUTPUT", "PROPOSED"))
 
 
 def requests_csv(tmp_path, rows, header="request_id;received_at;x;y;naam;kenteken", encoding="cp1252"):

@@ -23,20 +23,9 @@ from qgis.core import (
 from ev_planner.core.review.documents import docx_text
 from ev_planner.core.review.events import ReviewEvent
 from ev_planner.core.review.store import ReviewStore
+from tests.support.layers import memory_points
 
 RD = {"L1": (84500.0, 447400.0), "L2": (84600.0, 447450.0), "L3": (84700.0, 447300.0)}
-
-
-def memory_points(crs: str, fields: str, rows) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"Point?crs={crs}&{fields}", "layer", "memory")
-    features = []
-    for (x, y), attributes in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
-    return layer
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ocpi_test_server import OcpiTestServer
 from qgis.core import (
     NULL,
     QgsApplication,
@@ -18,51 +19,17 @@ from qgis.core import (
     QgsField,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from ocpi_test_server import OcpiTestServer
-
 from ev_planner.compat import FieldType
+from tests.support.feedback import RecordingFeedback as Feedback
+from tests.support.running import run_checked as run_alg
 
 TOKEN = "processing-t0ken-xyz"
-
-
-class Feedback(QgsProcessingFeedback):
-    def __init__(self, cancel_on: str | None = None):
-        super().__init__()
-        self.errors, self.infos, self.warnings = [], [], []
-        self.cancel_on = cancel_on
-
-    def reportError(self, error, fatalError=False):  # noqa: N803 (QGIS signature)
-        self.errors.append(error)
-
-    def pushInfo(self, info):
-        self.infos.append(info)
-        if self.cancel_on and self.cancel_on in info:
-            self.cancel()
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
-
-
-def run_alg(algorithm_id: str, params: dict, feedback: Feedback | None = None) -> dict:
-    """Check the parameters and run as Processing does (the C++ run; see the usage tests' note)."""
-    alg = QgsApplication.processingRegistry().createAlgorithmById(f"evplanner:{algorithm_id}")
-    assert alg is not None, algorithm_id
-    context = QgsProcessingContext()
-    ok, message = alg.checkParameterValues(params, context)
-    if not ok:
-        raise QgsProcessingException(message)
-    results, ok = QgsProcessingAlgorithm.run(alg, params, context, feedback or Feedback(), {}, False)
-    assert ok
-    return results
 
 
 def features(uri: str) -> dict[str, QgsFeature]:

@@ -10,13 +10,13 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsSettings,
     QgsVectorLayer,
 )
 
 from ev_planner import i18n
 from ev_planner.core.errors import InputError
+from tests.support.feedback import RecordingFeedback
 
 QM_FILE = Path(i18n.I18N_DIR) / "ev_planner_nl.qm"
 LOCALE_KEYS = ("locale/overrideFlag", "locale/userLocale")
@@ -77,16 +77,7 @@ def test_skipped_import_rows_are_reported_in_dutch(evplanner, dutch, tmp_path):
         "Z,2025-03-01T10:00:00+01:00,Els,Parkeren,start_review,,\n",
         encoding="utf-8",
     )
-
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.errors = []
-
-        def reportError(self, error, fatalError=False):  # noqa: N803 (the Qt signature)
-            self.errors.append(error)
-
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     result = processing.run(
         "evplanner:importreviewevents", {"REVIEW": str(review), "EVENTS": str(events)}, feedback=feedback
     )
@@ -112,23 +103,12 @@ def test_translate_message_falls_back_to_english_when_the_translation_cannot_be_
 def test_core_notes_in_the_log_arrive_in_dutch(evplanner, dutch, sample_dir, tmp_path):
     """Notes the core writes while loading (a Message, e.g. an unusable Link header) are translated."""
     import json
-    import sys
 
     import processing
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
     from ocpi_test_server import OcpiTestServer
 
-    class Feedback(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.infos = []
-
-        def pushInfo(self, info):
-            self.infos.append(info)
-
     locations = json.loads((sample_dir / "charge_points.ocpi.json").read_text(encoding="utf-8"))[:20]
-    feedback = Feedback()
+    feedback = RecordingFeedback()
     with OcpiTestServer(
         {"locations": locations}, token="t0ken-for-notes", max_limit=8, link="bad_path"
     ) as server:

@@ -7,49 +7,14 @@ import json
 import pytest
 from qgis.core import (
     NULL,
-    QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
+from tests.support.layers import features_by_id, write_charge_points
+from tests.support.running import run_recorded
+
 FIELDS = ("source", "source_id", "name", "operator", "evse_count", "max_power_kw")
-
-
-def connector_kw(connector: dict) -> float:
-    if connector.get("max_electric_power"):
-        return connector["max_electric_power"] / 1000.0
-    phases = 3 if connector.get("power_type") == "AC_3_PHASE" else 1
-    return (connector.get("max_voltage") or 0) * (connector.get("max_amperage") or 0) * phases / 1000.0
-
-
-def write_charge_points(path, locations, crs_note=""):
-    """A GeoJSON layer with the common-schema fields these algorithms read (a test fixture of our own)."""
-    features = []
-    for loc in locations:
-        power = max((connector_kw(c) for e in loc["evses"] for c in e["connectors"]), default=None)
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [
-                        float(loc["coordinates"]["longitude"]),
-                        float(loc["coordinates"]["latitude"]),
-                    ],
-                },
-                "properties": {
-                    "source": "ocpi",
-                    "source_id": loc["id"],
-                    "name": loc.get("name"),
-                    "operator": (loc.get("operator") or {}).get("name"),
-                    "evse_count": len(loc["evses"]),
-                    "max_power_kw": power,
-                },
-            }
-        )
-    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
-    return str(path)
 
 
 @pytest.fixture
@@ -58,38 +23,8 @@ def delft_points(sample_dir, tmp_path):
     return write_charge_points(tmp_path / "charge_points.geojson", locations)
 
 
-def run_algorithm(algorithm_id, params, feedback):
-    import processing
-
-    return processing.run(
-        f"evplanner:{algorithm_id}", params, context=QgsProcessingContext(), feedback=feedback
-    )
-
-
 def run(params):
-    feedback = Feedback()
-    return run_algorithm("usagekpis", params, feedback), feedback
-
-
-class Feedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.errors, self.warnings, self.infos = [], [], []
-
-    def reportError(self, error, fatalError=False):  # noqa: N803 (QGIS signature)
-        self.errors.append(error)
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
-
-    def pushInfo(self, info):
-        self.infos.append(info)
-
-
-def features_by_id(path):
-    layer = QgsVectorLayer(path, "out", "ogr")
-    assert layer.isValid()
-    return layer, {f["source_id"]: f for f in layer.getFeatures()}
+    return run_recorded("usagekpis", params)
 
 
 def test_delft_occupancy_and_status(evplanner, sample_dir, delft_points, tmp_path):

@@ -7,9 +7,10 @@ from collections import Counter
 
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
-from test_usage_kpis_alg import Feedback, run_algorithm, write_charge_points
 
 from ev_planner.compat import WKB_NO_GEOMETRY
+from tests.support.layers import write_charge_points
+from tests.support.running import run_recorded
 
 
 @pytest.fixture
@@ -18,8 +19,7 @@ def delft_locations(sample_dir):
 
 
 def run(params):
-    feedback = Feedback()
-    return run_algorithm("operatorperformance", params, feedback), feedback
+    return run_recorded("operatorperformance", params)
 
 
 def rows(path):

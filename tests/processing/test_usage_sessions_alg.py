@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import base64
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from ocpi_test_server import OcpiTestServer
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QDateTime
-from test_usage_kpis_alg import Feedback, features_by_id, run_algorithm, write_charge_points
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "usage"))
-
-from ocpi_test_server import OcpiTestServer
-from usage_ocpi_fixtures import USAGE_TOKEN, make_cdrs
 
 from ev_planner.compat import WKB_NO_GEOMETRY
+from tests.support.feedback import RecordingFeedback as Feedback
+from tests.support.layers import features_by_id, write_charge_points
+from tests.support.running import run_algorithm, run_recorded
+from tests.support.usage_ocpi import USAGE_TOKEN, make_cdrs
 
 
 @pytest.fixture
@@ -30,8 +26,7 @@ def server():
 
 
 def run(params):
-    feedback = Feedback()
-    return run_algorithm("loadocpisessions", params, feedback), feedback
+    return run_recorded("loadocpisessions", params)
 
 
 def test_sessions_from_the_server_into_a_table(evplanner, server, tmp_path):

@@ -3,36 +3,22 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from ocpi_test_server import OcpiTestServer
 from qgis.core import (
-    QgsApplication,
-    QgsProcessingAlgorithm,
-    QgsProcessingContext,
     QgsProcessingException,
     QgsVectorLayer,
 )
-from test_usage_kpis_alg import Feedback
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "usage"))
-
-from ocpi_test_server import OcpiTestServer
-from usage_ocpi_fixtures import USAGE_TOKEN
+from tests.support.feedback import RecordingFeedback
+from tests.support.running import run_checked
+from tests.support.usage_ocpi import USAGE_TOKEN
 
 
 def run_loadocpi(params):
-    """Check the parameters, then run through QgsProcessingAlgorithm.run (as Processing does)."""
-    alg = QgsApplication.processingRegistry().createAlgorithmById("evplanner:loadocpi")
-    context, feedback = QgsProcessingContext(), Feedback()
-    ok, message = alg.checkParameterValues(params, context)
-    if not ok:
-        raise QgsProcessingException(message)
-    results, ok = QgsProcessingAlgorithm.run(alg, params, context, feedback, {}, False)
-    assert ok
-    return results, feedback
+    feedback = RecordingFeedback()
+    return run_checked("loadocpi", params, feedback), feedback
 
 
 def energy_price(tariff):

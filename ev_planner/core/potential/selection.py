@@ -471,27 +471,10 @@ def fast_bound(model: CoverageModel, chosen, count: int, spacing: Spacing, greed
     return bound, source
 
 
-def brute_force(model: CoverageModel, count: int, spacing: Spacing) -> tuple[float, tuple[int, ...]]:
-    """The optimum by enumeration (tests and tiny instances only)."""
-    from itertools import combinations
-
-    best = (0.0, ())
-    n = model.matrix.shape[0]
-    for size in range(1, min(count, n) + 1):
-        for combo in combinations(range(n), size):
-            if not spacing.is_valid(combo):
-                continue
-            value = model.coverage(combo)
-            if value > best[0] + 1e-12:
-                best = (value, combo)
-    return best
-
-
 __all__ = [
     "CoverageModel",
     "SelectionResult",
     "Spacing",
-    "brute_force",
     "build_coverage",
     "lazy_greedy",
     "select_locations",

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import numpy as np
 import pytest
 
 from ev_planner.core.errors import InputError
 from ev_planner.core.potential.selection import (
+    CoverageModel,
     Spacing,
-    brute_force,
     build_coverage,
     select_locations,
 )
+
+
+def brute_force(model: CoverageModel, count: int, spacing: Spacing) -> tuple[float, tuple[int, ...]]:
+    """The optimum by enumeration of every valid set of up to ``count`` candidates."""
+    best = (0.0, ())
+    n = model.matrix.shape[0]
+    for size in range(1, min(count, n) + 1):
+        for combo in combinations(range(n), size):
+            if not spacing.is_valid(combo):
+                continue
+            value = model.coverage(combo)
+            if value > best[0] + 1e-12:
+                best = (value, combo)
+    return best
 
 
 def random_instance(seed, n_candidates=12, n_demand=150, size=1500.0):

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
+from ocpi_test_server import TEST_TOKEN, OcpiTestServer
 
-SCRIPTS_DIR = Path(__file__).resolve().parents[3] / "scripts"
-if str(SCRIPTS_DIR) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS_DIR))
-
-from ocpi_test_server import TEST_TOKEN, OcpiTestServer  # noqa: E402
-
-from ev_planner.core.http import HttpClient  # noqa: E402
+from ev_planner.core.http import HttpClient
 
 
 @pytest.fixture(scope="session")

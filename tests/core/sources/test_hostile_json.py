@@ -13,18 +13,6 @@ import json
 
 import pandas as pd
 import pytest
-from hostile_inputs import (
-    DELFT,
-    ECHO_TOKEN,
-    HUGE,
-    cdr,
-    deep_array,
-    echo_everything,
-    echoed_forms,
-    leaked,
-    location,
-    write,
-)
 from ocpi_test_server import Fault
 
 from ev_planner.core.errors import InputError, Message, SourceError, redact, redact_message
@@ -43,6 +31,18 @@ from ev_planner.core.sources.ocpi_client import OcpiClient
 from ev_planner.core.sources.ocpi_locations import iter_json_array, load_ocpi_locations
 from ev_planner.core.sources.osm import load_osm
 from ev_planner.core.usage.ocpi_usage import load_sessions, load_tariffs
+from tests.support.hostile_inputs import (
+    DELFT,
+    ECHO_TOKEN,
+    HUGE,
+    cdr,
+    deep_array,
+    echo_everything,
+    echoed_forms,
+    leaked,
+    location,
+    write,
+)
 
 
 # --- 1. nesting ------------------------------------------------------------------------------

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
+from ocpi_test_server import OcpiTestServer
 
-SCRIPTS_DIR = Path(__file__).resolve().parents[3] / "scripts"
-if str(SCRIPTS_DIR) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS_DIR))
-
-from ocpi_test_server import OcpiTestServer  # noqa: E402
-
-from ev_planner.core.http import HttpClient  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from usage_ocpi_fixtures import USAGE_TOKEN  # noqa: E402
+from ev_planner.core.http import HttpClient
+from tests.support.usage_ocpi import USAGE_TOKEN
 
 
 @pytest.fixture

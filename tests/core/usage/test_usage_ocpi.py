@@ -8,11 +8,11 @@ import json
 import pandas as pd
 import pytest
 from ocpi_test_server import Fault
-from usage_ocpi_fixtures import USAGE_TOKEN, make_cdrs
 
 from ev_planner.core.errors import AuthenticationError, InputError, SourceError
 from ev_planner.core.usage import ocpi_usage
 from ev_planner.core.usage import sessions as s
+from tests.support.usage_ocpi import USAGE_TOKEN, make_cdrs
 
 NOW = pd.Timestamp("2026-07-01T00:00:00Z")
 

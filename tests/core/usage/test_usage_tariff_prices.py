@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from usage_ocpi_fixtures import USAGE_TOKEN
 
 from ev_planner.core.errors import InputError
 from ev_planner.core.sources.ocpi_locations import load_ocpi_locations
 from ev_planner.core.usage import tariff_prices as tp
+from tests.support.usage_ocpi import USAGE_TOKEN
 
 
 def independent_prices(locations, tariffs):

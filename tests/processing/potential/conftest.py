@@ -6,27 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from qgis.core import QgsProcessingFeedback
+
+from tests.support.feedback import RecordingFeedback
+from tests.support.layers import ocpi_points_geojson
 
 
 def write_charge_points_geojson(ocpi_path: Path, target: Path) -> Path:
     """The OCPI locations as a GeoJSON point layer with ``evse_count`` (before a loader exists)."""
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {
-                "type": "Point",
-                "coordinates": [
-                    float(loc["coordinates"]["longitude"]),
-                    float(loc["coordinates"]["latitude"]),
-                ],
-            },
-            "properties": {"source_id": loc["id"], "evse_count": len(loc.get("evses") or [])},
-        }
-        for loc in json.loads(ocpi_path.read_text(encoding="utf-8"))
-    ]
-    target.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
-    return target
+    return ocpi_points_geojson(
+        target,
+        json.loads(ocpi_path.read_text(encoding="utf-8")),
+        lambda loc: {"source_id": loc["id"], "evse_count": len(loc.get("evses") or [])},
+    )
 
 
 @pytest.fixture(scope="session")
@@ -78,23 +69,6 @@ def square(x0: float, y0: float, size: float) -> str:
 @pytest.fixture
 def square_wkt():
     return square
-
-
-class RecordingFeedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.errors: list[str] = []
-        self.infos: list[str] = []
-        self.warnings: list[str] = []
-
-    def reportError(self, error, fatal_error=False):
-        self.errors.append(error)
-
-    def pushInfo(self, info):
-        self.infos.append(info)
-
-    def pushWarning(self, warning):
-        self.warnings.append(warning)
 
 
 @pytest.fixture

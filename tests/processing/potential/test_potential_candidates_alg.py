@@ -18,14 +18,14 @@ from qgis.core import (
 )
 from scipy.spatial import cKDTree
 
+from tests.support.running import run_algorithm, to_memory
+
 RD = "EPSG:28992"
 ALG = "evplanner:generatecandidates"
 
 
 def _run(params, feedback=None):
-    import processing
-
-    return processing.run(ALG, {"OUTPUT": "memory:", **params}, feedback=feedback or QgsProcessingFeedback())
+    return run_algorithm(ALG, to_memory(params), feedback)
 
 
 def _xy(layer, crs=RD):

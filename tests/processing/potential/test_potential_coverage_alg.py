@@ -14,6 +14,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from tests.support.running import run_algorithm, to_memory
+
 RD = "EPSG:28992"
 ALG = "evplanner:coveragecheck"
 NUMBERS = (
@@ -29,9 +31,7 @@ NUMBERS = (
 
 
 def _run(params, feedback=None):
-    import processing
-
-    return processing.run(ALG, {"OUTPUT": "memory:", **params}, feedback=feedback or QgsProcessingFeedback())
+    return run_algorithm(ALG, to_memory(params), feedback)
 
 
 def _cells(layer):

@@ -7,14 +7,14 @@ import json
 import pytest
 from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
+from tests.support.running import run_algorithm, to_memory
+
 RD = "EPSG:28992"
 ALG = "evplanner:forecastdemand"
 
 
 def _run(params, feedback=None):
-    import processing
-
-    return processing.run(ALG, {"OUTPUT": "memory:", **params}, feedback=feedback or QgsProcessingFeedback())
+    return run_algorithm(ALG, to_memory(params), feedback)
 
 
 @pytest.fixture

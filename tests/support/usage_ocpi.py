@@ -1,4 +1,4 @@
-"""Helpers shared by the usage tests (core and processing): synthetic OCPI CDRs."""
+"""Synthetic OCPI CDRs and the token of the usage tests (core and processing)."""
 
 from __future__ import annotations
 
