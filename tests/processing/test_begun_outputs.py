@@ -19,7 +19,6 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
     QgsVectorFileWriter,
@@ -30,6 +29,7 @@ from ev_planner.compat import WKB_POINT, FieldType
 from ev_planner.core.errors import CanceledError, InputError
 from ev_planner.processing.base import EvPlannerAlgorithm
 from ev_planner.processing.sinks import add_features
+from tests.support.feedback import RecordingFeedback
 
 
 class WritesThenFails(EvPlannerAlgorithm):
@@ -62,23 +62,10 @@ class WritesThenFails(EvPlannerAlgorithm):
         return {"OUTPUT": dest_id}
 
 
-class Recording(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.errors: list[str] = []
-        self.infos: list[str] = []
-
-    def reportError(self, error, fatalError=False):  # noqa: N803 (QGIS signature)
-        self.errors.append(error)
-
-    def pushInfo(self, info):
-        self.infos.append(info)
-
-
 def run(output, failure: str):
     algorithm = WritesThenFails()
     algorithm.initAlgorithm()
-    feedback = Recording()
+    feedback = RecordingFeedback()
     results, ok = algorithm.run({"FAILURE": failure, "OUTPUT": output}, QgsProcessingContext(), feedback)
     return ok, results, feedback
 

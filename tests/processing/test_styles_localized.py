@@ -10,6 +10,7 @@ from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
 from ev_planner.processing.styles import STYLE_DIR, apply_style, localized_qml
+from tests.support.layers import point_layer
 
 QM_FILE = Path(__file__).resolve().parents[2] / "ev_planner" / "resources" / "i18n" / "ev_planner_nl.qm"
 
@@ -62,7 +63,6 @@ def test_a_geopackage_output_stores_the_legend_in_the_language_it_was_made_in(
     import sqlite3
 
     import processing
-    from test_potential_scoring import point_layer  # the shared hand-made layers in Delft
 
     demand = point_layer([(10.0 * i, 0.0, 200) for i in range(5)], fields=["households:integer"])
     charge_points = point_layer([(0.0, 0.0)])
