@@ -19,10 +19,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
 from ...compat import NUMBER_DOUBLE, SOURCE_POINT, FieldType
+from ...core.errors import CanceledError
 from ...core.schema import CHARGE_POINT_FIELD_NAMES, FieldSpec
 from ...core.sources.merge import DEFAULT_DISTANCE_M, combine_group, merge_groups
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import write_charge_points
+from ..chargepoint_layer import write_charge_points
 from ..layers import choose_metric_crs, read_points, report_skipped, require_fields
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -129,7 +130,7 @@ class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
                 xy_rows.append((x, y))
                 inputs.append(index)
             if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled: nothing was written."))
+                raise CanceledError()
         if removed:
             feedback.pushInfo(self.tr("{count} record(s) marked removed_at left out.").format(count=removed))
 
