@@ -333,6 +333,21 @@ def test_a_foreign_layer_of_the_same_name_is_not_overwritten(evplanner, server, 
     assert QgsVectorLayer(f"{path}|layername=trees", "t", "ogr").featureCount() == 1
 
 
+def test_a_layer_named_as_the_dialog_names_it_is_refreshed(evplanner, server, tmp_path):
+    """``ogr:dbname='…' table="…"`` (the dialog's "Save to GeoPackage") names the layer to refresh."""
+    path = tmp_path / "my data.gpkg"
+    write_other_layer(path, "parking")
+    destination = f"ogr:dbname='{path}' table=\"cp\" (geom)"
+    params = {"SOURCE": server.versions_url, "TOKEN": TOKEN, "OUTPUT": destination}
+    run_alg("loadocpi", params)
+    server.modules["locations"] = server.modules["locations"][:20]
+    feedback = Feedback()
+    results = run_alg("loadocpi", params, feedback)
+    assert results["OUTPUT"] == f"{path}|layername=cp"
+    assert any("Updating cp: 0 changed, 20 unchanged, 0 new, 10 no longer found" in i for i in feedback.infos)
+    assert QgsVectorLayer(f"{path}|layername=parking", "p", "ogr").featureCount() == 1
+
+
 OCM_BODY = [
     {
         "ID": 555,
