@@ -114,6 +114,77 @@ def test_loadocpi_refused_token_is_a_clear_error_without_the_token(evplanner, se
     assert not (tmp_path / "x.gpkg").exists()
 
 
+TOKEN_VARIABLE = "EVP_TEST_OCPI_TOKEN"
+
+
+def logged_text(feedback: Feedback) -> str:
+    return " ".join([*feedback.errors, *feedback.warnings, *feedback.infos])
+
+
+def test_loadocpi_token_from_an_environment_variable(evplanner, server, tmp_path, monkeypatch):
+    monkeypatch.setenv(TOKEN_VARIABLE, f"  {TOKEN}\n")  # as a file or a scheduler may give it
+    feedback = Feedback()
+    params = {
+        "SOURCE": server.versions_url,
+        "TOKEN_ENV": TOKEN_VARIABLE,
+        "OUTPUT": str(tmp_path / "env.gpkg"),
+    }
+    results = run_alg("loadocpi", params, feedback)
+    assert QgsVectorLayer(results["OUTPUT"], "env", "ogr").featureCount() == 30  # the server checks it
+    assert TOKEN not in logged_text(feedback)
+
+
+@pytest.mark.parametrize("value", [None, "", "   "])
+def test_token_env_not_set_or_empty_is_an_error_naming_the_variable(
+    evplanner, server, tmp_path, monkeypatch, value
+):
+    if value is None:
+        monkeypatch.delenv(TOKEN_VARIABLE, raising=False)
+    else:
+        monkeypatch.setenv(TOKEN_VARIABLE, value)
+    out = tmp_path / "none.gpkg"
+    with pytest.raises(
+        QgsProcessingException, match=f"environment variable {TOKEN_VARIABLE} .*not set or is empty"
+    ):
+        run_alg("loadocpi", {"SOURCE": server.versions_url, "TOKEN_ENV": TOKEN_VARIABLE, "OUTPUT": str(out)})
+    assert not out.exists()
+
+
+def test_token_env_holding_a_token_instead_of_a_name_is_refused_without_repeating_it(
+    evplanner, server, tmp_path
+):
+    with pytest.raises(QgsProcessingException, match="name of an environment variable") as info:
+        run_alg(
+            "loadocpi",
+            {"SOURCE": server.versions_url, "TOKEN_ENV": "tok-" + TOKEN, "OUTPUT": str(tmp_path / "x.gpkg")},
+        )
+    assert TOKEN not in str(info.value)
+
+
+def test_token_wins_over_token_env_which_wins_over_authcfg(evplanner, server, tmp_path, monkeypatch):
+    monkeypatch.delenv(TOKEN_VARIABLE, raising=False)
+    unreadable = "nosuch1"  # no such authentication configuration
+    with pytest.raises(QgsProcessingException, match=f"configuration {unreadable} cannot be read"):
+        run_alg(
+            "loadocpi",
+            {"SOURCE": server.versions_url, "AUTHCFG": unreadable, "OUTPUT": str(tmp_path / "a.gpkg")},
+        )
+    # TOKEN is used: the unset variable and the unreadable configuration are not even looked at
+    first = {
+        "SOURCE": server.versions_url,
+        "TOKEN": TOKEN,
+        "TOKEN_ENV": TOKEN_VARIABLE,
+        "AUTHCFG": unreadable,
+    }
+    results = run_alg("loadocpi", {**first, "OUTPUT": str(tmp_path / "b.gpkg")})
+    assert QgsVectorLayer(results["OUTPUT"], "b", "ogr").featureCount() == 30
+    # without TOKEN, TOKEN_ENV is used and the configuration is not looked at
+    monkeypatch.setenv(TOKEN_VARIABLE, TOKEN)
+    second = {"SOURCE": server.versions_url, "TOKEN_ENV": TOKEN_VARIABLE, "AUTHCFG": unreadable}
+    results = run_alg("loadocpi", {**second, "OUTPUT": str(tmp_path / "c.gpkg")})
+    assert QgsVectorLayer(results["OUTPUT"], "c", "ogr").featureCount() == 30
+
+
 def test_loadocpi_missing_source(evplanner, tmp_path):
     with pytest.raises(QgsProcessingException, match="does not exist"):
         run_alg("loadocpi", {"SOURCE": str(tmp_path / "none.json"), "OUTPUT": "TEMPORARY_OUTPUT"})
@@ -229,6 +300,21 @@ def test_a_foreign_layer_of_the_same_name_is_not_overwritten(evplanner, server, 
     assert QgsVectorLayer(f"{path}|layername=trees", "t", "ogr").featureCount() == 1
 
 
+def test_a_layer_named_as_the_dialog_names_it_is_refreshed(evplanner, server, tmp_path):
+    """``ogr:dbname='…' table="…"`` (the dialog's "Save to GeoPackage") names the layer to refresh."""
+    path = tmp_path / "my data.gpkg"
+    write_other_layer(path, "parking")
+    destination = f"ogr:dbname='{path}' table=\"cp\" (geom)"
+    params = {"SOURCE": server.versions_url, "TOKEN": TOKEN, "OUTPUT": destination}
+    run_alg("loadocpi", params)
+    server.modules["locations"] = server.modules["locations"][:20]
+    feedback = Feedback()
+    results = run_alg("loadocpi", params, feedback)
+    assert results["OUTPUT"] == f"{path}|layername=cp"
+    assert any("Updating cp: 0 changed, 20 unchanged, 0 new, 10 no longer found" in i for i in feedback.infos)
+    assert QgsVectorLayer(f"{path}|layername=parking", "p", "ogr").featureCount() == 1
+
+
 OCM_BODY = [
     {
         "ID": 555,
@@ -295,7 +381,7 @@ def test_loadosm_requires_an_extent(evplanner):
 
 
 def memory_layer(crs: str, rows: list[dict], extra: tuple[str, ...] = ()) -> QgsVectorLayer:
-    from ev_planner.processing.chargepoint_output import output_fields
+    from ev_planner.processing.chargepoint_layer import output_fields
 
     layer = QgsVectorLayer(f"Point?crs={crs}", "cp", "memory")
     layer.dataProvider().addAttributes(

@@ -87,6 +87,17 @@ def test_the_table_feeds_usagekpis(evplanner, server, sample_dir, tmp_path):
     assert any("UNKNOWN-LOC" in e for e in feedback.errors)
 
 
+def test_sessions_with_the_token_in_an_environment_variable(evplanner, server, tmp_path, monkeypatch):
+    monkeypatch.setenv("EVP_TEST_SESSIONS_TOKEN", USAGE_TOKEN)
+    params = {"SOURCE": server.versions_url, "TOKEN_ENV": "EVP_TEST_SESSIONS_TOKEN"}
+    result, feedback = run({**params, "OUTPUT": str(tmp_path / "env.gpkg")})
+    assert result["SESSION_COUNT"] == 59
+    assert USAGE_TOKEN not in " ".join([*feedback.errors, *feedback.warnings, *feedback.infos])
+    monkeypatch.delenv("EVP_TEST_SESSIONS_TOKEN")
+    with pytest.raises(QgsProcessingException, match="EVP_TEST_SESSIONS_TOKEN"):
+        run({**params, "OUTPUT": str(tmp_path / "unset.gpkg")})
+
+
 def test_period_wrong_token_and_missing_file(evplanner, server, tmp_path):
     result, _ = run(
         {

@@ -6,7 +6,6 @@ from typing import Any, Sequence
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterExtent,
@@ -20,18 +19,11 @@ from ...core.sources.ocpi_locations import load_ocpi_locations
 from ...core.sources.records import LoadResult
 from ...core.usage.tariff_prices import iter_raw_locations, load_tariff_table, price_records
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import (
-    extent_in_wgs84,
-    http_client,
-    in_loaded_scope,
-    output_crs,
-    output_crs_parameter,
-    report_load,
-    resolve_token,
-    token_parameters,
-    translated_log,
-    write_charge_points,
-)
+from ..chargepoint_layer import output_crs, output_crs_parameter, write_charge_points
+from ..chargepoint_output import http_client, translated_log
+from ..credentials import resolve_token, token_parameters
+from ..extent import extent_in_wgs84, in_loaded_scope
+from ..load_report import report_load
 
 
 class LoadOcpiAlgorithm(EvPlannerAlgorithm):
@@ -42,6 +34,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
 
     SOURCE = "SOURCE"
     TOKEN = "TOKEN"
+    TOKEN_ENV = "TOKEN_ENV"
     AUTHCFG = "AUTHCFG"
     EXTENT = "EXTENT"
     TARIFFS = "TARIFFS"
@@ -118,10 +111,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
         tariffs = load_tariff_table(tariff_source, source, http, token, log=translated_log(feedback))
         # The records do not keep the connectors' tariff_ids: read the Locations once more for them.
         locations = iter_raw_locations(source, http, token, log=translated_log(feedback))
-        try:
-            report = price_records(result.records, locations, tariffs, feedback.isCanceled)
-        except CanceledError:
-            raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
+        report = price_records(result.records, locations, tariffs, feedback.isCanceled)
         for reason, count in report.tariffs_skipped.items():
             feedback.reportError(
                 self.tr("Tariffs: {count} skipped ({reason}).").format(count=count, reason=reason), False
@@ -163,24 +153,21 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
             for secret in http.secrets:
                 self.register_secret(secret)
             feedback.pushInfo(self.tr("Reading OCPI locations…"))
-            try:
-                result = load_ocpi_locations(
-                    source,
-                    http,
-                    token=token,
-                    extent=extent,
-                    progress=lambda percent: feedback.setProgress(0.8 * percent),
-                    is_canceled=feedback.isCanceled,
-                    log=translated_log(feedback),
-                )
-            except CanceledError:
-                raise QgsProcessingException(self.tr("Canceled: nothing was written.")) from None
+            result = load_ocpi_locations(
+                source,
+                http,
+                token=token,
+                extent=extent,
+                progress=lambda percent: feedback.setProgress(0.8 * percent),
+                is_canceled=feedback.isCanceled,
+                log=translated_log(feedback),
+            )
             if result.version:
                 feedback.pushInfo(self.tr("OCPI version {version}.").format(version=result.version))
             report_load(feedback, "OCPI", result)
             extra_fields = self.enrich(result, parameters, context, feedback, http, token)
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled: nothing was written."))
+            raise CanceledError()
         dest_id = write_charge_points(
             self,
             parameters,

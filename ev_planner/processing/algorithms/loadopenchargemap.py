@@ -15,18 +15,14 @@ from qgis.core import (
 )
 
 from ...compat import NUMBER_INTEGER, PARAMETER_ADVANCED
+from ...core.errors import CanceledError
 from ...core.schema import SOURCE_OCM
 from ...core.sources.ocm import DEFAULT_BASE_URL, DEFAULT_MAX_RESULTS, load_open_charge_map
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import (
-    extent_in_wgs84,
-    http_client,
-    in_loaded_scope,
-    output_crs,
-    output_crs_parameter,
-    report_load,
-    write_charge_points,
-)
+from ..chargepoint_layer import output_crs, output_crs_parameter, write_charge_points
+from ..chargepoint_output import http_client
+from ..extent import extent_in_wgs84, in_loaded_scope
+from ..load_report import report_load
 
 
 class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):
@@ -95,7 +91,7 @@ class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):
             )
         report_load(feedback, "Open Charge Map", result)
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled: nothing was written."))
+            raise CanceledError()
         dest_id = write_charge_points(
             self,
             parameters,

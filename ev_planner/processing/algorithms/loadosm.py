@@ -13,18 +13,14 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...core.errors import CanceledError
 from ...core.schema import SOURCE_OSM
 from ...core.sources.osm import DEFAULT_OVERPASS_URL, load_osm
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import (
-    extent_in_wgs84,
-    http_client,
-    in_loaded_scope,
-    output_crs,
-    output_crs_parameter,
-    report_load,
-    write_charge_points,
-)
+from ..chargepoint_layer import output_crs, output_crs_parameter, write_charge_points
+from ..chargepoint_output import http_client
+from ..extent import extent_in_wgs84, in_loaded_scope
+from ..load_report import report_load
 
 
 class LoadOsmAlgorithm(EvPlannerAlgorithm):
@@ -69,7 +65,7 @@ class LoadOsmAlgorithm(EvPlannerAlgorithm):
             result = load_osm(http, extent, overpass_url=overpass_url)
         report_load(feedback, "OpenStreetMap", result)
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled: nothing was written."))
+            raise CanceledError()
         dest_id = write_charge_points(
             self,
             parameters,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -19,10 +20,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
 from ...compat import NUMBER_DOUBLE, SOURCE_POINT, FieldType
+from ...core.errors import CanceledError
 from ...core.schema import CHARGE_POINT_FIELD_NAMES, FieldSpec
 from ...core.sources.merge import DEFAULT_DISTANCE_M, combine_group, merge_groups
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import write_charge_points
+from ..chargepoint_layer import write_charge_points
 from ..layers import choose_metric_crs, read_points, report_skipped, require_fields
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -46,6 +48,45 @@ def plain_value(value: Any) -> Any:
     if isinstance(value, QDate):
         return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     return value
+
+
+@dataclass
+class LoadedRecords:
+    """The records of every input layer (WGS84 lon/lat added), their metric x, y and layer index."""
+
+    records: list[dict] = field(default_factory=list)
+    xy_rows: list[tuple[float, float]] = field(default_factory=list)
+    inputs: list[int] = field(default_factory=list)
+    extra: dict[str, FieldSpec] = field(default_factory=dict)  # fields beyond the common schema
+    removed: int = 0  # records marked removed_at, left out
+
+
+def read_charge_points(
+    layers: list, metric: QgsCoordinateReferenceSystem, context: QgsProcessingContext, feedback
+) -> LoadedRecords:
+    to_wgs84 = QgsCoordinateTransform(metric, WGS84, context.transformContext())
+    loaded = LoadedRecords()
+    for index, layer in enumerate(layers):
+        names = layer.fields().names()
+        for qgs_field in layer.fields():
+            name = qgs_field.name()
+            if name not in CHARGE_POINT_FIELD_NAMES and name not in loaded.extra and name != "fid":
+                loaded.extra[name] = FieldSpec(name, _KIND_OF_QVARIANT.get(qgs_field.type(), "str"), "")
+        points = read_points(layer, metric, context, feedback, fields=names)
+        report_skipped(feedback, layer.name(), points.skipped)
+        for i, (x, y) in enumerate(points.xy.tolist()):
+            values = {name: plain_value(points.attributes[name][i]) for name in names}
+            if values.get("removed_at"):
+                loaded.removed += 1
+                continue
+            wgs84 = to_wgs84.transform(QgsPointXY(x, y))
+            values.update(lon=wgs84.x(), lat=wgs84.y())
+            loaded.records.append(values)
+            loaded.xy_rows.append((x, y))
+            loaded.inputs.append(index)
+        if feedback.isCanceled():
+            raise CanceledError()
+    return loaded
 
 
 class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
@@ -98,46 +139,18 @@ class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
         for layer in layers:
             require_fields(layer, ["source", "source_id"], layer.name())
         metric = choose_metric_crs(context, layers, feedback=feedback)
-        to_wgs84 = QgsCoordinateTransform(metric, WGS84, context.transformContext())
-
-        extra: dict[str, FieldSpec] = {}
-        records: list[dict] = []
-        xy_rows: list[tuple[float, float]] = []
-        inputs: list[int] = []
-        removed = 0
-        for index, layer in enumerate(layers):
-            names = layer.fields().names()
-            for field in layer.fields():
-                if (
-                    field.name() not in CHARGE_POINT_FIELD_NAMES
-                    and field.name() not in extra
-                    and field.name() != "fid"
-                ):
-                    extra[field.name()] = FieldSpec(
-                        field.name(), _KIND_OF_QVARIANT.get(field.type(), "str"), ""
-                    )
-            points = read_points(layer, metric, context, feedback, fields=names)
-            report_skipped(feedback, layer.name(), points.skipped)
-            for i, (x, y) in enumerate(points.xy.tolist()):
-                values = {name: plain_value(points.attributes[name][i]) for name in names}
-                if values.get("removed_at"):
-                    removed += 1
-                    continue
-                wgs84 = to_wgs84.transform(QgsPointXY(x, y))
-                values.update(lon=wgs84.x(), lat=wgs84.y())
-                records.append(values)
-                xy_rows.append((x, y))
-                inputs.append(index)
-            if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Canceled: nothing was written."))
-        if removed:
-            feedback.pushInfo(self.tr("{count} record(s) marked removed_at left out.").format(count=removed))
+        loaded = read_charge_points(layers, metric, context, feedback)
+        if loaded.removed:
+            feedback.pushInfo(
+                self.tr("{count} record(s) marked removed_at left out.").format(count=loaded.removed)
+            )
+        records, extra = loaded.records, loaded.extra
 
         groups = merge_groups(
-            np.asarray(xy_rows, dtype=np.float64).reshape(-1, 2),
+            np.asarray(loaded.xy_rows, dtype=np.float64).reshape(-1, 2),
             [r.get("source") for r in records],
             [r.get("operator") for r in records],
-            inputs,
+            loaded.inputs,
             distance,
         )
         field_names = [*CHARGE_POINT_FIELD_NAMES, *extra]
