@@ -94,9 +94,9 @@
       <translation>Een JSON-bestand, of een map met JSON-bestanden, met uurlijkse bezetting: {date, tz, locations: {id: {n, occ[24]}}} met occ in % van de EVSE's in gebruik.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
-      <source>A QGIS authentication configuration holding the token (method API Header or Basic, the token as value or password). Used when TOKEN is empty.</source>
-      <translation>Een QGIS-authenticatieconfiguratie met het token (methode API Header of Basic, het token als waarde of wachtwoord). Wordt gebruikt als TOKEN leeg is.</translation>
+      <location filename="../../../ev_planner/processing/credentials.py" />
+      <source>A QGIS authentication configuration holding the token (method API Header or Basic, the token as value or password). Used when TOKEN and TOKEN_ENV are empty.</source>
+      <translation>Een QGIS-authenticatieconfiguratie met het token (methode API Header of Basic, het token als waarde of wachtwoord). Wordt gebruikt als TOKEN en TOKEN_ENV leeg zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/states.py" />
@@ -362,7 +362,7 @@
       <translation>Foto toevoegen…</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/credentials.py" />
       <source>Authentication configuration</source>
       <translation>Authenticatieconfiguratie</translation>
     </message>
@@ -407,7 +407,7 @@
       <translation>COUNT moet een geheel getal van minstens 1 zijn.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/chargepoint_layer.py" />
       <source>CRS of a new output layer (default EPSG:4326). A refreshed GeoPackage layer keeps its own CRS.</source>
       <translation>CRS van een nieuwe uitvoerlaag (standaard EPSG:4326). Een ververste GeoPackage-laag houdt haar eigen CRS.</translation>
     </message>
@@ -427,17 +427,13 @@
       <translation>CSV met observed_at (ISO 8601 met tijdzoneverschil), location_id, status; levert availability_pct.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
       <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
-      <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
-      <location filename="../../../ev_planner/processing/algorithms/loadosm.py" />
-      <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
       <location filename="../../../ev_planner/processing/base.py" />
       <source>Canceled: nothing was written.</source>
       <translation>Geannuleerd: er is niets weggeschreven.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/gpkg_refresh.py" />
       <source>Canceled: the layer was left as it was.</source>
       <translation>Geannuleerd: de laag is ongewijzigd gelaten.</translation>
     </message>
@@ -514,7 +510,7 @@
       <translation>Kandidaten met f_demand, f_gap, f_poi, f_usage, score (0-100), rank en explain.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/gpkg_refresh.py" />
       <source>Cannot add the field {field}.</source>
       <translation>Kan het veld {field} niet toevoegen.</translation>
     </message>
@@ -534,7 +530,7 @@
       <translation>{path} kan niet worden gelezen: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/gpkg_refresh.py" />
       <source>Cannot start a transaction on {path}.</source>
       <translation>Kan geen transactie starten op {path}.</translation>
     </message>
@@ -938,6 +934,11 @@
       <translation>Vul eerst uw naam in: elke gebeurtenis legt vast wie haar heeft gemaakt.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/credentials.py" />
+      <source>Environment variable holding the token</source>
+      <translation>Omgevingsvariabele met het token</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
       <source>Evaluate residents' requests</source>
       <translation>Aanvragen van bewoners beoordelen</translation>
@@ -1076,6 +1077,11 @@
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
       <source>For a table with x and y columns, e.g. EPSG:28992 for RD coordinates.</source>
       <translation>Voor een tabel met kolommen x en y, bijvoorbeeld EPSG:28992 voor RD-coördinaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/credentials.py" />
+      <source>For batch runs: the name of an environment variable whose value is the OCPI token, e.g. EVP_OCPI_TOKEN. The token then appears on no command line and in no log. Used when TOKEN is empty; wins over AUTHCFG.</source>
+      <translation>Voor batchruns: de naam van een omgevingsvariabele waarvan de waarde het OCPI-token is, bijv. EVP_OCPI_TOKEN. Het token staat dan op geen opdrachtregel en in geen log. Wordt gebruikt als TOKEN leeg is; gaat voor AUTHCFG.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
@@ -1682,7 +1688,7 @@
       <translation>OCPI-bron (URL of bestand)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/credentials.py" />
       <source>OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up in the processing history.</source>
       <translation>OCPI-token (credentials token C) van de server. Gebruik bij voorkeur AUTHCFG: een hier ingevoerd token kan in de Processing-geschiedenis terechtkomen.</translation>
     </message>
@@ -1822,7 +1828,7 @@
       <translation>Optionele foto van deze stap, bijv. de straat bij oplevering</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/chargepoint_layer.py" />
       <source>Output CRS</source>
       <translation>Uitvoer-CRS</translation>
     </message>
@@ -2434,6 +2440,11 @@
       <translation>TIME_LIMIT moet meer dan 0 seconden zijn.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/credentials.py" />
+      <source>TOKEN_ENV must be the name of an environment variable (letters, digits and _, e.g. EVP_OCPI_TOKEN), not the token.</source>
+      <translation>TOKEN_ENV moet de naam van een omgevingsvariabele zijn (letters, cijfers en _, bijv. EVP_OCPI_TOKEN), niet het token.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
       <source>Target for answering a resident's request (days)</source>
       <translation>Streeftermijn voor het beantwoorden van een aanvraag (dagen)</translation>
@@ -2574,12 +2585,12 @@
       <translation>De bijlage {source} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/credentials.py" />
       <source>The authentication configuration {id} cannot be read: check its id and the master password.</source>
       <translation>De authenticatieconfiguratie {id} kan niet worden gelezen: controleer de id en het hoofdwachtwoord.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/credentials.py" />
       <source>The authentication configuration {id} holds no token (use the API Header or Basic method).</source>
       <translation>De authenticatieconfiguratie {id} bevat geen token (gebruik de methode API Header of Basic).</translation>
     </message>
@@ -2685,6 +2696,11 @@
       <translation>De dump is na element {count} geen geldige JSON: {detail}. Is het bestand compleet?</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/credentials.py" />
+      <source>The environment variable {name} (TOKEN_ENV) is not set or is empty: set it to the OCPI token before running the algorithm.</source>
+      <translation>De omgevingsvariabele {name} (TOKEN_ENV) bestaat niet of is leeg: zet het OCPI-token erin voordat u het algoritme start.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/milp.py" />
       <source>The exact method is limited to {limit:,} candidate-demand pairs within the radius (this input has {pairs:,}): use the fast method, fewer candidates or a smaller area.</source>
       <translation>De exacte methode is beperkt tot {limit:,} kandidaat-vraagparen binnen de straal (deze invoer heeft er {pairs:,}): gebruik de snelle methode, minder kandidaten of een kleiner gebied.</translation>
@@ -2725,7 +2741,7 @@
       <translation>De aantallen bestaande punten moeten nul of positieve getallen zijn.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/extent.py" />
       <source>The extent does not overlap the world in WGS84.</source>
       <translation>Het bereik overlapt de wereld in WGS84 niet.</translation>
     </message>
@@ -2877,7 +2893,7 @@
       <translation>De laag {layer} moet {expected} bevatten, geen {actual}.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/gpkg_refresh.py" />
       <source>The layer {layer} of {path} is not a charge-point layer (no source/source_id fields). Choose another layer name: EV Planner does not overwrite it.</source>
       <translation>De laag {layer} van {path} is geen laadpuntlaag (geen velden source/source_id). Kies een andere laagnaam: EV Planner overschrijft deze laag niet.</translation>
     </message>
@@ -3213,7 +3229,7 @@
       <translation>Tot</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/credentials.py" />
       <source>Token</source>
       <translation>Token</translation>
     </message>
@@ -3283,7 +3299,7 @@
       <translation>Tot 11 kW (AC)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/gpkg_refresh.py" />
       <source>Updating {layer}: {changed} changed, {unchanged} unchanged, {new} new, {removed} no longer found.</source>
       <translation>{layer} bijwerken: {changed} gewijzigd, {unchanged} ongewijzigd, {new} nieuw, {removed} niet meer gevonden.</translation>
     </message>
@@ -3441,12 +3457,12 @@
       <translation>Zonder kandidaten komen nieuwe locaties op de beste punten van het stratennetwerk.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/gpkg_refresh.py" />
       <source>Writing {path} failed ({error}); it was left as it was.</source>
       <translation>Schrijven naar {path} is mislukt ({error}); het bestand is ongewijzigd gelaten.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/gpkg_refresh.py" />
       <source>Writing {path} failed; it was left as it was.</source>
       <translation>Schrijven naar {path} is mislukt; het bestand is ongewijzigd gelaten.</translation>
     </message>
@@ -4659,7 +4675,7 @@
       <translation>{path} bevat {count} validatiegebeurtenis(sen); het wordt niet overschreven. Verwijder het of geef het zelf een andere naam als u echt opnieuw wilt beginnen.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/gpkg_refresh.py" />
       <source>{path} is not a GeoPackage EV Planner can open for writing.</source>
       <translation>{path} is geen GeoPackage die EV Planner kan openen om te schrijven.</translation>
     </message>
@@ -4704,47 +4720,47 @@
       <translation>{source} bevat JSON die meer dan {limit} niveaus diep genest is. Geen laaddata is zo genest, dus EV Planner leest het niet: controleer of dit het juiste bestand is.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: record {id} skipped: {reason}.</source>
       <translation>{source}: record {id} overgeslagen: {reason}.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: {count} charge location(s) read.</source>
       <translation>{source}: {count} laadlocatie(s) gelezen.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: {count} duplicate record(s) ignored.</source>
       <translation>{source}: {count} dubbele record(s) genegeerd.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: {count} location(s) had latitude and longitude swapped; swapped back.</source>
       <translation>{source}: bij {count} locatie(s) waren breedte- en lengtegraad verwisseld; teruggezet.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: {count} location(s) not published (publish: false) skipped.</source>
       <translation>{source}: {count} niet-gepubliceerde locatie(s) (publish: false) overgeslagen.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: {count} location(s) outside the extent left out.</source>
       <translation>{source}: {count} locatie(s) buiten het bereik weggelaten.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: {count} more record(s) skipped.</source>
       <translation>{source}: nog {count} record(s) overgeslagen.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: {count} skipped ({reason}).</source>
       <translation>{source}: {count} overgeslagen ({reason}).</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/chargepoint_output.py" />
+      <location filename="../../../ev_planner/processing/load_report.py" />
       <source>{source}: {count} value(s) of {field} outside {low:g}–{high:g} set to NULL.</source>
       <translation>{source}: {count} waarde(n) van {field} buiten {low:g}–{high:g} op NULL gezet.</translation>
     </message>
