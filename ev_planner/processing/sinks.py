@@ -96,8 +96,9 @@ def into_existing_geopackage(definition: Any) -> Any:
         return definition
     if not os.path.isfile(destination):
         return definition
-    path = destination.replace("'", "''")
-    layer = os.path.splitext(os.path.basename(destination))[0].replace('"', '""')
+    # QgsDataSourceUri, which QGIS reads this form with, escapes quotes with a backslash.
+    path = destination.replace("\\", "\\\\").replace("'", "\\'")
+    layer = os.path.splitext(os.path.basename(destination))[0].replace("\\", "\\\\").replace('"', '\\"')
     uri = f"ogr:dbname='{path}' table=\"{layer}\" (geom)"
     if isinstance(definition, QgsProcessingOutputLayerDefinition):
         rewritten = QgsProcessingOutputLayerDefinition(uri, definition.destinationProject)

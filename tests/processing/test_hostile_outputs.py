@@ -67,6 +67,33 @@ def test_writing_into_an_existing_geopackage_keeps_its_other_layers(evplanner, u
     assert _layers(users_geopackage) == {"my_own_layer", "planning"}
 
 
+def test_an_existing_geopackage_whose_path_has_quotes_keeps_its_other_layers(evplanner, tmp_path):
+    """A folder such as "Gemeente 's-Hertogenbosch" must not send the output to another file."""
+    folder = tmp_path / "Gemeente 's-Hertogenbosch"
+    folder.mkdir()
+    path = folder / 'plan "2030".gpkg'
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "my_own_layer"
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(
+        point_layer([(0, 0), (10, 10)]), str(path), QgsProcessingContext().transformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError
+    processing.run(
+        "evplanner:scorecandidates",
+        {
+            "CANDIDATES": point_layer([(0, 0)]),
+            "DEMAND": point_layer([(0, 0)]),
+            "RADIUS": 60,
+            "OUTPUT": str(path),
+        },
+        feedback=QgsProcessingFeedback(),
+        context=QgsProcessingContext(),
+    )
+    assert _layers(path) == {"my_own_layer", 'plan "2030"'}
+    assert sorted(p.name for p in folder.iterdir() if p.suffix == ".gpkg") == [path.name]
+
+
 def test_generatecandidates_keeps_the_other_layers(evplanner, users_geopackage):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
 
