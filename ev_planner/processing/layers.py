@@ -39,6 +39,7 @@ from ..compat import (
     WKB_NO_GEOMETRY,
 )
 from ..core.crs import metric_crs_for_bounds, metric_crs_for_lonlat
+from ..core.potential.candidates import locate_in_areas
 from ..i18n import tr
 from .ogr_points import read_ogr_points
 
@@ -455,6 +456,21 @@ def polygons_with_owners(geometries: Sequence[QgsGeometry]) -> tuple[list[list[n
         polygons.extend(parts)
         owners.extend([index] * len(parts))
     return polygons, np.asarray(owners, dtype=np.int64)
+
+
+def areas_of_points(
+    xy: np.ndarray, areas: Sequence[QgsGeometry], feedback: QgsProcessingFeedback, start: float, end: float
+) -> np.ndarray:
+    """Index of the area (polygon geometry, in the CRS of ``xy``) containing each point, or -1."""
+    polygons, owners = polygons_with_owners(areas)
+    return locate_in_areas(xy, polygons, owners, core_progress(feedback, start, end))
+
+
+def report_repaired(feedback: QgsProcessingFeedback, layer_label: str, count: int) -> None:
+    if count:
+        feedback.pushWarning(
+            tr("{layer}: {count} invalid geometries repaired.").format(layer=layer_label, count=count)
+        )
 
 
 def fields_with_results(

@@ -159,6 +159,16 @@ def _locate_block(xy: np.ndarray, edges: np.ndarray, owners: np.ndarray) -> np.n
     return np.where(found, owners[starts][first], -1)
 
 
+def locate_in_areas(
+    xy: np.ndarray, polygons: Sequence[Polygon], owners: np.ndarray, progress: Progress = None
+) -> np.ndarray:
+    """Index of the area containing each point, or -1; ``owners[i]`` is the area of polygon ``i``
+    (an area of several parts has one polygon per part)."""
+    part = locate_points(xy, polygons, progress)
+    owners = np.asarray(owners, dtype=np.int64)
+    return np.where(part >= 0, owners[np.maximum(part, 0)] if len(owners) else -1, -1)
+
+
 def points_in_polygons(xy: np.ndarray, polygons: Sequence[Polygon], progress: Progress = None) -> np.ndarray:
     """Boolean mask: the point lies inside at least one of the polygons."""
     return locate_points(xy, polygons, progress) >= 0
