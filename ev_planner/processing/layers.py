@@ -39,6 +39,7 @@ from ..compat import (
     WKB_NO_GEOMETRY,
 )
 from ..core.crs import metric_crs_for_bounds, metric_crs_for_lonlat
+from ..core.errors import CanceledError
 from ..core.potential.candidates import locate_in_areas
 from ..i18n import tr
 from .ogr_points import read_ogr_points
@@ -271,7 +272,7 @@ def read_points(
     for n, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
-                break
+                raise CanceledError()
             feedback.setProgress(100.0 * n / total)
         point = representative_point(feature.geometry())
         if point is None:
@@ -392,7 +393,7 @@ def read_geometries(
     for n, feature in enumerate(features):
         if feedback is not None and n % 500 == 0:
             if feedback.isCanceled():
-                break
+                raise CanceledError()
             feedback.setProgress(100.0 * n / total)
         geometry = QgsGeometry(feature.geometry())
         if geometry.isNull() or geometry.isEmpty():
@@ -552,7 +553,7 @@ def read_points_fast(
     for n, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and n % 10000 == 0:
             if feedback.isCanceled():
-                break
+                raise CanceledError()
             feedback.setProgress(100.0 * n / total)
         wkb = feature.geometry().asWkb().data()
         if len(wkb) < 21:
