@@ -10,7 +10,6 @@ from ..i18n import tr
 DISTANCE_DECIMALS = 1  # metres: a tenth is finer than any map or rule needs
 
 
-
 def distance_parameter(
     name: str,
     label: str,
@@ -41,7 +40,9 @@ def count_parameter(
     maximum: int | None = None,
 ) -> QgsProcessingParameterNumber:
     """A whole number of things (locations, candidates)."""
-    parameter = QgsProcessingParameterNumber(name, label, NUMBER_INTEGER, defaultValue=default, minValue=minimum)
+    parameter = QgsProcessingParameterNumber(
+        name, label, NUMBER_INTEGER, defaultValue=default, minValue=minimum
+    )
     if maximum is not None:
         parameter.setMaxValue(maximum)
     parameter.setHelp(help_text)

@@ -152,7 +152,9 @@ def test_a_refused_write_fails_loudly_instead_of_leaving_an_incomplete_layer(evp
 
     areas = QgsVectorLayer("Polygon?crs=EPSG:28992&field=households:double", "areas", "memory")
     area = QgsFeature(areas.fields())
-    area.setGeometry(QgsGeometry.fromWkt("POLYGON((84000 446000,86000 446000,86000 448000,84000 448000,84000 446000))"))
+    area.setGeometry(
+        QgsGeometry.fromWkt("POLYGON((84000 446000,86000 446000,86000 448000,84000 448000,84000 446000))")
+    )
     area.setAttributes([30.0])
     assert areas.dataProvider().addFeatures([area])[0]
     with pytest.raises(QgsProcessingException, match="Could not write the output"):
@@ -177,5 +179,8 @@ def test_a_refused_candidate_fails_loudly(evplanner, tmp_path, algorithm):
         parameters.update({"COUNT": 3, "RADIUS": 5})
     with pytest.raises(QgsProcessingException, match="Could not write the output"):
         processing.run(
-            f"evplanner:{algorithm}", parameters, feedback=QgsProcessingFeedback(), context=QgsProcessingContext()
+            f"evplanner:{algorithm}",
+            parameters,
+            feedback=QgsProcessingFeedback(),
+            context=QgsProcessingContext(),
         )

@@ -171,7 +171,7 @@ def test_cancelling_stops_without_output(evplanner):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     candidates = point_layer([(x, 0) for x in range(0, 2000, 10)])
-    with pytest.raises(QgsProcessingException, match="Canceled: nothing was written."):
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
         processing.run(
             "evplanner:selectlocations",
             {"CANDIDATES": candidates, "DEMAND": candidates, "COUNT": 3, "OUTPUT": "memory:"},

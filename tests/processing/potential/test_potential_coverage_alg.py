@@ -213,7 +213,7 @@ def test_white_spots_stand_out_in_the_style(evplanner, make_layer):
 def test_cancel_writes_no_output(evplanner, sample_dir, delft_charge_points):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    with pytest.raises(QgsProcessingException, match="Canceled: nothing was written."):
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
         _run(
             {
                 "DEMAND": str(sample_dir / "wijken_cbs_2024.geojson"),

@@ -139,7 +139,7 @@ def test_cancel_writes_no_output(evplanner, two_areas, make_layer):
     targets = make_layer("Point", RD, [("POINT(85010 447010)", {})])
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    with pytest.raises(QgsProcessingException, match="Canceled: nothing was written."):
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
         _run({"AREAS": two_areas, "FIELDS": ["households"], "TARGETS": targets}, feedback)
 
 

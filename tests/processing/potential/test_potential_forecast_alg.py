@@ -141,5 +141,5 @@ def test_errors_are_clear(evplanner, areas, make_layer):
 def test_cancel_writes_no_output(evplanner, areas, points):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    with pytest.raises(QgsProcessingException, match="Canceled: nothing was written."):
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
         _run({"AREAS": areas, "CARS_FIELD": "cars", "CHARGE_POINTS": points}, feedback)

@@ -96,7 +96,7 @@ def test_forecast_needs_a_cars_or_households_field(evplanner, make_layer, square
     areas = make_layer("Polygon", RD, [(square_wkt(0, 0, 100), {"cars": 10})], {"cars": "integer"})
     assert _check("forecastdemand", {"AREAS": areas}) == (False, "Set CARS_FIELD, HOUSEHOLDS_FIELD or both.")
     assert _check("forecastdemand", {"AREAS": areas, "CARS_FIELD": "cars"})[0]
-    with pytest.raises(QgsProcessingException, match="Set CARS_FIELD, HOUSEHOLDS_FIELD or both."):
+    with pytest.raises(QgsProcessingException, match=r"Set CARS_FIELD, HOUSEHOLDS_FIELD or both\."):
         _run("forecastdemand", {"AREAS": areas})
 
 
@@ -124,7 +124,9 @@ def test_the_chosen_metric_crs_is_logged(evplanner, make_layer, square_wkt, feed
     """The CRS measured in is said (the desktop's project CRS and qgis_process may differ)."""
     import processing
 
-    areas = make_layer("Polygon", "EPSG:4326", [(square_wkt(4.35, 52.0, 0.01), {"hh": 10})], {"hh": "integer"})
+    areas = make_layer(
+        "Polygon", "EPSG:4326", [(square_wkt(4.35, 52.0, 0.01), {"hh": 10})], {"hh": "integer"}
+    )
     processing.run(
         "evplanner:forecastdemand",
         {"AREAS": areas, "HOUSEHOLDS_FIELD": "hh", "OUTPUT": "memory:"},
