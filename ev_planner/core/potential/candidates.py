@@ -403,25 +403,7 @@ def generate_candidates(
 
     bounds = polygons_bounds(area)
     _refuse_too_many(method, spacing, area, streets, bounds, max_candidates)
-    if method == METHOD_ALONG_STREETS:
-        if not streets:
-            raise InputError("The method 'along streets' needs a street (line) layer.")
-        xy = points_along_lines(streets, spacing)
-        counts["generated"] = len(xy)
-        xmin, ymin, xmax, ymax = bounds
-        in_box = (xy[:, 0] >= xmin) & (xy[:, 0] <= xmax) & (xy[:, 1] >= ymin) & (xy[:, 1] <= ymax)
-        xy = xy[in_box]
-        before = len(xy)
-        # Exact duplicates (junctions) first, then near-duplicates left by short segments.
-        _, unique_index = np.unique(np.round(xy, 3), axis=0, return_index=True)
-        xy = xy[np.sort(unique_index)]
-        xy = xy[thin_points(xy, spacing / 2.0)]
-        counts["duplicates"] = before - len(xy)
-        outside_before = int((~in_box).sum())
-    else:
-        xy = grid_points(bounds, spacing) if method == METHOD_GRID else hexagon_points(bounds, spacing)
-        counts["generated"] = len(xy)
-        outside_before = 0
+    xy, outside_before = _raw_candidates(method, spacing, bounds, streets, counts)
     _tick(progress, 0.1)
     inside = points_in_polygons(xy, area, stage(0.1, 0.6))
     counts["outside_area"] = outside_before + int((~inside).sum())
@@ -447,6 +429,28 @@ def generate_candidates(
     counts["kept"] = len(xy)
     _tick(progress, 1.0)
     return CandidateResult(xy=xy, method=method, counts=counts)
+
+
+def _raw_candidates(method: str, spacing: float, bounds, streets, counts: dict[str, int]):
+    """The points of the method within ``bounds``, and how many along streets fell outside them."""
+    if method != METHOD_ALONG_STREETS:
+        xy = grid_points(bounds, spacing) if method == METHOD_GRID else hexagon_points(bounds, spacing)
+        counts["generated"] = len(xy)
+        return xy, 0
+    if not streets:
+        raise InputError("The method 'along streets' needs a street (line) layer.")
+    xy = points_along_lines(streets, spacing)
+    counts["generated"] = len(xy)
+    xmin, ymin, xmax, ymax = bounds
+    in_box = (xy[:, 0] >= xmin) & (xy[:, 0] <= xmax) & (xy[:, 1] >= ymin) & (xy[:, 1] <= ymax)
+    xy = xy[in_box]
+    before = len(xy)
+    # Exact duplicates (junctions) first, then near-duplicates left by short segments.
+    _, unique_index = np.unique(np.round(xy, 3), axis=0, return_index=True)
+    xy = xy[np.sort(unique_index)]
+    xy = xy[thin_points(xy, spacing / 2.0)]
+    counts["duplicates"] = before - len(xy)
+    return xy, int((~in_box).sum())
 
 
 def estimated_candidates(method: str, spacing: float, area, streets, bounds) -> tuple[int, int]:
