@@ -21,6 +21,7 @@ from qgis.core import (
 )
 
 from ...compat import PARAMETER_ADVANCED, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB_POINT, FieldType
+from ...core.potential.candidates import points_in_polygons
 from ...core.requests.evaluate import INACTIVE_PLANNED_STATUSES, OUTCOMES, evaluate_requests
 from ...core.review.requests import RequestRecord, append_requests
 from ...core.review.store import LocationInput, ReviewStore
@@ -281,8 +282,6 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
         source = self.parameterAsSource(parameters, self.AREA, context)
         if source is None:
             return None
-        from ...core.potential.candidates import points_in_polygons
-
         polygons, _ = polygons_with_owners(read_geometries(source, crs, context).geometries)
         xy = intake.xy()
         inside = np.zeros(len(xy), dtype=bool)

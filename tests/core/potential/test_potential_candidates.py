@@ -214,8 +214,8 @@ def test_shapely_adapters_feed_the_generator():
 
 def test_points_are_located_in_the_area_that_owns_the_polygon_part():
     """Area 0 is one square; area 1 has two parts (a multipolygon), the second with a hole."""
-    shifted = [ring + [200.0, 0.0] for ring in SQUARE]
-    far = [ring + [400.0, 0.0] for ring in SQUARE_WITH_HOLE]
+    shifted = [ring + np.array([200.0, 0.0]) for ring in SQUARE]
+    far = [ring + np.array([400.0, 0.0]) for ring in SQUARE_WITH_HOLE]
     polygons = [SQUARE, shifted, far]
     owners = np.array([0, 1, 1])
     xy = np.array([[50.0, 50.0], [250.0, 50.0], [410.0, 10.0], [450.0, 50.0], [150.0, 50.0]])
