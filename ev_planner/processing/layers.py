@@ -39,6 +39,8 @@ from ..compat import (
     WKB_NO_GEOMETRY,
 )
 from ..core.crs import metric_crs_for_bounds, metric_crs_for_lonlat
+from ..core.errors import CanceledError
+from ..core.potential.candidates import locate_in_areas
 from ..i18n import tr
 from .ogr_points import read_ogr_points
 
@@ -270,7 +272,7 @@ def read_points(
     for n, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and n % 1000 == 0:
             if feedback.isCanceled():
-                break
+                raise CanceledError()
             feedback.setProgress(100.0 * n / total)
         point = representative_point(feature.geometry())
         if point is None:
@@ -391,7 +393,7 @@ def read_geometries(
     for n, feature in enumerate(features):
         if feedback is not None and n % 500 == 0:
             if feedback.isCanceled():
-                break
+                raise CanceledError()
             feedback.setProgress(100.0 * n / total)
         geometry = QgsGeometry(feature.geometry())
         if geometry.isNull() or geometry.isEmpty():
@@ -455,6 +457,21 @@ def polygons_with_owners(geometries: Sequence[QgsGeometry]) -> tuple[list[list[n
         polygons.extend(parts)
         owners.extend([index] * len(parts))
     return polygons, np.asarray(owners, dtype=np.int64)
+
+
+def areas_of_points(
+    xy: np.ndarray, areas: Sequence[QgsGeometry], feedback: QgsProcessingFeedback, start: float, end: float
+) -> np.ndarray:
+    """Index of the area (polygon geometry, in the CRS of ``xy``) containing each point, or -1."""
+    polygons, owners = polygons_with_owners(areas)
+    return locate_in_areas(xy, polygons, owners, core_progress(feedback, start, end))
+
+
+def report_repaired(feedback: QgsProcessingFeedback, layer_label: str, count: int) -> None:
+    if count:
+        feedback.pushWarning(
+            tr("{layer}: {count} invalid geometries repaired.").format(layer=layer_label, count=count)
+        )
 
 
 def fields_with_results(
@@ -536,7 +553,7 @@ def read_points_fast(
     for n, feature in enumerate(source.getFeatures(request)):
         if feedback is not None and n % 10000 == 0:
             if feedback.isCanceled():
-                break
+                raise CanceledError()
             feedback.setProgress(100.0 * n / total)
         wkb = feature.geometry().asWkb().data()
         if len(wkb) < 21:

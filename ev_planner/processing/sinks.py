@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import pandas as pd
 from qgis.core import (
@@ -17,8 +17,12 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
 )
 
+from ..core.errors import CanceledError
 from ..i18n import tr
 from .layers import fields_with_results
+
+BATCH_SIZE = 5000  # features handed to the sink at once
+PROGRESS_EVERY = 1000  # features between two looks at Cancel and the progress bar
 
 
 def output_fields(source: QgsFeatureSource, added: Sequence[tuple[str, int]], feedback, label: str):
@@ -33,10 +37,46 @@ def output_fields(source: QgsFeatureSource, added: Sequence[tuple[str, int]], fe
     return fields, [source.fields().lookupField(name) for name in kept]
 
 
+def open_sink(algorithm, parameters, name: str, context, fields: QgsFields, wkb_type, crs):
+    """The sink of output ``name`` and its destination id; a sink that cannot be created is an error."""
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    return sink, dest_id
+
+
+def write_batched(
+    sink: QgsFeatureSink, features: Iterable[QgsFeature], total: int, feedback, start: float, end: float
+) -> int:
+    """Add ``features`` (``total`` of them) in checked batches, reporting progress from start to end %.
+
+    Raises :class:`CanceledError` when the user cancels and QgsProcessingException when the
+    sink refuses a batch. Returns the number of features written.
+    """
+    batch: list[QgsFeature] = []
+    written = 0
+    for n, feature in enumerate(features):
+        if n % PROGRESS_EVERY == 0:
+            if feedback.isCanceled():
+                raise CanceledError()
+            feedback.setProgress(start + (end - start) * n / max(total, 1))
+        batch.append(feature)
+        if len(batch) >= BATCH_SIZE:
+            add_features(sink, batch)
+            written += len(batch)
+            batch = []
+    add_features(sink, batch)
+    feedback.setProgress(end)
+    return written + len(batch)
+
+
 def write_features(
     sink, source, fields, kept, rows: dict[int, list], order: Sequence[int], feedback, start, end
 ):
-    """Write the source features with ids in ``order`` with their kept attributes plus ``rows[fid]``."""
+    """Write the source features with ids in ``order`` with their kept attributes plus ``rows[fid]``.
+
+    Raises :class:`CanceledError` when the user cancels; returns True otherwise.
+    """
     request = QgsFeatureRequest()
     if len(order) < source.featureCount():  # a filter on every id only slows the provider down
         request.setFilterFids(list(order))
@@ -44,9 +84,9 @@ def write_features(
     total = max(len(order), 1)
     feature = QgsFeature(fields)  # one feature refilled: the sink stores a copy of each
     for n, fid in enumerate(order):
-        if n % 1000 == 0:
+        if n % PROGRESS_EVERY == 0:
             if feedback.isCanceled():
-                return False
+                raise CanceledError()
             feedback.setProgress(start + (end - start) * n / total)
         original = features.get(fid)
         if original is None:

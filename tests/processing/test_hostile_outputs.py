@@ -157,3 +157,58 @@ def test_a_tiny_spacing_is_refused_before_anything_is_written(evplanner, sample_
         )
     assert not output.exists()
     assert not list(tmp_path.iterdir())  # no journal, no partial file
+
+
+def _targets_with_a_repeated_fid(count: int) -> QgsVectorLayer:
+    """Points whose ``fid`` attribute repeats, as after merging two GeoPackages: a GeoPackage output
+    takes ``fid`` as its key, so the second feature with the same value is refused."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    layer = QgsVectorLayer("Point?crs=EPSG:28992&field=fid:integer&field=households:double", "t", "memory")
+    features = []
+    for n in range(count):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(85_000 + 10 * n, 447_000)))
+        feature.setAttributes([7, 1.0])
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    return layer
+
+
+def test_a_refused_write_fails_loudly_instead_of_leaving_an_incomplete_layer(evplanner, tmp_path):
+    from qgis.core import QgsFeature, QgsGeometry
+
+    areas = QgsVectorLayer("Polygon?crs=EPSG:28992&field=households:double", "areas", "memory")
+    area = QgsFeature(areas.fields())
+    area.setGeometry(
+        QgsGeometry.fromWkt("POLYGON((84000 446000,86000 446000,86000 448000,84000 448000,84000 446000))")
+    )
+    area.setAttributes([30.0])
+    assert areas.dataProvider().addFeatures([area])[0]
+    with pytest.raises(QgsProcessingException, match="Could not write the output"):
+        processing.run(
+            "evplanner:distributedemand",
+            {
+                "AREAS": areas,
+                "FIELDS": ["households"],
+                "TARGETS": _targets_with_a_repeated_fid(3),
+                "OUTPUT": str(tmp_path / "demand.gpkg"),
+            },
+            feedback=QgsProcessingFeedback(),
+            context=QgsProcessingContext(),
+        )
+
+
+@pytest.mark.parametrize("algorithm", ["scorecandidates", "selectlocations"])
+def test_a_refused_candidate_fails_loudly(evplanner, tmp_path, algorithm):
+    candidates = _targets_with_a_repeated_fid(3)
+    parameters = {"CANDIDATES": candidates, "DEMAND": candidates, "OUTPUT": str(tmp_path / "out.gpkg")}
+    if algorithm == "selectlocations":
+        parameters.update({"COUNT": 3, "RADIUS": 5})
+    with pytest.raises(QgsProcessingException, match="Could not write the output"):
+        processing.run(
+            f"evplanner:{algorithm}",
+            parameters,
+            feedback=QgsProcessingFeedback(),
+            context=QgsProcessingContext(),
+        )

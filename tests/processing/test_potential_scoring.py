@@ -220,13 +220,13 @@ def test_cancelling_stops_without_output(evplanner):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     candidates = point_layer([(x, 0) for x in range(0, 2000, 10)])
-    result = processing.run(
-        "evplanner:scorecandidates",
-        {"CANDIDATES": candidates, "DEMAND": candidates, "OUTPUT": "memory:"},
-        feedback=feedback,
-        context=QgsProcessingContext(),
-    )
-    assert not result.get("OUTPUT")  # no layer at all rather than a half-written one
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
+        processing.run(
+            "evplanner:scorecandidates",
+            {"CANDIDATES": candidates, "DEMAND": candidates, "OUTPUT": "memory:"},
+            feedback=feedback,
+            context=QgsProcessingContext(),
+        )
 
 
 def test_3d_points_in_another_crs_are_read_correctly(evplanner):

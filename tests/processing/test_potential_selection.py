@@ -167,13 +167,13 @@ def test_cancelling_stops_without_output(evplanner):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     candidates = point_layer([(x, 0) for x in range(0, 2000, 10)])
-    result = processing.run(
-        "evplanner:selectlocations",
-        {"CANDIDATES": candidates, "DEMAND": candidates, "COUNT": 3, "OUTPUT": "memory:"},
-        feedback=feedback,
-        context=QgsProcessingContext(),
-    )
-    assert not result.get("OUTPUT")
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
+        processing.run(
+            "evplanner:selectlocations",
+            {"CANDIDATES": candidates, "DEMAND": candidates, "COUNT": 3, "OUTPUT": "memory:"},
+            feedback=feedback,
+            context=QgsProcessingContext(),
+        )
 
 
 @pytest.mark.parametrize(

@@ -159,6 +159,16 @@ def _locate_block(xy: np.ndarray, edges: np.ndarray, owners: np.ndarray) -> np.n
     return np.where(found, owners[starts][first], -1)
 
 
+def locate_in_areas(
+    xy: np.ndarray, polygons: Sequence[Polygon], owners: np.ndarray, progress: Progress = None
+) -> np.ndarray:
+    """Index of the area containing each point, or -1; ``owners[i]`` is the area of polygon ``i``
+    (an area of several parts has one polygon per part)."""
+    part = locate_points(xy, polygons, progress)
+    owners = np.asarray(owners, dtype=np.int64)
+    return np.where(part >= 0, owners[np.maximum(part, 0)] if len(owners) else -1, -1)
+
+
 def points_in_polygons(xy: np.ndarray, polygons: Sequence[Polygon], progress: Progress = None) -> np.ndarray:
     """Boolean mask: the point lies inside at least one of the polygons."""
     return locate_points(xy, polygons, progress) >= 0
@@ -393,25 +403,7 @@ def generate_candidates(
 
     bounds = polygons_bounds(area)
     _refuse_too_many(method, spacing, area, streets, bounds, max_candidates)
-    if method == METHOD_ALONG_STREETS:
-        if not streets:
-            raise InputError("The method 'along streets' needs a street (line) layer.")
-        xy = points_along_lines(streets, spacing)
-        counts["generated"] = len(xy)
-        xmin, ymin, xmax, ymax = bounds
-        in_box = (xy[:, 0] >= xmin) & (xy[:, 0] <= xmax) & (xy[:, 1] >= ymin) & (xy[:, 1] <= ymax)
-        xy = xy[in_box]
-        before = len(xy)
-        # Exact duplicates (junctions) first, then near-duplicates left by short segments.
-        _, unique_index = np.unique(np.round(xy, 3), axis=0, return_index=True)
-        xy = xy[np.sort(unique_index)]
-        xy = xy[thin_points(xy, spacing / 2.0)]
-        counts["duplicates"] = before - len(xy)
-        outside_before = int((~in_box).sum())
-    else:
-        xy = grid_points(bounds, spacing) if method == METHOD_GRID else hexagon_points(bounds, spacing)
-        counts["generated"] = len(xy)
-        outside_before = 0
+    xy, outside_before = _raw_candidates(method, spacing, bounds, streets, counts)
     _tick(progress, 0.1)
     inside = points_in_polygons(xy, area, stage(0.1, 0.6))
     counts["outside_area"] = outside_before + int((~inside).sum())
@@ -437,6 +429,28 @@ def generate_candidates(
     counts["kept"] = len(xy)
     _tick(progress, 1.0)
     return CandidateResult(xy=xy, method=method, counts=counts)
+
+
+def _raw_candidates(method: str, spacing: float, bounds, streets, counts: dict[str, int]):
+    """The points of the method within ``bounds``, and how many along streets fell outside them."""
+    if method != METHOD_ALONG_STREETS:
+        xy = grid_points(bounds, spacing) if method == METHOD_GRID else hexagon_points(bounds, spacing)
+        counts["generated"] = len(xy)
+        return xy, 0
+    if not streets:
+        raise InputError("The method 'along streets' needs a street (line) layer.")
+    xy = points_along_lines(streets, spacing)
+    counts["generated"] = len(xy)
+    xmin, ymin, xmax, ymax = bounds
+    in_box = (xy[:, 0] >= xmin) & (xy[:, 0] <= xmax) & (xy[:, 1] >= ymin) & (xy[:, 1] <= ymax)
+    xy = xy[in_box]
+    before = len(xy)
+    # Exact duplicates (junctions) first, then near-duplicates left by short segments.
+    _, unique_index = np.unique(np.round(xy, 3), axis=0, return_index=True)
+    xy = xy[np.sort(unique_index)]
+    xy = xy[thin_points(xy, spacing / 2.0)]
+    counts["duplicates"] = before - len(xy)
+    return xy, int((~in_box).sum())
 
 
 def estimated_candidates(method: str, spacing: float, area, streets, bounds) -> tuple[int, int]:

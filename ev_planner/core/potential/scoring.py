@@ -174,49 +174,19 @@ def score_candidates(
     demand_weight = _weights_or_ones(demand_weight, len(demand))
     existing = as_xy(charge_points_xy, "charge points") if charge_points_xy is not None else None
     pois = as_xy(poi_xy, "points of interest") if poi_xy is not None else None
-    usage = as_xy(usage_xy, "usage points") if usage_xy is not None else None
-    occupancy = None
-    if usage is not None:
-        occupancy = np.asarray(usage_occupancy, dtype=np.float64).reshape(-1)
-        if occupancy.shape != (len(usage),):
-            raise InputError("usage: one occupancy value per point is needed.")
-        if not np.all(np.isfinite(occupancy)) or np.any(occupancy < 0) or np.any(occupancy > 100):
-            raise InputError("occupancy_mean must be a percentage between 0 and 100.")
-
+    usage, occupancy = _usage_inputs(usage_xy, usage_occupancy)
     present = {
         "demand": True,
         "gap": existing is not None,
         "poi": pois is not None,
         "usage": usage is not None,
     }
-    absent = [name for name in FACTORS if raw[name] > 0 and not present[name]]
-    used = {name: (raw[name] if present[name] else 0.0) for name in FACTORS}
-    total = sum(used.values())
-    if total <= 0:
-        raise InputError(
-            "None of the weighted factors has its input: give the layers for {factors} "
-            "or weigh the demand factor.",
-            factors=", ".join(absent),
-        )
-    used = {name: value / total for name, value in used.items()}
+    used, absent = _factor_weights(raw, present)
 
-    def stage(start: float, end: float) -> Progress | None:
-        if progress is None:
-            return None
-        return lambda share: progress(start + (end - start) * share)
-
-    n = len(candidates)
-    if existing is not None:
-        unserved = demand_weight * (measure.nearest_distance(demand, existing, radius) > radius)
-        nearest = measure.nearest_distance(candidates, existing)
-    else:
-        unserved = demand_weight
-        nearest = np.full(n, np.inf)
-    if progress is not None and not progress(0.1):
-        raise CanceledError()
-    demand_within, unserved_within = measure.weighted_sums(
-        candidates, demand, radius, [demand_weight, unserved], stage(0.1, 0.85)
+    demand_within, unserved_within, nearest = _demand_and_gap(
+        candidates, demand, demand_weight, existing, radius, measure, progress
     )
+    n = len(candidates)
     f_demand = _normalised(demand_within)
     if existing is not None:
         f_gap = 0.5 * _normalised(unserved_within) + 0.5 * np.minimum(
@@ -227,7 +197,7 @@ def score_candidates(
     poi_count = measure.counts(candidates, pois, radius) if pois is not None else np.zeros(n, np.int64)
     f_poi = _normalised(poi_count.astype(np.float64))
     f_usage, usage_occ, usage_dist = _usage_factor(
-        candidates, usage, occupancy, radius, stage(0.9, 1.0), measure
+        candidates, usage, occupancy, radius, _stage(progress, 0.9, 1.0), measure
     )
     score = 100.0 * (
         used["demand"] * f_demand + used["gap"] * f_gap + used["poi"] * f_poi + used["usage"] * f_usage
@@ -250,6 +220,56 @@ def score_candidates(
         radius=float(radius),
         walking=measure.walking,
     )
+
+
+def _stage(progress: Progress | None, start: float, end: float) -> Progress | None:
+    if progress is None:
+        return None
+    return lambda share: progress(start + (end - start) * share)
+
+
+def _demand_and_gap(candidates, demand, demand_weight, existing, radius, measure, progress):
+    """Demand and unserved demand (no charge point within the radius) within reach of each
+    candidate, and each candidate's distance to the nearest charge point (inf without them)."""
+    if existing is not None:
+        unserved = demand_weight * (measure.nearest_distance(demand, existing, radius) > radius)
+        nearest = measure.nearest_distance(candidates, existing)
+    else:
+        unserved = demand_weight
+        nearest = np.full(len(candidates), np.inf)
+    if progress is not None and not progress(0.1):
+        raise CanceledError()
+    demand_within, unserved_within = measure.weighted_sums(
+        candidates, demand, radius, [demand_weight, unserved], _stage(progress, 0.1, 0.85)
+    )
+    return demand_within, unserved_within, nearest
+
+
+def _usage_inputs(usage_xy, usage_occupancy) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """Usage points and their occupancy in percent (0..100), or (None, None) when not given."""
+    if usage_xy is None:
+        return None, None
+    usage = as_xy(usage_xy, "usage points")
+    occupancy = np.asarray(usage_occupancy, dtype=np.float64).reshape(-1)
+    if occupancy.shape != (len(usage),):
+        raise InputError("usage: one occupancy value per point is needed.")
+    if not np.all(np.isfinite(occupancy)) or np.any(occupancy < 0) or np.any(occupancy > 100):
+        raise InputError("occupancy_mean must be a percentage between 0 and 100.")
+    return usage, occupancy
+
+
+def _factor_weights(raw: dict[str, float], present: dict[str, bool]) -> tuple[dict[str, float], list[str]]:
+    """The weights normalised over the factors whose input is given, and the weighted ones without."""
+    absent = [name for name in FACTORS if raw[name] > 0 and not present[name]]
+    used = {name: (raw[name] if present[name] else 0.0) for name in FACTORS}
+    total = sum(used.values())
+    if total <= 0:
+        raise InputError(
+            "None of the weighted factors has its input: give the layers for {factors} "
+            "or weigh the demand factor.",
+            factors=", ".join(absent),
+        )
+    return {name: value / total for name, value in used.items()}, absent
 
 
 def _weights_or_ones(values, n: int) -> np.ndarray:

@@ -158,20 +158,7 @@ def select_locations(
     (all reachable demand is covered, or spacing leaves no useful site).
     """
     candidates = as_xy(candidates_xy, "candidates")
-    if len(candidates) == 0:
-        raise InputError("There are no candidates to choose from.")
-    if len(as_xy(demand_xy, "demand")) == 0:
-        raise InputError("There are no demand points.")
-    if int(count) != count or count < 1:
-        raise InputError("COUNT must be a whole number of at least 1.")
-    if not (radius > 0 and math.isfinite(radius)):
-        raise InputError("RADIUS must be a distance above 0 m.")
-    if not (min_spacing >= 0 and math.isfinite(min_spacing)):
-        raise InputError("MIN_SPACING must be a distance of 0 m or more.")
-    if method not in METHODS:
-        raise InputError("METHOD must be one of {methods}.", methods=", ".join(METHODS))
-    if not time_limit > 0:
-        raise InputError("TIME_LIMIT must be above 0 seconds.")
+    _check_settings(candidates, demand_xy, count, radius, min_spacing, method, time_limit)
     count = int(count)
 
     def stage(start: float, end: float) -> Progress | None:
@@ -221,6 +208,23 @@ def select_locations(
         greedy_covered=model.covered_before + greedy_value,
         solver=answer.solver,
     )
+
+
+def _check_settings(candidates, demand_xy, count, radius, min_spacing, method, time_limit) -> None:
+    if len(candidates) == 0:
+        raise InputError("There are no candidates to choose from.")
+    if len(as_xy(demand_xy, "demand")) == 0:
+        raise InputError("There are no demand points.")
+    if int(count) != count or count < 1:
+        raise InputError("COUNT must be a whole number of at least 1.")
+    if not (radius > 0 and math.isfinite(radius)):
+        raise InputError("RADIUS must be a distance above 0 m.")
+    if not (min_spacing >= 0 and math.isfinite(min_spacing)):
+        raise InputError("MIN_SPACING must be a distance of 0 m or more.")
+    if method not in METHODS:
+        raise InputError("METHOD must be one of {methods}.", methods=", ".join(METHODS))
+    if not time_limit > 0:
+        raise InputError("TIME_LIMIT must be above 0 seconds.")
 
 
 @dataclass
@@ -371,90 +375,110 @@ def swap_refine(
     Gains are kept up to date incrementally: a swap only changes the gain of candidates
     that share demand with the two sites involved (found through the transposed matrix).
     """
-    matrix, weights = model.matrix, model.weights
-    n = matrix.shape[0]
     chosen = [int(j) for j in chosen]
     if not chosen:
         return np.zeros(0, dtype=np.int64), 0
-    by_demand = matrix.T.tocsr()  # demand -> candidates covering it
-    selected = np.zeros(n, dtype=bool)
-    selected[chosen] = True
-    spacing.reset()
-    for j in chosen:
-        spacing.add(j)
-    cover = np.zeros(len(weights), dtype=np.int32)
-    for j in chosen:
-        cover[model.row(j)] += 1
-    gains = matrix @ (weights * (cover == 0))  # gain of adding each candidate to the selection
-    neighbours_tree = make_tree(spacing.xy)
-    scratch = np.zeros(len(weights))
+    state = _SwapState(model, chosen, spacing, radius)
     swaps = 0
-    tolerance = 1e-9 * max(1.0, float(weights.sum()))
-
-    def available_gains() -> np.ndarray:
-        # Gains of candidates that could join as things stand (a lower bound of their value
-        # when some site leaves: leaving only frees demand and unblocks neighbours).
-        open_sites = ~selected & (spacing.blocked == 0) if spacing.active else ~selected
-        return np.where(open_sites, gains, -np.inf)
-
-    available = available_gains()
     for pass_number in range(max_passes):
         improved = False
         for position, k in enumerate(list(chosen)):
             share = min(1.0, (pass_number + position / len(chosen)) / max_passes)
             if progress is not None and position % 50 == 0 and not progress(share):
                 raise CanceledError()
-            idx_k = model.row(k)
-            sole = idx_k[cover[idx_k] == 1]
-            loss = float(weights[sole].sum())
-            # Candidates sharing demand with k lie within 2R of it, and those it blocks within
-            # MIN_SPACING: only for them does removing k change the value of joining.
-            near_k = spacing.near(k)
-            near = np.union1d(
-                np.asarray(neighbours_tree.query_ball_point(spacing.xy[k], 2.0 * radius), dtype=np.int64),
-                near_k,
-            )
-            scratch[sole] = weights[sole]
-            values = gains[near] + (matrix[near] @ scratch if len(near) else 0.0)
-            scratch[sole] = 0.0
-            usable = ~selected[near] & (near != k)
-            if spacing.active:
-                blocked = spacing.blocked[near] - np.isin(near, near_k)
-                usable &= blocked == 0
-            best_j, best_value = -1, loss + tolerance
-            if usable.any():
-                pick = int(np.argmax(np.where(usable, values, -np.inf)))
-                if values[pick] > best_value:
-                    best_j, best_value = int(near[pick]), float(values[pick])
-            far = int(np.argmax(available))
-            if available[far] > best_value and far != k:
-                best_j, best_value = far, float(available[far])
+            best_j = state.best_replacement(k)
             if best_j < 0:
                 continue
-            # Swap k -> best_j, then update the gains of candidates sharing the changed demand.
-            idx_j = model.row(best_j)
-            before = cover == 0
-            changed = np.union1d(idx_k, idx_j)
-            was_open = before[changed]
-            cover[idx_k] -= 1
-            cover[idx_j] += 1
-            delta = np.where(cover[changed] == 0, weights[changed], 0.0) - np.where(
-                was_open, weights[changed], 0.0
-            )
-            moved = delta != 0
-            if moved.any():
-                gains += by_demand[changed[moved]].T @ delta[moved]
-            selected[k] = False
-            spacing.remove(k)
-            selected[best_j] = True
-            spacing.add(best_j)
+            state.swap(k, best_j)
             chosen[chosen.index(k)] = best_j
-            available = available_gains()
             swaps += 1
             improved = True
         if not improved:
             break
     return np.asarray(chosen, dtype=np.int64), swaps
+
+
+class _SwapState:
+    """What :func:`swap_refine` keeps up to date through every swap: the chosen sites, how often
+    each demand point is covered, and the gain of adding each candidate to the selection."""
+
+    def __init__(self, model: CoverageModel, chosen: list[int], spacing: Spacing, radius: float) -> None:
+        self.model, self.spacing, self.radius = model, spacing, radius
+        weights = model.weights
+        self.by_demand = model.matrix.T.tocsr()  # demand -> candidates covering it
+        self.selected = np.zeros(model.matrix.shape[0], dtype=bool)
+        self.selected[chosen] = True
+        spacing.reset()
+        for j in chosen:
+            spacing.add(j)
+        self.cover = np.zeros(len(weights), dtype=np.int32)
+        for j in chosen:
+            self.cover[model.row(j)] += 1
+        self.gains = model.matrix @ (weights * (self.cover == 0))
+        self.neighbours_tree = make_tree(spacing.xy)
+        self.scratch = np.zeros(len(weights))
+        self.tolerance = 1e-9 * max(1.0, float(weights.sum()))
+        self.available = self._available_gains()
+
+    def _available_gains(self) -> np.ndarray:
+        # Gains of candidates that could join as things stand (a lower bound of their value
+        # when some site leaves: leaving only frees demand and unblocks neighbours).
+        spacing = self.spacing
+        open_sites = ~self.selected & (spacing.blocked == 0) if spacing.active else ~self.selected
+        return np.where(open_sites, self.gains, -np.inf)
+
+    def best_replacement(self, k: int) -> int:
+        """The candidate that adds most demand in place of the chosen site ``k``, or -1 when
+        none beats keeping ``k``."""
+        model, spacing, weights = self.model, self.spacing, self.model.weights
+        idx_k = model.row(k)
+        sole = idx_k[self.cover[idx_k] == 1]
+        loss = float(weights[sole].sum())
+        # Candidates sharing demand with k lie within 2R of it, and those it blocks within
+        # MIN_SPACING: only for them does removing k change the value of joining.
+        near_k = spacing.near(k)
+        near = np.union1d(
+            np.asarray(
+                self.neighbours_tree.query_ball_point(spacing.xy[k], 2.0 * self.radius), dtype=np.int64
+            ),
+            near_k,
+        )
+        self.scratch[sole] = weights[sole]
+        values = self.gains[near] + (model.matrix[near] @ self.scratch if len(near) else 0.0)
+        self.scratch[sole] = 0.0
+        usable = ~self.selected[near] & (near != k)
+        if spacing.active:
+            blocked = spacing.blocked[near] - np.isin(near, near_k)
+            usable &= blocked == 0
+        best_j, best_value = -1, loss + self.tolerance
+        if usable.any():
+            pick = int(np.argmax(np.where(usable, values, -np.inf)))
+            if values[pick] > best_value:
+                best_j, best_value = int(near[pick]), float(values[pick])
+        far = int(np.argmax(self.available))
+        if self.available[far] > best_value and far != k:
+            best_j = far
+        return best_j
+
+    def swap(self, k: int, j: int) -> None:
+        """Replace ``k`` by ``j``, then update the gains of candidates sharing the changed demand."""
+        model, weights, cover = self.model, self.model.weights, self.cover
+        idx_k, idx_j = model.row(k), model.row(j)
+        changed = np.union1d(idx_k, idx_j)
+        was_open = cover[changed] == 0
+        cover[idx_k] -= 1
+        cover[idx_j] += 1
+        delta = np.where(cover[changed] == 0, weights[changed], 0.0) - np.where(
+            was_open, weights[changed], 0.0
+        )
+        moved = delta != 0
+        if moved.any():
+            self.gains += self.by_demand[changed[moved]].T @ delta[moved]
+        self.selected[k] = False
+        self.spacing.remove(k)
+        self.selected[j] = True
+        self.spacing.add(j)
+        self.available = self._available_gains()
 
 
 def fast_bound(model: CoverageModel, chosen, count: int, spacing: Spacing, greedy_value: float):

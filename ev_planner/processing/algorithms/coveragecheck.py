@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
+    QgsFeatureSource,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -27,12 +28,12 @@ from ...compat import (
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
-    PARAMETER_ADVANCED,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_POLYGON,
     FieldType,
 )
+from ...core.errors import CanceledError
 from ...core.potential.coverage import (
     DEFAULT_CELL_SIZE,
     DEFAULT_MIN_HOUSEHOLDS,
@@ -48,17 +49,39 @@ from ..layers import (
     progress_range,
     read_geometries,
     read_points,
+    report_repaired,
     report_skipped,
     representative_point,
     require_features,
     require_fields,
 )
 from ..network import distance_measure, distance_method_parameters, report_attachment
+from ..parameters import distance_parameter, metric_crs_parameter
+from ..sinks import open_sink, write_batched
 from ..styles import style_output
 
 # Polygon demand is sampled this many times per cell side (or per radius, whichever is smaller).
 SAMPLES_PER_LENGTH = 10
 MIN_SAMPLE_SPACING = 5.0
+CELL_FIELDS = (
+    ("cell_id", FieldType.STRING),
+    ("households", FieldType.DOUBLE),
+    ("charge_points", FieldType.INT),
+    ("covered", FieldType.INT),
+    ("white_spot", FieldType.INT),
+    ("households_within_radius", FieldType.DOUBLE),
+    ("pct_within_radius", FieldType.DOUBLE),
+)
+
+
+class _Inputs(NamedTuple):
+    demand: QgsFeatureSource
+    demand_field: str  # "" when every demand point is one household
+    charge_points: QgsFeatureSource
+    cell_size: float
+    min_households: float
+    radius: float
+    crs: QgsCoordinateReferenceSystem  # the metric CRS of the grid
 
 
 class CoverageCheckAlgorithm(EvPlannerAlgorithm):
@@ -113,14 +136,13 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             self.CHARGE_POINTS, self.tr("Charge points"), [SOURCE_POINT]
         )
         charge_points.setHelp(self.tr("Existing (and, for a scenario, planned) public charge points."))
-        cell_size = QgsProcessingParameterNumber(
+        cell_size = distance_parameter(
             self.CELL_SIZE,
             self.tr("Cell size (m)"),
-            NUMBER_DOUBLE,
-            defaultValue=DEFAULT_CELL_SIZE,
-            minValue=1.0,
+            DEFAULT_CELL_SIZE,
+            self.tr("Side of the square cells, aligned to multiples of it (NAL/CBS: 500 m)."),
+            minimum=1.0,
         )
-        cell_size.setHelp(self.tr("Side of the square cells, aligned to multiples of it (NAL/CBS: 500 m)."))
         min_households = QgsProcessingParameterNumber(
             self.MIN_HOUSEHOLDS,
             self.tr("Minimum households for a cell to need a charge point"),
@@ -129,21 +151,18 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             minValue=0.0,
         )
         min_households.setHelp(self.tr("NAL rule: cells with at least 125 households need a charge point."))
-        radius = QgsProcessingParameterNumber(
+        radius = distance_parameter(
             self.RADIUS,
             self.tr("Walking distance (m)"),
-            NUMBER_DOUBLE,
-            defaultValue=DEFAULT_RADIUS,
-            minValue=0.0,
+            DEFAULT_RADIUS,
+            self.tr("Demand with a charge point within this distance counts as served (250 m)."),
         )
-        radius.setHelp(self.tr("Demand with a charge point within this distance counts as served (250 m)."))
-        crs = QgsProcessingParameterCrs(self.CRS, self.tr("Grid CRS"), optional=True)
-        crs.setHelp(
+        crs = metric_crs_parameter(
+            self.CRS,
             self.tr(
                 "Metric CRS of the grid; by default RD New (EPSG:28992) in the Netherlands, EPSG:31370 in Belgium."
-            )
+            ),
         )
-        crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Coverage cells"), SOURCE_POLYGON)
         output.setHelp(self.tr("Cells with households, charge_points, covered and white_spot."))
         for parameter in (
@@ -170,104 +189,119 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok or self.parameterAsString(parameters, self.DEMAND_FIELD, context):
+            return ok, message
+        demand = self.parameterAsSource(parameters, self.DEMAND, context)
+        if demand is not None and QgsWkbTypes.geometryType(demand.wkbType()) == GEOMETRY_POLYGON:
+            return False, self.tr("Polygon demand needs a households field (DEMAND_FIELD).")
+        return ok, message
+
     def run_algorithm(self, parameters, context, feedback):
-        demand_source = require_features(self.parameterAsSource(parameters, self.DEMAND, context), "DEMAND")
-        charge_source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
-        if charge_source is None:
+        inputs = self._inputs(parameters, context, feedback)
+        demand_xy, demand = self._read_demand(inputs, context, feedback)
+        charge = read_points(inputs.charge_points, inputs.crs, context, progress_range(feedback, 40, 50))
+        report_skipped(feedback, "CHARGE_POINTS", charge.skipped)
+        if feedback.isCanceled():
+            raise CanceledError()
+        feedback.setProgress(50)
+        measure = distance_measure(self, parameters, context, feedback, inputs.crs, span=(50, 60))
+        report_attachment(feedback, measure, demand_xy, "DEMAND", demand)
+        result = coverage_grid(
+            demand_xy, demand, charge.xy, inputs.cell_size, inputs.min_households, inputs.radius, measure
+        )
+        feedback.setProgress(70)
+        dest_id = self._write(parameters, context, feedback, inputs, result)
+        style_output(context, dest_id, "coverage_cells")
+        return {self.OUTPUT: dest_id, **self._totals(feedback, inputs, result.totals, measure)}
+
+    def _inputs(self, parameters, context, feedback) -> _Inputs:
+        demand = require_features(self.parameterAsSource(parameters, self.DEMAND, context), "DEMAND")
+        charge_points = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
+        if charge_points is None:
             raise QgsProcessingException(self.tr("The layer CHARGE_POINTS could not be opened."))
-        if QgsWkbTypes.geometryType(charge_source.wkbType()) != GEOMETRY_POINT:
+        if QgsWkbTypes.geometryType(charge_points.wkbType()) != GEOMETRY_POINT:
             raise QgsProcessingException(self.tr("The layer CHARGE_POINTS must hold points."))
-        demand_kind = QgsWkbTypes.geometryType(demand_source.wkbType())
-        if demand_kind not in (GEOMETRY_POINT, GEOMETRY_POLYGON):
+        if QgsWkbTypes.geometryType(demand.wkbType()) not in (GEOMETRY_POINT, GEOMETRY_POLYGON):
             raise QgsProcessingException(self.tr("The layer DEMAND must hold points or polygons."))
         demand_field = self.parameterAsString(parameters, self.DEMAND_FIELD, context)
-        if demand_kind == GEOMETRY_POLYGON and not demand_field:
-            raise QgsProcessingException(self.tr("Polygon demand needs a households field (DEMAND_FIELD)."))
         if demand_field:
-            require_fields(demand_source, [demand_field], "DEMAND")
-        cell_size = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
-        min_households = self.parameterAsDouble(parameters, self.MIN_HOUSEHOLDS, context)
-        radius = self.parameterAsDouble(parameters, self.RADIUS, context)
-        crs = self._grid_crs(parameters, context, feedback, demand_source, charge_source)
+            require_fields(demand, [demand_field], "DEMAND")
+        # The NAL cells are those of the national grid: the project CRS is not used here.
+        crs = choose_metric_crs(
+            context,
+            [demand, charge_points],
+            self.parameterAsCrs(parameters, self.CRS, context),
+            feedback,
+            use_project=False,
+        )
+        return _Inputs(
+            demand,
+            demand_field,
+            charge_points,
+            self.parameterAsDouble(parameters, self.CELL_SIZE, context),
+            self.parameterAsDouble(parameters, self.MIN_HOUSEHOLDS, context),
+            self.parameterAsDouble(parameters, self.RADIUS, context),
+            crs,
+        )
 
-        if demand_kind == GEOMETRY_POINT:
+    def _read_demand(self, inputs: _Inputs, context, feedback):
+        """Demand points in the grid CRS and their households (None: one each)."""
+        source, field = inputs.demand, inputs.demand_field
+        if QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POINT:
             points = read_points(
-                demand_source,
-                crs,
-                context,
-                progress_range(feedback, 0, 40),
-                [demand_field] if demand_field else [],
+                source, inputs.crs, context, progress_range(feedback, 0, 40), [field] if field else []
             )
             report_skipped(feedback, "DEMAND", points.skipped)
             demand_xy = points.xy
-            demand = points.numeric(demand_field, "DEMAND") if demand_field else None
+            demand = points.numeric(field, "DEMAND") if field else None
         else:
             demand_xy, demand = self._polygon_demand(
-                demand_source, demand_field, crs, context, feedback, cell_size, radius
+                source, field, inputs.crs, context, feedback, inputs.cell_size, inputs.radius
             )
         if feedback.isCanceled():
-            return {}
+            raise CanceledError()
         if len(demand_xy) == 0:
             raise QgsProcessingException(self.tr("The layer DEMAND has no usable geometry."))
         feedback.setProgress(40)
-        charge = read_points(charge_source, crs, context, progress_range(feedback, 40, 50))
-        report_skipped(feedback, "CHARGE_POINTS", charge.skipped)
-        if feedback.isCanceled():
-            return {}
-        feedback.setProgress(50)
+        return demand_xy, demand
 
-        measure = distance_measure(self, parameters, context, feedback, crs, span=(50, 60))
-        report_attachment(feedback, measure, demand_xy, "DEMAND", demand)
-        result = coverage_grid(demand_xy, demand, charge.xy, cell_size, min_households, radius, measure)
-        feedback.setProgress(70)
-
+    def _write(self, parameters, context, feedback, inputs: _Inputs, result) -> str:
+        output_crs = inputs.demand.sourceCrs()
         fields = QgsFields()
-        for name, kind in (
-            ("cell_id", FieldType.STRING),
-            ("households", FieldType.DOUBLE),
-            ("charge_points", FieldType.INT),
-            ("covered", FieldType.INT),
-            ("white_spot", FieldType.INT),
-            ("households_within_radius", FieldType.DOUBLE),
-            ("pct_within_radius", FieldType.DOUBLE),
-        ):
+        for name, kind in CELL_FIELDS:
             fields.append(QgsField(name, kind))
-        output_crs = demand_source.sourceCrs()
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, WKB_POLYGON, output_crs
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        back = QgsCoordinateTransform(crs, output_crs, context.transformContext())
-        n_cells = len(result.ix)
-        for i in range(n_cells):
-            if i % 1000 == 0:
-                if feedback.isCanceled():
-                    return {}
-                feedback.setProgress(70 + 30 * i / max(n_cells, 1))
-            ring = [QgsPointXY(x, y) for x, y in result.cell_polygon(i).tolist()]
-            geometry = QgsGeometry.fromPolygonXY([ring])
-            geometry.transform(back)
-            households = float(result.households[i])
-            reached = float(result.within_radius[i])
-            feature = QgsFeature(fields)
-            feature.setGeometry(geometry)
-            feature.setAttributes(
-                [
-                    result.cell_code(i),
-                    households,
-                    int(result.charge_points[i]),
-                    int(result.covered[i]),
-                    int(result.white_spot[i]),
-                    reached,
-                    100.0 * reached / households if households > 0 else None,
-                ]
-            )
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        # Close the sink so a GeoPackage is complete before its style is stored in it.
-        del sink
-        style_output(context, dest_id, "coverage_cells")
-        totals = result.totals
+        sink, dest_id = open_sink(self, parameters, self.OUTPUT, context, fields, WKB_POLYGON, output_crs)
+        back = QgsCoordinateTransform(inputs.crs, output_crs, context.transformContext())
+
+        def features():
+            for i in range(len(result.ix)):
+                ring = [QgsPointXY(x, y) for x, y in result.cell_polygon(i).tolist()]
+                geometry = QgsGeometry.fromPolygonXY([ring])
+                geometry.transform(back)
+                households = float(result.households[i])
+                reached = float(result.within_radius[i])
+                feature = QgsFeature(fields)
+                feature.setGeometry(geometry)
+                feature.setAttributes(
+                    [
+                        result.cell_code(i),
+                        households,
+                        int(result.charge_points[i]),
+                        int(result.covered[i]),
+                        int(result.white_spot[i]),
+                        reached,
+                        100.0 * reached / households if households > 0 else None,
+                    ]
+                )
+                yield feature
+
+        write_batched(sink, features(), len(result.ix), feedback, 70, 100)
+        del sink  # close it so a GeoPackage is complete before its style is stored in it
+        return dest_id
+
+    def _totals(self, feedback, inputs: _Inputs, totals: dict, measure) -> dict:
         feedback.pushInfo(
             self.tr(
                 "{covered} of {qualifying} cells with at least {minimum:g} households have a charge point "
@@ -275,7 +309,7 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             ).format(
                 covered=totals["cells_covered"],
                 qualifying=totals["cells_qualifying"],
-                minimum=min_households,
+                minimum=inputs.min_households,
                 pct=totals["coverage_pct"],
                 white=totals["white_spots"],
             )
@@ -284,9 +318,8 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             served = self.tr("{pct:.1f}% of the households have a charge point within {radius:g} m walking.")
         else:
             served = self.tr("{pct:.1f}% of the households have a charge point within {radius:g} m.")
-        feedback.pushInfo(served.format(pct=totals["demand_within_radius_pct"], radius=radius))
+        feedback.pushInfo(served.format(pct=totals["demand_within_radius_pct"], radius=inputs.radius))
         return {
-            self.OUTPUT: dest_id,
             self.DEMAND_TOTAL: totals["demand_total"],
             self.DEMAND_WITHIN_RADIUS: totals["demand_within_radius"],
             self.DEMAND_WITHIN_RADIUS_PCT: totals["demand_within_radius_pct"],
@@ -297,20 +330,10 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             self.COVERAGE_PCT: totals["coverage_pct"],
         }
 
-    def _grid_crs(self, parameters, context, feedback, *sources) -> QgsCoordinateReferenceSystem:
-        # The NAL cells are those of the national grid: the project CRS is not used here.
-        override = self.parameterAsCrs(parameters, self.CRS, context)
-        return choose_metric_crs(context, sources, override, feedback, use_project=False)
-
     def _polygon_demand(self, source, field, crs, context, feedback, cell_size, radius):
         areas = read_geometries(source, crs, context, progress_range(feedback, 0, 20), [field])
         report_skipped(feedback, "DEMAND", areas.skipped)
-        if areas.repaired:
-            feedback.pushWarning(
-                self.tr("{layer}: {count} invalid geometries repaired.").format(
-                    layer="DEMAND", count=areas.repaired
-                )
-            )
+        report_repaired(feedback, "DEMAND", areas.repaired)
         if not len(areas):
             return np.empty((0, 2)), np.empty(0)
         values = numeric_values(areas.attributes[field], field, "DEMAND")

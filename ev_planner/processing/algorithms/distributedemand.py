@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
+    QgsFeatureSource,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -14,7 +17,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -31,28 +33,40 @@ from ...compat import (
     WKB_POINT,
     FieldType,
 )
-from ...core.potential.candidates import locate_points
+from ...core.errors import CanceledError
 from ...core.potential.demand import distribute
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
+    areas_of_points,
     choose_metric_crs,
-    core_progress,
     fields_with_results,
     numeric_values,
-    polygons_with_owners,
     progress_range,
     read_geometries,
     read_points,
     read_representative_points,
+    report_repaired,
     report_skipped,
     require_features,
     require_fields,
     require_geometry_type,
 )
+from ..parameters import metric_crs_parameter
+from ..sinks import open_sink, write_batched
 from ..styles import style_output
 
 # Areas listed one by one in the log; beyond this only the total is given.
 MAX_LISTED_AREAS = 20
+
+
+class _Inputs(NamedTuple):
+    areas: QgsFeatureSource
+    targets: QgsFeatureSource
+    field_names: list[str]
+    area_id_field: str
+    weight_field: str
+    integers: bool  # whole shares by the largest remainder
+    crs: QgsCoordinateReferenceSystem  # the metric CRS targets are located in
 
 
 class DistributeDemandAlgorithm(EvPlannerAlgorithm):
@@ -106,11 +120,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         )
         rounding.setHelp(self.tr("Give whole shares whose sum per area equals the area's value rounded."))
         rounding.setFlags(rounding.flags() | PARAMETER_ADVANCED)
-        crs = QgsProcessingParameterCrs(self.CRS, self.tr("Metric CRS for measuring"), optional=True)
-        crs.setHelp(
-            self.tr("Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).")
-        )
-        crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
+        crs = metric_crs_parameter(self.CRS)
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Demand points"), SOURCE_POINT)
         output.setHelp(
             self.tr("Target points with their attributes, area_fid, weight and a share of each field.")
@@ -134,137 +144,123 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.TARGETS_OUTSIDE, self.tr("Targets outside every area")))
 
     def run_algorithm(self, parameters, context, feedback):
-        areas_source = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
-        require_geometry_type(areas_source, GEOMETRY_POLYGON, "AREAS")
-        targets_source = require_features(
-            self.parameterAsSource(parameters, self.TARGETS, context), "TARGETS"
+        inputs = self._inputs(parameters, context, feedback)
+        areas, values = self._read_areas(inputs, context, feedback)
+        targets, weights = self._read_targets(inputs, context, feedback)
+        target_area = areas_of_points(targets.xy, areas.geometries, feedback, 30, 80)
+        result = distribute(values, target_area, weights, inputs.integers)
+        area_labels = self._area_labels(areas, inputs.area_id_field)
+        self._report(feedback, area_labels, inputs.field_names, values, result)
+        dest_id, written = self._write(
+            parameters, context, feedback, inputs, areas, area_labels, targets, weights, result
         )
-        target_kind = QgsWkbTypes.geometryType(targets_source.wkbType())
-        if target_kind not in (GEOMETRY_POINT, GEOMETRY_POLYGON):
+        style_output(context, dest_id, "demand_points")
+        return {
+            self.OUTPUT: dest_id,
+            self.TARGET_COUNT: written,
+            self.EMPTY_AREA_COUNT: len(result.empty_areas),
+            self.TARGETS_OUTSIDE: int((result.area_index < 0).sum()),
+        }
+
+    def _inputs(self, parameters, context, feedback) -> _Inputs:
+        areas = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
+        require_geometry_type(areas, GEOMETRY_POLYGON, "AREAS")
+        targets = require_features(self.parameterAsSource(parameters, self.TARGETS, context), "TARGETS")
+        if QgsWkbTypes.geometryType(targets.wkbType()) not in (GEOMETRY_POINT, GEOMETRY_POLYGON):
             raise QgsProcessingException(self.tr("The layer TARGETS must hold points or polygons."))
         field_names = self.parameterAsFields(parameters, self.FIELDS, context)
         if not field_names:
             raise QgsProcessingException(
                 self.tr("Choose at least one field of AREAS to distribute (FIELDS).")
             )
-        require_fields(areas_source, field_names, "AREAS")
+        require_fields(areas, field_names, "AREAS")
         area_id_field = self.parameterAsString(parameters, self.AREA_ID_FIELD, context)
         if area_id_field:
-            require_fields(areas_source, [area_id_field], "AREAS")
+            require_fields(areas, [area_id_field], "AREAS")
         weight_field = self.parameterAsString(parameters, self.WEIGHT_FIELD, context)
         if weight_field:
-            require_fields(targets_source, [weight_field], "TARGETS")
-        integers = self.parameterAsBoolean(parameters, self.ROUND_TO_INTEGERS, context)
+            require_fields(targets, [weight_field], "TARGETS")
         crs = choose_metric_crs(
-            context,
-            [areas_source, targets_source],
-            self.parameterAsCrs(parameters, self.CRS, context),
-            feedback,
+            context, [areas, targets], self.parameterAsCrs(parameters, self.CRS, context), feedback
+        )
+        return _Inputs(
+            areas,
+            targets,
+            field_names,
+            area_id_field,
+            weight_field,
+            self.parameterAsBoolean(parameters, self.ROUND_TO_INTEGERS, context),
+            crs,
         )
 
+    def _read_areas(self, inputs: _Inputs, context, feedback):
+        """The areas in the metric CRS and the values to distribute (one column per field)."""
+        wanted = [*inputs.field_names, inputs.area_id_field] if inputs.area_id_field else inputs.field_names
         areas = read_geometries(
-            areas_source,
-            crs,
-            context,
-            progress_range(feedback, 0, 10),
-            list(dict.fromkeys([*field_names, area_id_field] if area_id_field else field_names)),
+            inputs.areas, inputs.crs, context, progress_range(feedback, 0, 10), list(dict.fromkeys(wanted))
         )
         if feedback.isCanceled():
-            return {}
+            raise CanceledError()
         report_skipped(feedback, "AREAS", areas.skipped)
-        if areas.repaired:
-            feedback.pushWarning(
-                self.tr("{layer}: {count} invalid geometries repaired.").format(
-                    layer="AREAS", count=areas.repaired
-                )
-            )
+        report_repaired(feedback, "AREAS", areas.repaired)
         if not len(areas):
             raise QgsProcessingException(self.tr("The layer AREAS has no usable polygon."))
         values = np.column_stack(
-            [numeric_values(areas.attributes[name], name, "AREAS") for name in field_names]
+            [numeric_values(areas.attributes[name], name, "AREAS") for name in inputs.field_names]
         )
         feedback.setProgress(10)
+        return areas, values
 
-        target_fields = targets_source.fields()
-        if target_kind == GEOMETRY_POLYGON:
+    def _read_targets(self, inputs: _Inputs, context, feedback):
+        """The targets as points in the metric CRS (buildings at a point inside) and their weights."""
+        source, names = inputs.targets, inputs.targets.fields().names()
+        if QgsWkbTypes.geometryType(source.wkbType()) == GEOMETRY_POLYGON:
             targets, repaired = read_representative_points(
-                targets_source, crs, context, target_fields.names(), progress_range(feedback, 10, 30)
+                source, inputs.crs, context, names, progress_range(feedback, 10, 30)
             )
-            if repaired:
-                feedback.pushWarning(
-                    self.tr("{layer}: {count} invalid geometries repaired.").format(
-                        layer="TARGETS", count=repaired
-                    )
-                )
+            report_repaired(feedback, "TARGETS", repaired)
         else:
-            targets = read_points(
-                targets_source, crs, context, progress_range(feedback, 10, 30), target_fields.names()
-            )
+            targets = read_points(source, inputs.crs, context, progress_range(feedback, 10, 30), names)
         report_skipped(feedback, "TARGETS", targets.skipped)
         if not len(targets):
             raise QgsProcessingException(self.tr("The layer TARGETS has no usable geometry."))
-        weights = targets.numeric(weight_field, "TARGETS") if weight_field else None
+        weights = targets.numeric(inputs.weight_field, "TARGETS") if inputs.weight_field else None
         if feedback.isCanceled():
-            return {}
+            raise CanceledError()
         feedback.setProgress(30)
+        return targets, weights
 
-        polygons, owners = polygons_with_owners(areas.geometries)
-        part = locate_points(targets.xy, polygons, core_progress(feedback, 30, 80))
-        target_area = np.where(part >= 0, owners[np.maximum(part, 0)], -1)
-        result = distribute(values, target_area, weights, integers)
-        area_labels = self._area_labels(areas, area_id_field)
-        self._report(feedback, area_labels, field_names, values, result)
-
-        new_fields = QgsFields()
-        new_fields.append(QgsField("area_fid", FieldType.INT64))
-        if area_id_field:
-            new_fields.append(QgsField("area_id", FieldType.STRING))
-        new_fields.append(QgsField("weight", FieldType.DOUBLE))
-        for name in field_names:
-            new_fields.append(QgsField(name, FieldType.DOUBLE))
-        fields, kept_names = fields_with_results(target_fields, new_fields, feedback, "TARGETS")
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, WKB_POINT, targets_source.sourceCrs()
+    def _write(self, parameters, context, feedback, inputs, areas, area_labels, targets, weights, result):
+        """The located targets with their share; returns the destination and the number written."""
+        source = inputs.targets
+        fields, kept_names = fields_with_results(source.fields(), _result_fields(inputs), feedback, "TARGETS")
+        sink, dest_id = open_sink(
+            self, parameters, self.OUTPUT, context, fields, WKB_POINT, source.sourceCrs()
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        back = QgsCoordinateTransform(crs, targets_source.sourceCrs(), context.transformContext())
+        back = QgsCoordinateTransform(inputs.crs, source.sourceCrs(), context.transformContext())
         used_weights = np.ones(len(targets)) if weights is None else weights
         located = np.nonzero(result.area_index >= 0)[0]
         original = [targets.attributes[name] for name in kept_names]
-        batch = []
-        for count, i in enumerate(located.tolist()):
-            if count % 5000 == 0:
-                if feedback.isCanceled():
-                    return {}
-                feedback.setProgress(80 + 20 * count / max(len(located), 1))
-            geometry = QgsGeometry.fromPointXY(QgsPointXY(*targets.xy[i]))
-            geometry.transform(back)
-            feature = QgsFeature(fields)
-            feature.setGeometry(geometry)
-            feature.setAttributes(
-                [column[i] for column in original]
-                + [int(areas.feature_ids[result.area_index[i]])]
-                + ([area_labels[result.area_index[i]]] if area_id_field else [])
-                + [float(used_weights[i])]
-                + result.shares[i].tolist()
-            )
-            batch.append(feature)
-            if len(batch) >= 5000:
-                sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
-                batch = []
-        if batch:
-            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
-        feedback.setProgress(100)
-        # Close the sink so a GeoPackage is complete before its style is stored in it.
-        del sink
-        style_output(context, dest_id, "demand_points")
-        return {
-            self.OUTPUT: dest_id,
-            self.TARGET_COUNT: len(located),
-            self.EMPTY_AREA_COUNT: len(result.empty_areas),
-            self.TARGETS_OUTSIDE: int((result.area_index < 0).sum()),
-        }
+
+        def features():
+            for i in located.tolist():
+                area = result.area_index[i]
+                geometry = QgsGeometry.fromPointXY(QgsPointXY(*targets.xy[i]))
+                geometry.transform(back)
+                feature = QgsFeature(fields)
+                feature.setGeometry(geometry)
+                feature.setAttributes(
+                    [column[i] for column in original]
+                    + [int(areas.feature_ids[area])]
+                    + ([area_labels[area]] if inputs.area_id_field else [])
+                    + [float(used_weights[i])]
+                    + result.shares[i].tolist()
+                )
+                yield feature
+
+        written = write_batched(sink, features(), len(located), feedback, 80, 100)
+        del sink  # close it so a GeoPackage is complete before its style is stored in it
+        return dest_id, written
 
     def _area_labels(self, areas, area_id_field: str) -> list[str]:
         if not area_id_field:
@@ -316,3 +312,14 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
                     field=name, value=float(distributed[column])
                 )
             )
+
+
+def _result_fields(inputs: _Inputs) -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("area_fid", FieldType.INT64))
+    if inputs.area_id_field:
+        fields.append(QgsField("area_id", FieldType.STRING))
+    fields.append(QgsField("weight", FieldType.DOUBLE))
+    for name in inputs.field_names:
+        fields.append(QgsField(name, FieldType.DOUBLE))
+    return fields

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -22,6 +21,7 @@ from qgis.core import (
 )
 
 from ...compat import PARAMETER_ADVANCED, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB_POINT, FieldType
+from ...core.potential.candidates import points_in_polygons
 from ...core.requests.evaluate import INACTIVE_PLANNED_STATUSES, OUTCOMES, evaluate_requests
 from ...core.review.requests import RequestRecord, append_requests
 from ...core.review.store import LocationInput, ReviewStore
@@ -32,7 +32,7 @@ from ..layers import choose_metric_crs, polygons_with_owners, read_geometries
 from ..network import distance_measure, distance_method_parameters, report_attachment
 from ..parameters import distance_parameter, metric_crs_parameter
 from ..request_inputs import address_index, read_requests
-from ..sinks import raise_write_error
+from ..sinks import open_sink, write_batched
 from ..styles import style_output
 from ..usage_inputs import attribute_value
 
@@ -222,7 +222,7 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
         feedback.setProgress(80)
         site_ids, sites = self._sites(intake, evaluation, candidates)
         results = self._write(
-            parameters, context, crs, intake, evaluation, existing, planned, site_ids, sites
+            parameters, context, feedback, crs, intake, evaluation, existing, planned, site_ids, sites
         )
         self._append_to_review(
             parameters, context, feedback, crs, intake, evaluation, existing, planned, site_ids, sites
@@ -282,8 +282,6 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
         source = self.parameterAsSource(parameters, self.AREA, context)
         if source is None:
             return None
-        from ...core.potential.candidates import points_in_polygons
-
         polygons, _ = polygons_with_owners(read_geometries(source, crs, context).geometries)
         xy = intake.xy()
         inside = np.zeros(len(xy), dtype=bool)
@@ -310,7 +308,7 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
         return ids, sites
 
     def _write(
-        self, parameters, context, crs, intake, evaluation, existing, planned, site_ids, sites
+        self, parameters, context, feedback, crs, intake, evaluation, existing, planned, site_ids, sites
     ) -> dict:
         keep = self.parameterAsFields(parameters, self.KEEP_FIELDS, context)
         fields = QgsFields()
@@ -318,39 +316,41 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
             fields.append(QgsField(name, kind))
         for name in keep:
             fields.append(QgsField(name, FieldType.STRING))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_POINT, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        sink, dest_id = open_sink(self, parameters, self.OUTPUT, context, fields, WKB_POINT, crs)
         existing_ids = _ids(existing)
-        for index, request in enumerate(intake.requests):
-            values = _request_values(index, request, evaluation, existing_ids, planned[1], site_ids)
-            values += [_text(_kept(request, name)) for name in keep]
-            feature = QgsFeature(fields)
-            if np.isfinite([request.x, request.y]).all():
-                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(request.x, request.y)))
-            feature.setAttributes(values)
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise_write_error(sink)
+
+        def features():
+            for index, request in enumerate(intake.requests):
+                values = _request_values(index, request, evaluation, existing_ids, planned[1], site_ids)
+                values += [_text(_kept(request, name)) for name in keep]
+                feature = QgsFeature(fields)
+                if np.isfinite([request.x, request.y]).all():
+                    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(request.x, request.y)))
+                feature.setAttributes(values)
+                yield feature
+
+        write_batched(sink, features(), len(intake.requests), feedback, 80, 90)
         del sink  # close it so a GeoPackage is complete before its style is stored in it
         style_output(context, dest_id, "evaluated_requests")
         results = {self.OUTPUT: dest_id}
         if self.parameterDefinition(self.PROPOSED) and parameters.get(self.PROPOSED) not in (None, ""):
-            results[self.PROPOSED] = self._write_sites(parameters, context, crs, site_ids, sites)
+            results[self.PROPOSED] = self._write_sites(parameters, context, feedback, crs, site_ids, sites)
         return results
 
-    def _write_sites(self, parameters, context, crs, site_ids, sites) -> str:
+    def _write_sites(self, parameters, context, feedback, crs, site_ids, sites) -> str:
         fields = QgsFields()
         for name, kind in SITE_FIELDS:
             fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.PROPOSED, context, fields, WKB_POINT, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.PROPOSED))
-        for location_id, (x, y, requests) in zip(site_ids, sites):
-            feature = QgsFeature(fields)
-            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-            feature.setAttributes([location_id, ", ".join(requests), len(requests), "request"])
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise_write_error(sink)
+        sink, dest_id = open_sink(self, parameters, self.PROPOSED, context, fields, WKB_POINT, crs)
+
+        def features():
+            for location_id, (x, y, requests) in zip(site_ids, sites):
+                feature = QgsFeature(fields)
+                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+                feature.setAttributes([location_id, ", ".join(requests), len(requests), "request"])
+                yield feature
+
+        write_batched(sink, features(), len(sites), feedback, 90, 95)
         del sink
         style_output(context, dest_id, "request_sites")
         return dest_id

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
+    QgsFeatureSource,
     QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -31,8 +33,7 @@ from ...compat import (
     SOURCE_POLYGON,
     FieldType,
 )
-from ...core.errors import InputError
-from ...core.potential.candidates import locate_points
+from ...core.errors import CanceledError
 from ...core.potential.forecast import (
     DEFAULT_EV_SHARE,
     DEFAULT_EVS_PER_PUBLIC_POINT,
@@ -42,14 +43,12 @@ from ...core.potential.forecast import (
     count_points_per_area,
     forecast,
 )
-from ...i18n import translate_message
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
+    areas_of_points,
     choose_metric_crs,
-    core_progress,
     fields_with_results,
     numeric_values,
-    polygons_with_owners,
     progress_range,
     read_geometries,
     read_points,
@@ -58,6 +57,8 @@ from ..layers import (
     require_fields,
     require_geometry_type,
 )
+from ..parameters import metric_crs_parameter
+from ..sinks import open_sink, write_batched
 from ..styles import style_output
 
 # Field of the common charge-point schema holding the number of EVSEs (charge points) per location.
@@ -75,6 +76,18 @@ OUTPUT_FIELDS = (
     "gap",
     "afir_kw",
 )
+
+
+class _Inputs(NamedTuple):
+    areas: QgsFeatureSource
+    cars_field: str
+    households_field: str
+    cars_per_household: float
+    year: int
+    settings: ForecastParameters
+    charge_points: QgsFeatureSource | None
+    count_field: str  # "" when each charge point counts as one
+    crs: QgsCoordinateReferenceSystem  # the metric CRS points are located in
 
 
 class ForecastDemandAlgorithm(EvPlannerAlgorithm):
@@ -189,11 +202,7 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
             )
         )
         count_field.setFlags(count_field.flags() | PARAMETER_ADVANCED)
-        crs = QgsProcessingParameterCrs(self.CRS, self.tr("Metric CRS for measuring"), optional=True)
-        crs.setHelp(
-            self.tr("Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).")
-        )
-        crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
+        crs = metric_crs_parameter(self.CRS)
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Forecast per area"), SOURCE_POLYGON)
         output.setHelp(
             self.tr("The areas with evs, public_evs, required_points, existing_points, gap, afir_kw.")
@@ -221,128 +230,152 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok and not (
+            self.parameterAsString(parameters, self.CARS_FIELD, context)
+            or self.parameterAsString(parameters, self.HOUSEHOLDS_FIELD, context)
+        ):
+            return False, self.tr("Set CARS_FIELD, HOUSEHOLDS_FIELD or both.")
+        return ok, message
+
     def run_algorithm(self, parameters, context, feedback):
-        areas_source = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
-        require_geometry_type(areas_source, GEOMETRY_POLYGON, "AREAS")
+        inputs = self._inputs(parameters, context, feedback)
+        areas, cars = self._read_areas(inputs, context, feedback)
+        existing = self._existing_per_area(inputs, areas, context, feedback)
+        result = forecast(cars, existing, inputs.settings)
+        feedback.setProgress(80)
+        dest_id = self._write(parameters, context, feedback, inputs, areas, cars, result)
+        style_output(context, dest_id, "forecast_areas")
+        return {self.OUTPUT: dest_id, **self._totals(feedback, inputs.year, result, existing)}
+
+    def _inputs(self, parameters, context, feedback) -> _Inputs:
+        areas = require_features(self.parameterAsSource(parameters, self.AREAS, context), "AREAS")
+        require_geometry_type(areas, GEOMETRY_POLYGON, "AREAS")
         cars_field = self.parameterAsString(parameters, self.CARS_FIELD, context)
         households_field = self.parameterAsString(parameters, self.HOUSEHOLDS_FIELD, context)
-        if not cars_field and not households_field:
-            raise QgsProcessingException(self.tr("Set CARS_FIELD, HOUSEHOLDS_FIELD or both."))
-        require_fields(areas_source, [cars_field, households_field], "AREAS")
+        require_fields(areas, [cars_field, households_field], "AREAS")
         settings = ForecastParameters(
             ev_share=self.parameterAsDouble(parameters, self.EV_SHARE, context),
             public_share=self.parameterAsDouble(parameters, self.PUBLIC_SHARE, context),
             evs_per_public_point=self.parameterAsDouble(parameters, self.EVS_PER_PUBLIC_POINT, context),
         )
-        try:
-            settings.validate()
-        except InputError as error:
-            raise QgsProcessingException(translate_message(error)) from None
-        year = self.parameterAsInt(parameters, self.TARGET_YEAR, context)
-        cars_per_household = self.parameterAsDouble(parameters, self.CARS_PER_HOUSEHOLD, context)
-        charge_source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
-        count_field = self.parameterAsString(parameters, self.COUNT_FIELD, context)
-        if charge_source is not None:
-            require_geometry_type(charge_source, GEOMETRY_POINT, "CHARGE_POINTS")
-            if count_field and charge_source.fields().lookupField(count_field) < 0:
-                if count_field != DEFAULT_COUNT_FIELD:
-                    require_fields(charge_source, [count_field], "CHARGE_POINTS")
-                feedback.pushInfo(
-                    self.tr("CHARGE_POINTS has no field {field}: each feature counts as one point.").format(
-                        field=count_field
-                    )
-                )
-                count_field = ""
+        settings.validate()  # before anything is read
+        charge_points = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
+        count_field = self._count_field(parameters, context, feedback, charge_points)
         crs = choose_metric_crs(
-            context,
-            [areas_source, charge_source],
-            self.parameterAsCrs(parameters, self.CRS, context),
-            feedback,
+            context, [areas, charge_points], self.parameterAsCrs(parameters, self.CRS, context), feedback
+        )
+        return _Inputs(
+            areas,
+            cars_field,
+            households_field,
+            self.parameterAsDouble(parameters, self.CARS_PER_HOUSEHOLD, context),
+            self.parameterAsInt(parameters, self.TARGET_YEAR, context),
+            settings,
+            charge_points,
+            count_field,
+            crs,
         )
 
-        # Read in the layer's own CRS (output geometries stay untouched) and measure on metric copies.
+    def _count_field(self, parameters, context, feedback, charge_points) -> str:
+        """COUNT_FIELD, or "" when each charge point counts as one (the default field is absent)."""
+        count_field = self.parameterAsString(parameters, self.COUNT_FIELD, context)
+        if charge_points is None:
+            return count_field
+        require_geometry_type(charge_points, GEOMETRY_POINT, "CHARGE_POINTS")
+        if not count_field or charge_points.fields().lookupField(count_field) >= 0:
+            return count_field
+        if count_field != DEFAULT_COUNT_FIELD:
+            require_fields(charge_points, [count_field], "CHARGE_POINTS")
+        feedback.pushInfo(
+            self.tr("CHARGE_POINTS has no field {field}: each feature counts as one point.").format(
+                field=count_field
+            )
+        )
+        return ""
+
+    def _read_areas(self, inputs: _Inputs, context, feedback):
+        """The areas in their own CRS (output geometries stay untouched) and their cars."""
+        source = inputs.areas
         areas = read_geometries(
-            areas_source,
-            areas_source.sourceCrs(),
-            context,
-            progress_range(feedback, 0, 20),
-            areas_source.fields().names(),
+            source, source.sourceCrs(), context, progress_range(feedback, 0, 20), source.fields().names()
         )
         if feedback.isCanceled():
-            return {}
+            raise CanceledError()
         report_skipped(feedback, "AREAS", areas.skipped)
         if not len(areas):
             raise QgsProcessingException(self.tr("The layer AREAS has no usable polygon."))
-        if households_field:
-            households = numeric_values(areas.attributes[households_field], households_field, "AREAS")
-        if cars_field:
-            cars = numeric_values(areas.attributes[cars_field], cars_field, "AREAS")
-        else:
-            cars = households * cars_per_household
+        values = {  # both are checked when both are given, though cars are then counted, not estimated
+            field: numeric_values(areas.attributes[field], field, "AREAS")
+            for field in (inputs.households_field, inputs.cars_field)
+            if field
+        }
+        cars = values.get(inputs.cars_field)
+        if cars is None:
+            cars = values[inputs.households_field] * inputs.cars_per_household
         feedback.setProgress(20)
+        return areas, cars
 
-        existing = np.zeros(len(areas))
-        if charge_source is not None:
-            points = read_points(
-                charge_source,
-                crs,
-                context,
-                progress_range(feedback, 20, 40),
-                [count_field] if count_field else [],
+    def _existing_per_area(self, inputs: _Inputs, areas, context, feedback) -> np.ndarray:
+        """Existing charge points (or their COUNT_FIELD) per area, located in the metric CRS."""
+        if inputs.charge_points is None:
+            return np.zeros(len(areas))
+        count_field = inputs.count_field
+        points = read_points(
+            inputs.charge_points,
+            inputs.crs,
+            context,
+            progress_range(feedback, 20, 40),
+            [count_field] if count_field else [],
+        )
+        report_skipped(feedback, "CHARGE_POINTS", points.skipped)
+        to_metric = QgsCoordinateTransform(inputs.areas.sourceCrs(), inputs.crs, context.transformContext())
+        metric = [QgsGeometry(geometry) for geometry in areas.geometries]
+        for geometry in metric:
+            geometry.transform(to_metric)
+        area_index = areas_of_points(points.xy, metric, feedback, 40, 70)
+        outside = int((area_index < 0).sum())
+        if outside:
+            feedback.pushInfo(
+                self.tr("{count} charge point location(s) lie outside every area.").format(count=outside)
             )
-            report_skipped(feedback, "CHARGE_POINTS", points.skipped)
-            to_metric = QgsCoordinateTransform(areas_source.sourceCrs(), crs, context.transformContext())
-            metric = [QgsGeometry(geometry) for geometry in areas.geometries]
-            for geometry in metric:
-                geometry.transform(to_metric)
-            polygons, owners = polygons_with_owners(metric)
-            part = locate_points(points.xy, polygons, core_progress(feedback, 40, 70))
-            area_index = np.where(part >= 0, owners[np.maximum(part, 0)], -1)
-            weights = points.numeric(count_field, "CHARGE_POINTS") if count_field else None
-            existing = count_points_per_area(area_index, len(areas), weights)
-            outside = int((area_index < 0).sum())
-            if outside:
-                feedback.pushInfo(
-                    self.tr("{count} charge point location(s) lie outside every area.").format(count=outside)
-                )
-        result = forecast(cars, existing, settings)
-        feedback.setProgress(80)
+        weights = points.numeric(count_field, "CHARGE_POINTS") if count_field else None
+        return count_points_per_area(area_index, len(areas), weights)
 
-        new_fields = QgsFields()
-        new_fields.append(QgsField("target_year", FieldType.INT))
-        for name in OUTPUT_FIELDS[1:]:
-            kind = FieldType.INT if name == "required_points" else FieldType.DOUBLE
-            new_fields.append(QgsField(name, kind))
-        fields, names = fields_with_results(areas_source.fields(), new_fields, feedback, "AREAS")
-        sink, dest_id = self.parameterAsSink(
+    def _write(self, parameters, context, feedback, inputs: _Inputs, areas, cars, result) -> str:
+        source = inputs.areas
+        fields, names = fields_with_results(source.fields(), _result_fields(), feedback, "AREAS")
+        sink, dest_id = open_sink(
+            self,
             parameters,
             self.OUTPUT,
             context,
             fields,
-            QgsWkbTypes.multiType(areas_source.wkbType()),
-            areas_source.sourceCrs(),
+            QgsWkbTypes.multiType(source.wkbType()),
+            source.sourceCrs(),
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        for i, geometry in enumerate(areas.geometries):
-            if feedback.isCanceled():
-                return {}
-            geometry.convertToMultiType()
-            feature = QgsFeature(fields)
-            feature.setGeometry(geometry)
-            feature.setAttributes(
-                [areas.attributes[name][i] for name in names]
-                + [year, float(cars[i])]
-                + [
-                    int(result[name][i]) if name == "required_points" else float(result[name][i])
-                    for name in OUTPUT_FIELDS[2:]
-                ]
-            )
-            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
-        feedback.setProgress(100)
-        # Close the sink so a GeoPackage is complete before its style is stored in it.
-        del sink
-        style_output(context, dest_id, "forecast_areas")
+
+        def features():
+            for i, geometry in enumerate(areas.geometries):
+                geometry.convertToMultiType()
+                feature = QgsFeature(fields)
+                feature.setGeometry(geometry)
+                feature.setAttributes(
+                    [areas.attributes[name][i] for name in names]
+                    + [inputs.year, float(cars[i])]
+                    + [
+                        int(result[name][i]) if name == "required_points" else float(result[name][i])
+                        for name in OUTPUT_FIELDS[2:]
+                    ]
+                )
+                yield feature
+
+        write_batched(sink, features(), len(areas), feedback, 80, 100)
+        del sink  # close it so a GeoPackage is complete before its style is stored in it
+        return dest_id
+
+    def _totals(self, feedback, year: int, result, existing) -> dict:
         totals = {
             self.TOTAL_EVS: float(result["evs"].sum()),
             self.TOTAL_REQUIRED: int(result["required_points"].sum()),
@@ -361,4 +394,12 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
                 gap=totals[self.TOTAL_GAP],
             )
         )
-        return {self.OUTPUT: dest_id, **totals}
+        return totals
+
+
+def _result_fields() -> QgsFields:
+    fields = QgsFields()
+    fields.append(QgsField("target_year", FieldType.INT))
+    for name in OUTPUT_FIELDS[1:]:
+        fields.append(QgsField(name, FieldType.INT if name == "required_points" else FieldType.DOUBLE))
+    return fields

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Iterator, NamedTuple
 
 import numpy as np
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
+    QgsFeatureSource,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -16,12 +17,10 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -30,9 +29,6 @@ from ...compat import (
     GEOMETRY_LINE,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
-    NUMBER_DOUBLE,
-    NUMBER_INTEGER,
-    PARAMETER_ADVANCED,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -40,6 +36,7 @@ from ...compat import (
     WKB_POINT,
     FieldType,
 )
+from ...core.errors import CanceledError
 from ...core.potential.candidates import DEFAULT_MAX_CANDIDATES, METHODS, generate_candidates
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
@@ -51,10 +48,13 @@ from ..layers import (
     progress_range,
     read_geometries,
     read_points,
+    report_repaired,
     report_skipped,
     require_features,
     require_geometry_type,
 )
+from ..parameters import advanced, count_parameter, distance_parameter, metric_crs_parameter
+from ..sinks import open_sink, write_batched
 from ..styles import style_output
 
 METHOD_LABELS = (tr_noop("grid"), tr_noop("hexagon"), tr_noop("along streets"))
@@ -70,27 +70,29 @@ def dissolved_rings(geometries: list[QgsGeometry]) -> list[list[np.ndarray]]:
     return geometry_to_rings(union)
 
 
-def write_points(
-    sink: QgsFeatureSink,
-    fields: QgsFields,
-    xy: np.ndarray,
-    rows: list[list[Any]],
-    transform: QgsCoordinateTransform,
-) -> None:
-    """Add points given in the metric CRS, transformed back to the output CRS, with their attributes."""
-    batch = []
-    for (x, y), row in zip(xy.tolist(), rows):
+def candidate_features(
+    fields: QgsFields, xy: np.ndarray, method: str, transform: QgsCoordinateTransform
+) -> Iterator[QgsFeature]:
+    """Candidates given in the metric CRS, transformed back to the output CRS, numbered from 1."""
+    for i, (x, y) in enumerate(xy.tolist()):
         geometry = QgsGeometry.fromPointXY(QgsPointXY(x, y))
         geometry.transform(transform)
         feature = QgsFeature(fields)
         feature.setGeometry(geometry)
-        feature.setAttributes(row)
-        batch.append(feature)
-        if len(batch) >= 5000:
-            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
-            batch = []
-    if batch:
-        sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+        feature.setAttributes([i + 1, method])
+        yield feature
+
+
+class _Inputs(NamedTuple):
+    area: QgsFeatureSource
+    method: str
+    spacing: float
+    streets: QgsFeatureSource | None  # only for the method along_streets
+    exclude_layers: list[QgsMapLayer]
+    exclude_distance: float
+    charge_points: QgsFeatureSource | None
+    min_distance: float
+    crs: QgsCoordinateReferenceSystem  # the metric CRS candidates are placed in
 
 
 class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
@@ -123,14 +125,13 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         method.setHelp(
             self.tr("grid: square grid; hexagon: hexagonal lattice; along streets: points along STREETS.")
         )
-        spacing = QgsProcessingParameterNumber(
+        spacing = distance_parameter(
             self.SPACING,
             self.tr("Spacing (m)"),
-            NUMBER_DOUBLE,
-            defaultValue=50.0,
-            minValue=1.0,
+            50.0,
+            self.tr("Distance between neighbouring candidates, in metres."),
+            minimum=1.0,
         )
-        spacing.setHelp(self.tr("Distance between neighbouring candidates, in metres."))
         streets = QgsProcessingParameterFeatureSource(
             self.STREETS, self.tr("Streets (lines)"), [SOURCE_LINE], optional=True
         )
@@ -144,15 +145,11 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
                 "EXCLUDE_DISTANCE metres around them (trees, hydrants, cables)."
             )
         )
-        exclude_distance = QgsProcessingParameterNumber(
+        exclude_distance = distance_parameter(
             self.EXCLUDE_DISTANCE,
             self.tr("Exclusion distance around points and lines (m)"),
-            NUMBER_DOUBLE,
-            defaultValue=5.0,
-            minValue=0.0,
-        )
-        exclude_distance.setHelp(
-            self.tr("Candidates closer than this to an exclusion point or line are removed.")
+            5.0,
+            self.tr("Candidates closer than this to an exclusion point or line are removed."),
         )
         charge_points = QgsProcessingParameterFeatureSource(
             self.CHARGE_POINTS,
@@ -161,34 +158,24 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             optional=True,
         )
         charge_points.setHelp(self.tr("Existing charge points; candidates near them are removed."))
-        min_distance = QgsProcessingParameterNumber(
+        min_distance = distance_parameter(
             self.MIN_DISTANCE_EXISTING,
             self.tr("Minimum distance to existing charge points (m)"),
-            NUMBER_DOUBLE,
-            defaultValue=50.0,
-            minValue=0.0,
+            50.0,
+            self.tr("Candidates at most this far from an existing charge point are removed."),
         )
-        min_distance.setHelp(
-            self.tr("Candidates at most this far from an existing charge point are removed.")
-        )
-        crs = QgsProcessingParameterCrs(self.CRS, self.tr("Metric CRS for measuring"), optional=True)
-        crs.setHelp(
-            self.tr("Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).")
-        )
-        crs.setFlags(crs.flags() | PARAMETER_ADVANCED)
-        limit = QgsProcessingParameterNumber(
-            self.MAX_CANDIDATES,
-            self.tr("Most candidates to generate"),
-            NUMBER_INTEGER,
-            defaultValue=DEFAULT_MAX_CANDIDATES,
-            minValue=1,
-        )
-        limit.setHelp(
-            self.tr(
-                "A spacing that would give more candidates is refused before anything is generated or written."
+        crs = metric_crs_parameter(self.CRS)
+        limit = advanced(
+            count_parameter(
+                self.MAX_CANDIDATES,
+                self.tr("Most candidates to generate"),
+                DEFAULT_MAX_CANDIDATES,
+                self.tr(
+                    "A spacing that would give more candidates is refused before anything is generated or written."
+                ),
+                minimum=1,
             )
         )
-        limit.setFlags(limit.flags() | PARAMETER_ADVANCED)
         for parameter in (
             area,
             method,
@@ -207,92 +194,110 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         self.addParameter(output)
         self.addOutput(QgsProcessingOutputNumber(self.CANDIDATE_COUNT, self.tr("Number of candidates")))
 
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        along_streets = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)] == "along_streets"
+        if along_streets and parameters.get(self.STREETS) in (None, ""):
+            return False, self.tr("The method 'along streets' needs a STREETS layer.")
+        return ok, message
+
     def run_algorithm(self, parameters, context, feedback):
-        area_source = require_features(self.parameterAsSource(parameters, self.AREA, context), "AREA")
-        require_geometry_type(area_source, GEOMETRY_POLYGON, "AREA")
+        inputs = self._inputs(parameters, context, feedback)
+        area_rings = self._read_area(inputs, context, feedback)
+        streets = self._read_streets(inputs, context, feedback)
+        exclude_polygons, exclude_points, exclude_lines = self._read_exclusions(
+            inputs.exclude_layers, inputs.crs, context, feedback
+        )
+        existing = self._read_existing(inputs, context, feedback)
+        result = generate_candidates(
+            inputs.method,
+            inputs.spacing,
+            area_rings,
+            streets=streets,
+            exclude_polygons=exclude_polygons,
+            exclude_points=exclude_points,
+            exclude_lines=exclude_lines,
+            exclude_distance=inputs.exclude_distance,
+            existing=existing,
+            min_distance_existing=inputs.min_distance,
+            progress=core_progress(feedback, 20, 85),
+            max_candidates=self.parameterAsInt(parameters, self.MAX_CANDIDATES, context),
+        )
+        self._report_counts(feedback, result.counts)
+        dest_id = self._write(parameters, context, feedback, inputs, result.xy)
+        style_output(context, dest_id, "candidates")
+        return {self.OUTPUT: dest_id, self.CANDIDATE_COUNT: len(result.xy)}
+
+    def _inputs(self, parameters, context, feedback) -> _Inputs:
+        area = require_features(self.parameterAsSource(parameters, self.AREA, context), "AREA")
+        require_geometry_type(area, GEOMETRY_POLYGON, "AREA")
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         spacing = self.parameterAsDouble(parameters, self.SPACING, context)
         exclude_distance = self.parameterAsDouble(parameters, self.EXCLUDE_DISTANCE, context)
         min_distance = self.parameterAsDouble(parameters, self.MIN_DISTANCE_EXISTING, context)
         if spacing <= 0 or exclude_distance < 0 or min_distance < 0:
             raise QgsProcessingException(self.tr("Spacing must be positive and distances zero or positive."))
-        streets_source = self.parameterAsSource(parameters, self.STREETS, context)
-        charge_source = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
+        streets = (
+            self.parameterAsSource(parameters, self.STREETS, context) if method == "along_streets" else None
+        )
+        if streets is not None:
+            require_features(streets, "STREETS")
+            require_geometry_type(streets, GEOMETRY_LINE, "STREETS")
+        charge_points = self.parameterAsSource(parameters, self.CHARGE_POINTS, context)
+        if charge_points is not None:
+            require_geometry_type(charge_points, GEOMETRY_POINT, "CHARGE_POINTS")
         exclude_layers = self.parameterAsLayerList(parameters, self.EXCLUDE, context)
-        if method == "along_streets":
-            if streets_source is None:
-                raise QgsProcessingException(self.tr("The method 'along streets' needs a STREETS layer."))
-            require_features(streets_source, "STREETS")
-            require_geometry_type(streets_source, GEOMETRY_LINE, "STREETS")
-        if charge_source is not None:
-            require_geometry_type(charge_source, GEOMETRY_POINT, "CHARGE_POINTS")
-
-        crs = choose_metric_crs(
-            context, [area_source], self.parameterAsCrs(parameters, self.CRS, context), feedback
+        crs = choose_metric_crs(context, [area], self.parameterAsCrs(parameters, self.CRS, context), feedback)
+        return _Inputs(
+            area, method, spacing, streets, exclude_layers, exclude_distance, charge_points, min_distance, crs
         )
 
-        area = read_geometries(area_source, crs, context, progress_range(feedback, 0, 5))
+    def _read_area(self, inputs: _Inputs, context, feedback) -> list[list[np.ndarray]]:
+        area = read_geometries(inputs.area, inputs.crs, context, progress_range(feedback, 0, 5))
         if feedback.isCanceled():
-            return {}
+            raise CanceledError()
         self._report(feedback, "AREA", area)
         area_rings = dissolved_rings(area.geometries)
         if not area_rings:
             raise QgsProcessingException(self.tr("The layer AREA has no usable polygon."))
         feedback.setProgress(5)
+        return area_rings
 
-        streets: list[np.ndarray] = []
-        if method == "along_streets":
-            street_geometries = read_geometries(streets_source, crs, context, progress_range(feedback, 5, 10))
-            self._report(feedback, "STREETS", street_geometries)
-            for geometry in street_geometries.geometries:
-                streets.extend(geometry_to_lines(geometry))
-            if not streets:
-                raise QgsProcessingException(self.tr("The layer STREETS has no usable line."))
+    def _read_streets(self, inputs: _Inputs, context, feedback) -> list[np.ndarray]:
+        if inputs.method != "along_streets":
+            return []
+        if inputs.streets is None:  # e.g. run without checkParameterValues
+            raise QgsProcessingException(self.tr("The method 'along streets' needs a STREETS layer."))
+        geometries = read_geometries(inputs.streets, inputs.crs, context, progress_range(feedback, 5, 10))
+        self._report(feedback, "STREETS", geometries)
+        streets = [line for geometry in geometries.geometries for line in geometry_to_lines(geometry)]
+        if not streets:
+            raise QgsProcessingException(self.tr("The layer STREETS has no usable line."))
+        return streets
 
-        exclude_polygons, exclude_points, exclude_lines = self._read_exclusions(
-            exclude_layers, crs, context, feedback
-        )
+    def _read_existing(self, inputs: _Inputs, context, feedback) -> np.ndarray | None:
         existing = None
-        if charge_source is not None:
-            points = read_points(charge_source, crs, context, progress_range(feedback, 18, 20))
+        if inputs.charge_points is not None:
+            points = read_points(inputs.charge_points, inputs.crs, context, progress_range(feedback, 18, 20))
             report_skipped(feedback, "CHARGE_POINTS", points.skipped)
             existing = points.xy
         if feedback.isCanceled():
-            return {}
+            raise CanceledError()
         feedback.setProgress(20)
+        return existing
 
-        result = generate_candidates(
-            method,
-            spacing,
-            area_rings,
-            streets=streets,
-            exclude_polygons=exclude_polygons,
-            exclude_points=exclude_points,
-            exclude_lines=exclude_lines,
-            exclude_distance=exclude_distance,
-            existing=existing,
-            min_distance_existing=min_distance,
-            progress=core_progress(feedback, 20, 85),
-            max_candidates=self.parameterAsInt(parameters, self.MAX_CANDIDATES, context),
-        )
-        self._report_counts(feedback, result.counts)
-
+    def _write(self, parameters, context, feedback, inputs: _Inputs, xy: np.ndarray) -> str:
         fields = QgsFields()
         fields.append(QgsField("candidate_id", FieldType.INT))
         fields.append(QgsField("method", FieldType.STRING, len=20))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, WKB_POINT, area_source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        back = QgsCoordinateTransform(crs, area_source.sourceCrs(), context.transformContext())
-        rows = [[i + 1, method] for i in range(len(result.xy))]
-        write_points(sink, fields, result.xy, rows, back)
-        feedback.setProgress(100)
-        # Close the sink so a GeoPackage is complete before its style is stored in it.
-        del sink
-        style_output(context, dest_id, "candidates")
-        return {self.OUTPUT: dest_id, self.CANDIDATE_COUNT: len(result.xy)}
+        output_crs = inputs.area.sourceCrs()
+        sink, dest_id = open_sink(self, parameters, self.OUTPUT, context, fields, WKB_POINT, output_crs)
+        back = QgsCoordinateTransform(inputs.crs, output_crs, context.transformContext())
+        write_batched(sink, candidate_features(fields, xy, inputs.method, back), len(xy), feedback, 85, 100)
+        del sink  # close it so a GeoPackage is complete before its style is stored in it
+        return dest_id
 
     def _read_exclusions(self, layers: list[QgsMapLayer], crs, context, feedback):
         polygon_geometries: list[QgsGeometry] = []
@@ -322,7 +327,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
                     self.tr("The exclusion layer {layer} has no geometry.").format(layer=layer.name())
                 )
             if feedback.isCanceled():
-                break
+                raise CanceledError()
         exclude_points = np.vstack(point_arrays) if point_arrays else None
         # No union needed: each exclusion polygon is tested on its own (and a union of many
         # buildings would be slow).
@@ -330,12 +335,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
 
     def _report(self, feedback, label: str, geometries) -> None:
         report_skipped(feedback, label, geometries.skipped)
-        if geometries.repaired:
-            feedback.pushWarning(
-                self.tr("{layer}: {count} invalid geometries repaired.").format(
-                    layer=label, count=geometries.repaired
-                )
-            )
+        report_repaired(feedback, label, geometries.repaired)
 
     def _report_counts(self, feedback, counts: dict[str, int]) -> None:
         labels = {

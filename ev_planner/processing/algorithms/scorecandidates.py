@@ -42,7 +42,7 @@ from ..layers import (
 from ..network import distance_method_parameters
 from ..ogr_points import whole_layer
 from ..parameters import distance_parameter, metric_crs_parameter
-from ..sinks import output_fields, write_features
+from ..sinks import open_sink, output_fields, write_features
 from ..styles import style_output
 
 OCCUPANCY_FIELD = "occupancy_mean"
@@ -171,37 +171,29 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SCORED, self.tr("Candidates scored")))
 
     def run_algorithm(self, parameters, context, feedback):
-        try:
-            return self._score(parameters, context, feedback)
-        except CanceledError:
-            return {}
-
-    def _score(self, parameters, context, feedback):
         sources = coverage_sources(self, parameters, context)
-        candidates_source, demand_field = sources.candidates, sources.demand_field
         usage_source = point_source(self, parameters, self.USAGE, context, optional=True)
         if usage_source is not None:
             require_fields(usage_source, [OCCUPANCY_FIELD], self.USAGE)
-        poi_layers = self.parameterAsLayerList(parameters, self.POIS, context)
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
         if radius <= 0:
             raise QgsProcessingException(self.tr("RADIUS must be a distance above 0 m."))
         weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
         points = read_coverage_points(self, parameters, context, feedback, sources, (0, 5, 15, 18))
-        crs, candidates, demand = points.crs, points.candidates, points.demand
-        demand_weight, existing_xy = points.demand_weight, points.existing_xy
-        poi_xy = self._read_pois(poi_layers, crs, context, feedback)
+        poi_xy = self._read_pois(
+            self.parameterAsLayerList(parameters, self.POIS, context), points.crs, context, feedback
+        )
         usage_xy, occupancy = self._read_usage(
-            usage_source, crs, context, feedback, whole_layer(self, parameters, self.USAGE, context)
+            usage_source, points.crs, context, feedback, whole_layer(self, parameters, self.USAGE, context)
         )
         if feedback.isCanceled():
-            return {}
+            raise CanceledError()
         feedback.setProgress(20)
         result = score_candidates(
-            candidates.xy,
-            demand.xy,
-            demand_weight,
-            charge_points_xy=existing_xy,
+            points.candidates.xy,
+            points.demand.xy,
+            points.demand_weight,
+            charge_points_xy=points.existing_xy,
             poi_xy=poi_xy,
             usage_xy=usage_xy,
             usage_occupancy=occupancy,
@@ -210,6 +202,22 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             progress=core_progress(feedback, 20, 70),
             measure=points.measure,
         )
+        self._report_weights(feedback, result)
+        reasons = explain(result, sources.demand_field or self.tr("demand points"), tr)
+        feedback.setProgress(75)
+        dest_id = self._write(
+            parameters, context, feedback, sources.candidates, points.candidates, result, reasons
+        )
+        style_output(context, dest_id, "scored_candidates")
+        best = int(np.argmin(result.rank))
+        feedback.pushInfo(
+            self.tr("{count} candidates scored; best: score {score:.1f} ({reason}).").format(
+                count=len(points.candidates), score=float(result.score[best]), reason=reasons[best]
+            )
+        )
+        return {self.OUTPUT: dest_id, self.SCORED: len(points.candidates)}
+
+    def _report_weights(self, feedback, result) -> None:
         names = {"gap": self.CHARGE_POINTS, "poi": self.POIS, "usage": self.USAGE}
         for factor in result.absent:
             feedback.pushWarning(
@@ -222,20 +230,13 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
                 weights=", ".join(f"{name}={value:.3g}" for name, value in result.weights.items())
             )
         )
-        reasons = explain(result, demand_field or self.tr("demand points"), tr)
-        feedback.setProgress(75)
 
-        fields, kept = output_fields(candidates_source, SCORE_FIELDS, feedback, self.CANDIDATES)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT,
-            context,
-            fields,
-            candidates_source.wkbType(),
-            candidates_source.sourceCrs(),
+    def _write(self, parameters, context, feedback, source, candidates, result, reasons) -> str:
+        """The candidates, best first, with their factors, score, rank and explanation."""
+        fields, kept = output_fields(source, SCORE_FIELDS, feedback, self.CANDIDATES)
+        sink, dest_id = open_sink(
+            self, parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         nearest = np.round(result.nearest_existing_m, 2)
         columns = [  # rounded column-wise: one numpy call per field, not one Python call per value
             np.round(result.f_demand, 6).tolist(),
@@ -253,17 +254,9 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         columns[9] = [None if value != value else value for value in columns[9]]  # NaN -> NULL
         rows = dict(zip(candidates.feature_ids.tolist(), map(list, zip(*columns))))
         order = candidates.feature_ids[np.argsort(result.rank, kind="stable")].tolist()
-        if not write_features(sink, candidates_source, fields, kept, rows, order, feedback, 75, 100):
-            return {}
+        write_features(sink, source, fields, kept, rows, order, feedback, 75, 100)
         del sink  # close it so a GeoPackage is complete before its style is stored in it
-        style_output(context, dest_id, "scored_candidates")
-        best = int(np.argmin(result.rank))
-        feedback.pushInfo(
-            self.tr("{count} candidates scored; best: score {score:.1f} ({reason}).").format(
-                count=len(candidates), score=float(result.score[best]), reason=reasons[best]
-            )
-        )
-        return {self.OUTPUT: dest_id, self.SCORED: len(candidates)}
+        return dest_id
 
     def _read_pois(self, layers, crs, context, feedback):
         if not layers:

@@ -16,7 +16,6 @@ from qgis.core import (
 from ...compat import (
     FIELD_NUMERIC,
     NUMBER_DOUBLE,
-    NUMBER_INTEGER,
     PARAMETER_ADVANCED,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -30,8 +29,8 @@ from ..base import EvPlannerAlgorithm, tr_noop
 from ..inputs import coverage_sources, read_coverage_points
 from ..layers import core_progress
 from ..network import distance_method_parameters
-from ..parameters import distance_parameter, metric_crs_parameter
-from ..sinks import output_fields, write_features
+from ..parameters import count_parameter, distance_parameter, metric_crs_parameter
+from ..sinks import open_sink, output_fields, write_features
 from ..styles import style_output
 
 SELECTION_FIELDS = (
@@ -101,15 +100,13 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         charge_points.setHelp(
             self.tr("Demand within the walking distance of an existing point is already covered.")
         )
-        count = QgsProcessingParameterNumber(
+        count = count_parameter(
             self.COUNT,
             self.tr("Number of new locations"),
-            NUMBER_INTEGER,
             DEFAULT_COUNT,
-            False,
-            1,
+            self.tr("How many new sites to choose (fewer when no other site adds coverage)."),
+            minimum=1,
         )
-        count.setHelp(self.tr("How many new sites to choose (fewer when no other site adds coverage)."))
         radius = distance_parameter(
             self.RADIUS,
             self.tr("Walking distance (m)"),
@@ -177,56 +174,44 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
     def run_algorithm(self, parameters, context, feedback):
-        try:
-            return self._select(parameters, context, feedback)
-        except CanceledError:
-            return {}
-
-    def _select(self, parameters, context, feedback):
         sources = coverage_sources(self, parameters, context)
-        candidates_source = sources.candidates
         count = self.parameterAsInt(parameters, self.COUNT, context)
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
-        min_spacing = self.parameterAsDouble(parameters, self.MIN_SPACING, context)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
         if radius <= 0:
             raise QgsProcessingException(self.tr("RADIUS must be a distance above 0 m."))
         points = read_coverage_points(self, parameters, context, feedback, sources, (0, 3, 12, 15))
-        candidates, demand = points.candidates, points.demand
-        demand_weight, existing_xy = points.demand_weight, points.existing_xy
         if feedback.isCanceled():
-            return {}
+            raise CanceledError()
         feedback.setProgress(15)
         if method == "exact":
             feedback.pushInfo(
                 self.tr("Solving the MILP with HiGHS (at most {seconds:g} s).").format(seconds=time_limit)
             )
         result = select_locations(
-            candidates.xy,
-            demand.xy,
-            demand_weight,
-            existing_xy,
+            points.candidates.xy,
+            points.demand.xy,
+            points.demand_weight,
+            points.existing_xy,
             count=count,
             radius=radius,
-            min_spacing=min_spacing,
+            min_spacing=self.parameterAsDouble(parameters, self.MIN_SPACING, context),
             method=method,
             time_limit=time_limit,
             progress=core_progress(feedback, 15, 85),
             measure=points.measure,
         )
+        dest_id = self._write(parameters, context, feedback, sources.candidates, points.candidates, result)
+        style_output(context, dest_id, "selected_locations")
+        return {self.OUTPUT: dest_id, **self._report(result, count, feedback)}
 
-        fields, kept = output_fields(candidates_source, SELECTION_FIELDS, feedback, self.CANDIDATES)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            self.OUTPUT,
-            context,
-            fields,
-            candidates_source.wkbType(),
-            candidates_source.sourceCrs(),
+    def _write(self, parameters, context, feedback, source, candidates, result) -> str:
+        """The chosen candidates in the order chosen, with what each adds."""
+        fields, kept = output_fields(source, SELECTION_FIELDS, feedback, self.CANDIDATES)
+        sink, dest_id = open_sink(
+            self, parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         fids = candidates.feature_ids[result.selected].tolist()
         rows = {
             fid: [
@@ -236,11 +221,9 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
             ]
             for rank, fid in enumerate(fids)
         }
-        if not write_features(sink, candidates_source, fields, kept, rows, fids, feedback, 85, 100):
-            return {}
+        write_features(sink, source, fields, kept, rows, fids, feedback, 85, 100)
         del sink  # close it so a GeoPackage is complete before its style is stored in it
-        style_output(context, dest_id, "selected_locations")
-        return {self.OUTPUT: dest_id, **self._report(result, count, feedback)}
+        return dest_id
 
     def _report_solver(self, result, feedback) -> None:
         if highs_available():

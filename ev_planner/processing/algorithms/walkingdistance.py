@@ -16,7 +16,7 @@ from ..inputs import demand_source, point_source, read_located
 from ..layers import choose_metric_crs
 from ..network import max_access_parameter, network_parameter, report_attachment, walking_measure
 from ..parameters import distance_parameter, metric_crs_parameter
-from ..sinks import output_fields, write_features
+from ..sinks import open_sink, output_fields, write_features
 
 DEFAULT_MAX_DISTANCE = 1000.0
 RESULT_FIELDS = (
@@ -97,15 +97,10 @@ class WalkingDistanceAlgorithm(EvPlannerAlgorithm):
         rows = self._rows(points, targets, walk, index, id_field)
         self._report(walk, measure, points.xy, max_distance, feedback)
         fields, kept = output_fields(source, RESULT_FIELDS, feedback, self.INPUT)
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
+        sink, dest_id = open_sink(
+            self, parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        if not write_features(
-            sink, source, fields, kept, rows, points.feature_ids.tolist(), feedback, 80, 100
-        ):
-            return {}
+        write_features(sink, source, fields, kept, rows, points.feature_ids.tolist(), feedback, 80, 100)
         return {self.OUTPUT: dest_id}
 
     def _rows(self, points, targets, walk, index, id_field) -> dict[int, list]:

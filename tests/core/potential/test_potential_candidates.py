@@ -15,6 +15,7 @@ from ev_planner.core.potential.candidates import (
     hexagon_points,
     line_segments,
     lines_from_shapes,
+    locate_in_areas,
     locate_points,
     points_along_lines,
     points_in_polygons,
@@ -209,3 +210,17 @@ def test_shapely_adapters_feed_the_generator():
     assert sorted(map(tuple, result.xy.tolist())) == [(0, 0), (0, 50), (0, 100), (50, 0), (100, 0)]
     with pytest.raises(InputError):
         polygons_from_shapes([shapely.Point(0, 0)])
+
+
+def test_points_are_located_in_the_area_that_owns_the_polygon_part():
+    """Area 0 is one square; area 1 has two parts (a multipolygon), the second with a hole."""
+    shifted = [ring + np.array([200.0, 0.0]) for ring in SQUARE]
+    far = [ring + np.array([400.0, 0.0]) for ring in SQUARE_WITH_HOLE]
+    polygons = [SQUARE, shifted, far]
+    owners = np.array([0, 1, 1])
+    xy = np.array([[50.0, 50.0], [250.0, 50.0], [410.0, 10.0], [450.0, 50.0], [150.0, 50.0]])
+    assert locate_in_areas(xy, polygons, owners).tolist() == [0, 1, 1, -1, -1]
+
+
+def test_no_areas_locate_nothing():
+    assert locate_in_areas(np.array([[1.0, 1.0]]), [], np.array([], dtype=np.int64)).tolist() == [-1]

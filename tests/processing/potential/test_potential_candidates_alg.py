@@ -186,4 +186,5 @@ def test_cancel_stops_without_output(evplanner, make_layer, square_wkt):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
     # Canceled: no output is written (16 million grid points would take a while).
-    assert "OUTPUT" not in _run({"AREA": area, "METHOD": 0, "SPACING": 5}, feedback)
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
+        _run({"AREA": area, "METHOD": 0, "SPACING": 5}, feedback)

@@ -213,12 +213,12 @@ def test_white_spots_stand_out_in_the_style(evplanner, make_layer):
 def test_cancel_writes_no_output(evplanner, sample_dir, delft_charge_points):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    result = _run(
-        {
-            "DEMAND": str(sample_dir / "wijken_cbs_2024.geojson"),
-            "DEMAND_FIELD": "huishoudens",
-            "CHARGE_POINTS": delft_charge_points,
-        },
-        feedback,
-    )
-    assert "OUTPUT" not in result
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
+        _run(
+            {
+                "DEMAND": str(sample_dir / "wijken_cbs_2024.geojson"),
+                "DEMAND_FIELD": "huishoudens",
+                "CHARGE_POINTS": delft_charge_points,
+            },
+            feedback,
+        )

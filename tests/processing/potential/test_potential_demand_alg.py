@@ -139,7 +139,8 @@ def test_cancel_writes_no_output(evplanner, two_areas, make_layer):
     targets = make_layer("Point", RD, [("POINT(85010 447010)", {})])
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    assert "OUTPUT" not in _run({"AREAS": two_areas, "FIELDS": ["households"], "TARGETS": targets}, feedback)
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
+        _run({"AREAS": two_areas, "FIELDS": ["households"], "TARGETS": targets}, feedback)
 
 
 def test_area_id_field_names_areas_in_output_and_messages(evplanner, two_areas, make_layer, feedback):

@@ -141,4 +141,21 @@ def test_errors_are_clear(evplanner, areas, make_layer):
 def test_cancel_writes_no_output(evplanner, areas, points):
     feedback = QgsProcessingFeedback()
     feedback.cancel()
-    assert "OUTPUT" not in _run({"AREAS": areas, "CARS_FIELD": "cars", "CHARGE_POINTS": points}, feedback)
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
+        _run({"AREAS": areas, "CARS_FIELD": "cars", "CHARGE_POINTS": points}, feedback)
+
+
+class _CancelWhenWriting(QgsProcessingFeedback):
+    """Cancels once the algorithm reports 80 %: the forecast is computed, the writing starts."""
+
+    def setProgress(self, progress):
+        super().setProgress(progress)
+        if progress >= 80:
+            self.cancel()
+
+
+def test_cancel_while_writing_stops_the_writer(evplanner, areas, tmp_path):
+    feedback = _CancelWhenWriting()
+    with pytest.raises(QgsProcessingException, match=r"Canceled: nothing was written\."):
+        _run({"AREAS": areas, "CARS_FIELD": "cars", "OUTPUT": str(tmp_path / "forecast.gpkg")}, feedback)
+    assert feedback.progress() < 100
