@@ -1174,11 +1174,6 @@
       <translation>Levert gehele aandelen op waarvan de som per gebied gelijk is aan de afgeronde waarde van het gebied.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
-      <source>Grid CRS</source>
-      <translation>CRS van het grid</translation>
-    </message>
-    <message>
       <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
       <source>HTML files (*.html)</source>
       <translation>HTML-bestanden (*.html)</translation>
@@ -1489,13 +1484,6 @@
       <location filename="../../../ev_planner/processing/parameters.py" />
       <source>Metric CRS for distances</source>
       <translation>Metrisch CRS voor afstanden</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
-      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
-      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
-      <source>Metric CRS for measuring</source>
-      <translation>Metrisch CRS voor metingen</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
@@ -1982,13 +1970,6 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Process step</source>
       <translation>Processtap</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
-      <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
-      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
-      <source>Projected CRS in metres; by default chosen from the data (RD New in the Netherlands).</source>
-      <translation>Geprojecteerd CRS in meters; standaard gekozen op basis van de gegevens (RD New in Nederland).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
@@ -4628,9 +4609,7 @@
       <translation>{layer}: {count} object(en) overgeslagen ({reason}).</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
-      <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
-      <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
+      <location filename="../../../ev_planner/processing/layers.py" />
       <source>{layer}: {count} invalid geometries repaired.</source>
       <translation>{layer}: {count} ongeldige geometrieën gerepareerd.</translation>
     </message>
