@@ -22,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ...compat import SOURCE_VECTOR_ANY, WKT1_GDAL, FieldType
+from ...core.errors import CanceledError
 from ...core.review.states import (
     DECISION_OF_ACTION,
     DEFAULT_DEPARTMENTS,
@@ -263,7 +264,7 @@ class CreateReview(EvPlannerAlgorithm):
         points = read_points(source, crs, context, feedback, fields=field_names)
         report_skipped(feedback, self.tr("Locations"), points.skipped)
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled."))
+            raise CanceledError()
         if len(points) == 0:
             raise QgsProcessingException(self.tr("The locations layer has no features with a location."))
         lower = {name.lower(): name for name in field_names}

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -37,7 +36,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-from ...compat import DISTANCE_METERS, LABEL_OVER_POINT, SOURCE_MAP_LAYER
+from ...compat import LABEL_OVER_POINT, SOURCE_MAP_LAYER
+from ...core.errors import CanceledError
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
     DocumentManifest,
@@ -51,6 +51,7 @@ from ...core.review.states import APPROVED, STATUSES
 from ...core.review.store import LOCATIONS_TABLE, ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import WGS84, metric_crs_for_xy
+from ..parameters import distance_parameter
 
 DUTCH_MONTHS = (
     "januari",
@@ -66,6 +67,7 @@ DUTCH_MONTHS = (
     "november",
     "december",
 )
+MIN_MAP_RADIUS_M = 5.0
 DEFAULT_MAP_RADIUS_M = 60.0  # a street and its two sides: enough to find the spot on site
 MAP_SIZE_PX = QSize(1600, 1200)
 MAP_DPI = 200
@@ -185,11 +187,13 @@ class ExportDecrees(EvPlannerAlgorithm):
         )
         map_layers.setFlags(map_layers.flags() | map_layers.FlagAdvanced)
         self.addParameter(map_layers)
-        radius = QgsProcessingParameterDistance(
-            self.MAP_RADIUS, self.tr("Map radius"), defaultValue=DEFAULT_MAP_RADIUS_M, minValue=5.0
+        radius = distance_parameter(
+            self.MAP_RADIUS,
+            self.tr("Map radius"),
+            DEFAULT_MAP_RADIUS_M,
+            self.tr("Half the width of the map around each location, in metres."),
         )
-        radius.setDefaultUnit(DISTANCE_METERS)
-        radius.setHelp(self.tr("Half the width of the map around each location, in metres."))
+        radius.setMinimum(MIN_MAP_RADIUS_M)
         radius.setFlags(radius.flags() | radius.FlagAdvanced)
         self.addParameter(radius)
         self.addOutput(QgsProcessingOutputNumber(self.DOCUMENTS, self.tr("Documents written")))
@@ -216,6 +220,11 @@ class ExportDecrees(EvPlannerAlgorithm):
         review_crs = QgsCoordinateReferenceSystem(store.crs_authid())
         locations = [row for row in store.locations() if row["xy"] is not None]
         metric = metric_crs_for_xy(context, review_crs, [row["xy"] for row in locations])
+        feedback.pushInfo(
+            self.tr("Distances measured in {crs} ({name}).").format(
+                crs=metric.authid(), name=metric.description()
+            )
+        )
         to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
         to_wgs84 = QgsCoordinateTransform(review_crs, WGS84, context.transformContext())
         selected = [row for row in locations if row["status"] == status]
@@ -228,7 +237,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         records: List[Dict[str, Any]] = []
         for number, row in enumerate(selected):
             if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+                raise CanceledError()
             feedback.setProgress(100.0 * number / len(selected))
             point = QgsPointXY(*row["xy"])
             xy = to_metric.transform(point)
