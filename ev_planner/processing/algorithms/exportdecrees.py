@@ -52,6 +52,7 @@ from ...core.review.store import LOCATIONS_TABLE, ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import WGS84, metric_crs_for_xy
 from ..parameters import distance_parameter
+from ..sinks import raise_write_error
 
 DUTCH_MONTHS = (
     "januari",
@@ -130,6 +131,45 @@ def _document_values(
         "lon": f"{lonlat.x():.6f}",
         "status": row["status"],
     }
+
+
+def _highlight_layer(
+    crs: QgsCoordinateReferenceSystem, centre: QgsPointXY, location_id: str
+) -> QgsVectorLayer:
+    """A memory layer with the location as a red ring, labelled with its id."""
+    highlight = QgsVectorLayer(f"Point?crs={crs.authid()}&field=location_id:string", "location", "memory")
+    feature = QgsFeature(highlight.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(centre))
+    feature.setAttributes([location_id])
+    provider = highlight.dataProvider()
+    added, _ = provider.addFeatures([feature])  # a data provider also returns the added features
+    if not added:
+        raise_write_error(provider)
+    symbol = QgsMarkerSymbol.createSimple(
+        {
+            "name": "circle",
+            "color": "255,255,255,0",
+            "outline_color": "230,0,0,255",
+            "outline_width": "0.8",
+            "size": "9",
+        }
+    )
+    highlight.setRenderer(QgsSingleSymbolRenderer(symbol))
+    label = QgsPalLayerSettings()
+    label.fieldName = "location_id"
+    label.placement = LABEL_OVER_POINT
+    label.yOffset = -6.0
+    text = QgsTextFormat()
+    text.setSize(11)
+    text.setColor(QColor(200, 0, 0))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    text.setBuffer(buffer)
+    label.setFormat(text)
+    highlight.setLabeling(QgsVectorLayerSimpleLabeling(label))
+    highlight.setLabelsEnabled(True)
+    return highlight
 
 
 class ExportDecrees(EvPlannerAlgorithm):
@@ -314,35 +354,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         Rendered synchronously with a custom-painter job: the algorithm may run in a
         background thread, where a parallel job's event loop is not available.
         """
-        highlight = QgsVectorLayer(f"Point?crs={crs.authid()}&field=location_id:string", "location", "memory")
-        feature = QgsFeature(highlight.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(centre))
-        feature.setAttributes([location_id])
-        highlight.dataProvider().addFeatures([feature])
-        symbol = QgsMarkerSymbol.createSimple(
-            {
-                "name": "circle",
-                "color": "255,255,255,0",
-                "outline_color": "230,0,0,255",
-                "outline_width": "0.8",
-                "size": "9",
-            }
-        )
-        highlight.setRenderer(QgsSingleSymbolRenderer(symbol))
-        label = QgsPalLayerSettings()
-        label.fieldName = "location_id"
-        label.placement = LABEL_OVER_POINT
-        label.yOffset = -6.0
-        text = QgsTextFormat()
-        text.setSize(11)
-        text.setColor(QColor(200, 0, 0))
-        buffer = QgsTextBufferSettings()
-        buffer.setEnabled(True)
-        buffer.setSize(1.0)
-        text.setBuffer(buffer)
-        label.setFormat(text)
-        highlight.setLabeling(QgsVectorLayerSimpleLabeling(label))
-        highlight.setLabelsEnabled(True)
+        highlight = _highlight_layer(crs, centre, location_id)
 
         settings = QgsMapSettings()
         settings.setLayers([highlight, review_layer, *[layer for layer in background if layer is not None]])
