@@ -11,14 +11,11 @@ import json
 import pytest
 from qgis.core import (
     QgsApplication,
-    QgsFeature,
-    QgsGeometry,
-    QgsPointXY,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsVectorLayer,
 )
+from test_review_algorithms import memory_points
 
 from ev_planner.core.review.store import ReviewStore
 
@@ -42,22 +39,9 @@ def run(algorithm_id: str, params: dict, feedback: QgsProcessingFeedback | None 
     )
 
 
-def points_layer(crs: str, fields: str, rows) -> QgsVectorLayer:
-    layer = QgsVectorLayer(f"Point?crs={crs}&{fields}", "points", "memory")
-    features = []
-    for (x, y), attributes in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    added, _ = layer.dataProvider().addFeatures(features)
-    assert added
-    return layer
-
-
 @pytest.fixture
 def locations():
-    return points_layer(
+    return memory_points(
         "EPSG:28992",
         "field=location_id:string&field=address:string",
         [((84500.0, 447400.0), ["L1", "Markt 1"]), ((84600.0, 447450.0), ["L2", "Markt 2"])],
@@ -104,7 +88,7 @@ def test_canceled_createreview_writes_no_review(evplanner, locations, tmp_path):
 
 
 def test_canceled_checkconstraints_writes_no_event(review):
-    trees = points_layer("EPSG:28992", "field=soort:string", [((84501.0, 447400.0), ["linde"])])
+    trees = memory_points("EPSG:28992", "field=soort:string", [((84501.0, 447400.0), ["linde"])])
     with pytest.raises(QgsProcessingException, match=CANCELED):
         run("checkconstraints", {"REVIEW": str(review.path), "CONSTRAINTS": [trees]}, canceled_feedback())
     assert review.count_events() == 0
