@@ -21,7 +21,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ...compat import SOURCE_VECTOR_ANY
+from ...compat import PARAMETER_ADVANCED, SOURCE_VECTOR_ANY
 from ...core.errors import CanceledError
 from ...core.review.events import ReviewEvent
 from ...core.review.states import CHECK
@@ -73,7 +73,7 @@ class CheckConstraints(EvPlannerAlgorithm):
             self.ACTOR, self.tr("Actor recorded"), defaultValue=DEFAULT_ACTOR
         )
         actor.setHelp(self.tr("Name written as the actor of the check events."))
-        actor.setFlags(actor.flags() | actor.FlagAdvanced)
+        actor.setFlags(actor.flags() | PARAMETER_ADVANCED)
         self.addParameter(actor)
         self.addOutput(QgsProcessingOutputNumber(self.CHECKED, self.tr("Locations checked")))
         self.addOutput(QgsProcessingOutputNumber(self.WITH_CONFLICTS, self.tr("Locations with conflicts")))

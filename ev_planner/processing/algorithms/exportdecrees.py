@@ -36,7 +36,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-from ...compat import LABEL_OVER_POINT, SOURCE_MAP_LAYER
+from ...compat import LABEL_OVER_POINT, PARAMETER_ADVANCED, SOURCE_MAP_LAYER
 from ...core.errors import CanceledError
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
@@ -209,7 +209,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         template.setHelp(
             self.tr("Your own .docx with {{placeholders}}; empty uses the shipped verkeersbesluit template.")
         )
-        template.setFlags(template.flags() | template.FlagAdvanced)
+        template.setFlags(template.flags() | PARAMETER_ADVANCED)
         self.addParameter(template)
         municipality = QgsProcessingParameterString(
             self.MUNICIPALITY, self.tr("Municipality"), defaultValue="", optional=True
@@ -225,7 +225,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         map_layers.setHelp(
             self.tr("Layers drawn under the locations in the map image (e.g. BGT, OSM roads).")
         )
-        map_layers.setFlags(map_layers.flags() | map_layers.FlagAdvanced)
+        map_layers.setFlags(map_layers.flags() | PARAMETER_ADVANCED)
         self.addParameter(map_layers)
         radius = distance_parameter(
             self.MAP_RADIUS,
@@ -234,7 +234,7 @@ class ExportDecrees(EvPlannerAlgorithm):
             self.tr("Half the width of the map around each location, in metres."),
         )
         radius.setMinimum(MIN_MAP_RADIUS_M)
-        radius.setFlags(radius.flags() | radius.FlagAdvanced)
+        radius.setFlags(radius.flags() | PARAMETER_ADVANCED)
         self.addParameter(radius)
         self.addOutput(QgsProcessingOutputNumber(self.DOCUMENTS, self.tr("Documents written")))
         self.addOutput(QgsProcessingOutputFile(self.GEOJSON, self.tr("Locations (GeoJSON)")))
