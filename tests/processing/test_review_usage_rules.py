@@ -191,3 +191,37 @@ def test_usagekpis_refuses_sessions_it_cannot_open(evplanner, charge_points, sta
     }
     with pytest.raises(QgsProcessingException, match="SESSIONS"):
         run("usagekpis", params)
+
+
+class CancelWhileWriting(QgsProcessingFeedback):
+    """Cancels once the run reports the progress of its writing step."""
+
+    def __init__(self, writing_from: float):
+        super().__init__()
+        self.writing_from = writing_from
+
+    def setProgress(self, progress):
+        super().setProgress(progress)
+        if progress >= self.writing_from:
+            self.cancel()
+
+
+def test_loadocpisessions_canceled_while_writing_leaves_no_table(evplanner, tmp_path):
+    from ev_planner.processing.algorithms.loadocpisessions import WRITE_BATCH
+
+    cdr = {
+        "country_code": "NL",
+        "party_id": "TST",
+        "start_date_time": "2026-01-05T08:00:00Z",
+        "end_date_time": "2026-01-05T10:00:00Z",
+        "cdr_location": {"id": "P0", "evse_uid": "P0-E1"},
+        "total_energy": 10.0,
+        "total_time": 2.0,
+        "last_updated": "2026-01-05T10:05:00Z",
+    }
+    dump = tmp_path / "cdrs.json"  # more than one batch: Cancel comes while the first is written
+    dump.write_text(json.dumps([dict(cdr, id=f"CDR{n}") for n in range(WRITE_BATCH + 1)]), encoding="utf-8")
+    out = tmp_path / "sessions.gpkg"
+    with pytest.raises(QgsProcessingException, match=CANCELED):
+        run("loadocpisessions", {"SOURCE": str(dump), "OUTPUT": str(out)}, CancelWhileWriting(80.0))
+    assert not out.exists()

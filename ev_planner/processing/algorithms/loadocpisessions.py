@@ -163,7 +163,7 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
         report_core_skips(feedback, "OCPI", table.skipped)
 
     def _write(self, parameters, context, feedback: QgsProcessingFeedback, frame: pd.DataFrame) -> str:
-        """The sessions as a table; not cancelable: a half-written table would pass for a complete one."""
+        """The sessions as a table (a canceled write leaves none: base.py removes the begun output)."""
         fields = QgsFields()
         for name, kind in SESSION_FIELD_TYPES.items():
             fields.append(QgsField(name, kind))
@@ -178,6 +178,8 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
         ]
         rows = list(zip(*columns))
         for start in range(0, len(rows), WRITE_BATCH):
+            if feedback.isCanceled():
+                raise CanceledError()
             feedback.setProgress(80.0 + 20.0 * start / max(len(rows), 1))
             add_features(
                 sink, [session_feature(fields, values) for values in rows[start : start + WRITE_BATCH]]
