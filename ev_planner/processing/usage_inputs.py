@@ -1,5 +1,5 @@
-"""Reading usage inputs (sessions, occupancy, status history tables) into pandas, and reporting
-what the core skipped in them."""
+"""Reading usage inputs (sessions, occupancy, status history tables) into pandas, reporting
+what the core skipped in them, and the parameters and parameter rules the usage algorithms share."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ from typing import Any
 import pandas as pd
 from qgis.core import (
     QgsFeatureSource,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingFeedback,
+    QgsProcessingParameterNumber,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDateTime, Qt
 
+from ..compat import NUMBER_DOUBLE
+from ..core.errors import CanceledError
 from ..core.safe_json import REASON_NUMBER_OUT_OF_RANGE
 from ..core.usage import occupancy as core_occupancy
 from ..core.usage import sessions as core_sessions
@@ -86,7 +91,7 @@ def source_as_frame(
     for n, feature in enumerate(source.getFeatures()):
         if n % 5000 == 0:
             if feedback.isCanceled():
-                break
+                raise CanceledError()
             feedback.setProgress(progress[0] + (progress[1] - progress[0]) * n / total)
         for name, value in zip(names, feature.attributes()):
             columns[name].append(attribute_value(value))
@@ -105,3 +110,38 @@ def utc_timestamp(value: QDateTime) -> pd.Timestamp | None:
     if value is None or not value.isValid():
         return None
     return pd.Timestamp(value.toMSecsSinceEpoch(), unit="ms", tz="UTC")
+
+
+def is_given(value: Any) -> bool:
+    """Whether an optional parameter has a value (the dialog passes None, qgis_process may pass "")."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    return not (hasattr(value, "isNull") and value.isNull())
+
+
+def period_problem(
+    algorithm: QgsProcessingAlgorithm, parameters: dict, context: QgsProcessingContext, start: str, end: str
+) -> str:
+    """The message when the period's end parameter is not after its start parameter, else ""."""
+    date_from = utc_timestamp(algorithm.parameterAsDateTime(parameters, start, context))
+    date_to = utc_timestamp(algorithm.parameterAsDateTime(parameters, end, context))
+    if date_from is not None and date_to is not None and date_to <= date_from:
+        return tr("{end} must be after {start}.").format(end=end, start=start)
+    return ""
+
+
+def percent_parameter(
+    name: str, label: str, help_text: str, default: float | None = None
+) -> QgsProcessingParameterNumber:
+    """A share in % (0-100); without a default it is optional: empty means "not checked"."""
+    parameter = QgsProcessingParameterNumber(
+        name,
+        label,
+        NUMBER_DOUBLE,
+        defaultValue=default,
+        optional=default is None,
+        minValue=0.0,
+        maxValue=100.0,
+    )
+    parameter.setHelp(help_text)
+    return parameter

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple, Union
+from typing import Callable, Dict, List, Optional, Set, Tuple, Union
 
 from ..csvfile import read_csv, require_columns
-from ..errors import EvPlannerError, ReviewError, tr_noop
+from ..errors import CanceledError, EvPlannerError, ReviewError, tr_noop
 from .events import DEFAULT_LOCAL_TIMEZONE, ReviewEvent, content_key, format_utc, parse_timestamp, zone_name
-from .states import TransitionError, apply_event
+from .states import NOTE_ACTIONS, TransitionError, apply_event
 from .store import ReviewStore
 
 CSV_COLUMNS = ("location_id", "at", "actor", "department", "action", "reason", "comment")
@@ -68,7 +68,7 @@ def import_events(
     """Import a CSV of events into ``store``; see the module docstring.
 
     ``progress(done, total)`` is called per row. When ``is_canceled()`` returns
-    True the import is rolled back and :class:`ReviewError` raised. A
+    True the import is rolled back and :class:`CanceledError` raised. A
     ``local_timezone`` that is no zone of the tz database raises :class:`InputError`
     before the review is touched.
     """
@@ -83,74 +83,100 @@ def import_events(
         states: Dict[str, tuple] = {}
         for index, (row, line) in enumerate(zip(rows, lines)):
             if is_canceled is not None and is_canceled():
-                raise ReviewError("Import cancelled: nothing was imported.")
+                raise CanceledError()
             if progress is not None:
                 progress(index, len(rows))
-            location_id = row.get("location_id", "")
-            action = row.get("action", "").lower()
-            if not location_id or not action:
-                result.skip(SKIP_MISSING_VALUE, line, ReviewError("location_id and action are required"))
+            event = _event_of_row(row, line, csv_path.name, local_timezone, known, result)
+            if event is None:
                 continue
-            if location_id not in known:
-                result.skip(SKIP_UNKNOWN_LOCATION, line, location_id)
-                continue
-            try:
-                at = format_utc(parse_timestamp(row.get("at"), local_timezone))
-            except ReviewError as exc:
-                result.skip(SKIP_BAD_TIMESTAMP, line, exc)
-                continue
-            fields = [location_id, at, row.get("actor"), row.get("department"), action]
-            fields += [row.get("reason"), row.get("comment"), row.get("installer")]
-            event = ReviewEvent(
-                event_id="csv-" + content_key(*fields),
-                location_id=location_id,
-                at=at,
-                actor=row.get("actor", ""),
-                department=row.get("department") or None,
-                action=action,
-                reason=row.get("reason") or None,
-                comment=row.get("comment") or None,
-                installer=row.get("installer") or None,
-                source=f"csv:{csv_path.name}",
-            )
             if event.event_id in existing_ids:
                 result.skip(
                     SKIP_DUPLICATE,
                     line,
-                    ReviewError("{location} {action} at {at}", location=location_id, action=action, at=at),
+                    ReviewError(
+                        "{location} {action} at {at}",
+                        location=event.location_id,
+                        action=event.action,
+                        at=event.at,
+                    ),
                 )
                 continue
-            if location_id not in states:
-                states[location_id] = store.replay(connection, location_id)
-            state, _, count = states[location_id]
-            try:
-                new_state = apply_event(
-                    state,
-                    action,
-                    store.config,
-                    at=at,
-                    department=event.department,
-                    reason=event.reason,
-                    installer=event.installer,
-                )
-            except TransitionError as exc:
-                result.skip(
-                    SKIP_INVALID_TRANSITION,
-                    line,
-                    ReviewError("{location}: {error}", location=location_id, error=exc),
-                )
-                continue
-            if action in ("comment", "check") and not event.comment:
-                result.skip(
-                    SKIP_MISSING_VALUE, line, ReviewError("a '{action}' row needs a comment", action=action)
-                )
-                continue
-            store.insert_event(connection, event)
-            existing_ids.add(event.event_id)
-            states[location_id] = (new_state, at, count + 1)
-            result.imported += 1
+            if _append_event(store, connection, event, line, states, result):
+                existing_ids.add(event.event_id)
         for location_id, (state, last_at, count) in states.items():
             store.write_derived(connection, location_id, state, last_at, count)
     if progress is not None:
         progress(len(rows), len(rows))
     return result
+
+
+def _event_of_row(
+    row: Dict[str, str], line: int, file_name: str, local_timezone: str, known: Set[str], result: ImportResult
+) -> Optional[ReviewEvent]:
+    """The event of one CSV row, or None when the row is skipped (and counted in ``result``)."""
+    location_id = row.get("location_id", "")
+    action = row.get("action", "").lower()
+    if not location_id or not action:
+        result.skip(SKIP_MISSING_VALUE, line, ReviewError("location_id and action are required"))
+        return None
+    if location_id not in known:
+        result.skip(SKIP_UNKNOWN_LOCATION, line, location_id)
+        return None
+    try:
+        at = format_utc(parse_timestamp(row.get("at"), local_timezone))
+    except ReviewError as exc:
+        result.skip(SKIP_BAD_TIMESTAMP, line, exc)
+        return None
+    fields = [location_id, at, row.get("actor"), row.get("department"), action]
+    fields += [row.get("reason"), row.get("comment"), row.get("installer")]
+    return ReviewEvent(
+        event_id="csv-" + content_key(*fields),
+        location_id=location_id,
+        at=at,
+        actor=row.get("actor", ""),
+        department=row.get("department") or None,
+        action=action,
+        reason=row.get("reason") or None,
+        comment=row.get("comment") or None,
+        installer=row.get("installer") or None,
+        source=f"csv:{file_name}",
+    )
+
+
+def _append_event(
+    store: ReviewStore,
+    connection,
+    event: ReviewEvent,
+    line: int,
+    states: Dict[str, tuple],
+    result: ImportResult,
+) -> bool:
+    """Append the event when the location's state allows it; ``states`` keeps each replayed state."""
+    location_id, action = event.location_id, event.action
+    if location_id not in states:
+        states[location_id] = store.replay(connection, location_id)
+    state, _, count = states[location_id]
+    try:
+        new_state = apply_event(
+            state,
+            action,
+            store.config,
+            at=event.at,
+            department=event.department,
+            reason=event.reason,
+            installer=event.installer,
+        )
+    except TransitionError as exc:
+        result.skip(
+            SKIP_INVALID_TRANSITION,
+            line,
+            ReviewError("{location}: {error}", location=location_id, error=exc),
+        )
+        return False
+    if action in NOTE_ACTIONS and not event.comment:
+        result.skip(SKIP_MISSING_VALUE, line, ReviewError("a '{action}' row needs a comment", action=action))
+        return False
+    store.insert_event(connection, event)
+    states[location_id] = (new_state, event.at, count + 1)
+    result.imported += 1
+    return True

@@ -16,12 +16,18 @@ import numpy as np
 
 from .events import ReviewEvent, days_between
 from .states import (
+    APPROVE,
+    CANCEL,
     DECISION_ACTIONS,
     DELIVERED,
     IN_REVIEW,
     INSTALL,
     INSTALLED,
+    REJECT,
+    REQUEST_CHANGES,
     STATUSES,
+    SUBMIT,
+    LocationState,
     ReviewConfig,
     TransitionError,
     apply_event,
@@ -97,6 +103,66 @@ def _step_of(action: str) -> str:
     return "review" if action in DECISION_ACTIONS else action
 
 
+# The KpiRow column that counts each department decision.
+DECISION_COUNT_OF_ACTION: Dict[str, str] = {
+    APPROVE: "approvals",
+    REJECT: "rejections",
+    REQUEST_CHANGES: "change_requests",
+}
+
+
+@dataclass
+class _Tally:
+    """Lead times (days) of one step, department, actor or installer, its decisions and deliveries."""
+
+    days: List[float] = field(default_factory=list)
+    deliveries: int = 0  # an installer who delivered has a row, even without install lead times
+    decisions: Dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(DECISION_COUNT_OF_ACTION.values(), 0)
+    )
+
+    def row(self, section: str, name: str, department: Optional[str], with_decisions: bool) -> KpiRow:
+        median, mean, p90 = _stats(self.days)
+        counts = [self.decisions[column] for column in DECISION_COUNT_OF_ACTION.values()]
+        approvals, rejections, change_requests = counts if with_decisions else (None, None, None)
+        return KpiRow(
+            section,
+            name,
+            department,
+            len(self.days),
+            approvals,
+            rejections,
+            change_requests,
+            median,
+            mean,
+            p90,
+        )
+
+
+@dataclass
+class _Tallies:
+    """Everything counted while replaying the logs, grouped as the KPI sections are."""
+
+    steps: Dict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
+    departments: Dict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
+    actors: Dict[Tuple[str, str], _Tally] = field(default_factory=lambda: defaultdict(_Tally))
+    installers: Dict[str, _Tally] = field(default_factory=lambda: defaultdict(_Tally))
+    statuses: Dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    cancellations: Dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    photos: Dict[str, int] = field(
+        default_factory=lambda: {"delivered_with_photo": 0, "delivered_without_photo": 0}
+    )
+    locations: int = 0
+
+
+@dataclass
+class _LocationReplay:
+    """What one location's replay remembers between its events."""
+
+    first_submit: Optional[str] = None
+    photo_since_install: bool = False
+
+
 def compute_kpis(
     config: ReviewConfig,
     locations: Iterable[Mapping],
@@ -107,139 +173,106 @@ def compute_kpis(
     all_events = list(events)
     for event in all_events:
         by_location[event.location_id].append(event)
-    step_days: Dict[str, List[float]] = defaultdict(list)
-    department_days: Dict[str, List[float]] = defaultdict(list)
-    department_counts: Dict[str, Dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    actor_days: Dict[Tuple[str, str], List[float]] = defaultdict(list)
-    actor_counts: Dict[Tuple[str, str], Dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    status_counts: Dict[str, int] = dict.fromkeys(STATUSES, 0)
-    cancellations: Dict[str, int] = defaultdict(int)
-    installer_days: Dict[str, List[float]] = defaultdict(list)
-    installer_deliveries: Dict[str, int] = defaultdict(int)
-    delivered_with_photo = 0
-    delivered_without_photo = 0
-    location_count = 0
-
+    tallies = _Tallies()
     for location in locations:
-        location_count += 1
-        location_id = location["location_id"]
-        created_at = location.get("created_at")
-        state = initial_state(config, created_at)
-        first_submit: Optional[str] = None
-        photo_since_install = False
-        for event in by_location.get(location_id, []):
-            before = state
-            try:
-                state = apply_event(
-                    state,
-                    event.action,
-                    config,
-                    at=event.at,
-                    department=event.department,
-                    reason=event.reason,
-                    installer=event.installer,
-                )
-            except TransitionError:
-                continue  # refused events never entered the log through EV Planner
-            if event.action in DECISION_ACTIONS and before.status == IN_REVIEW and before.status_since:
-                department = config.department(event.department).name
-                days = days_between(before.status_since, event.at)
-                decision = {
-                    "approve": "approvals",
-                    "reject": "rejections",
-                    "request_changes": "change_requests",
-                }[event.action]
-                department_days[department].append(days)
-                department_counts[department][decision] += 1
-                key = (event.actor or "", department)
-                actor_days[key].append(days)
-                actor_counts[key][decision] += 1
-            if event.action == INSTALL:
-                photo_since_install = False
-            if event.attachment and state.status in (INSTALLED, DELIVERED):
-                photo_since_install = True
-            if event.action == "submit" and first_submit is None:
-                first_submit = event.at
-            if state.status != before.status and before.status_since:
-                days = days_between(before.status_since, event.at)
-                if event.action == "cancel":
-                    cancellations[event.reason or ""] += 1
-                else:
-                    step_days[_step_of(event.action)].append(days)
-                    if event.action == INSTALL:
-                        installer_days[state.installer or ""].append(days)
-            if state.status == DELIVERED and before.status != DELIVERED:
-                installer_deliveries[state.installer or ""] += 1
-                if first_submit:
-                    step_days["total"].append(days_between(first_submit, event.at))
-        status_counts[state.status] = status_counts.get(state.status, 0) + 1
-        if state.status == DELIVERED:
-            # Municipalities ask for a street photo at delivery: one from installation onwards counts.
-            if photo_since_install:
-                delivered_with_photo += 1
-            else:
-                delivered_without_photo += 1
-
-    result = ReviewKpis(locations=location_count, events=len(all_events))
-    for step in STEPS:
-        median, mean, p90 = _stats(step_days.get(step, []))
-        result.rows.append(
-            KpiRow("step", step, None, len(step_days.get(step, [])), None, None, None, median, mean, p90)
-        )
-    for department in config.department_names:
-        counts = department_counts.get(department, {})
-        median, mean, p90 = _stats(department_days.get(department, []))
-        result.rows.append(
-            KpiRow(
-                "department",
-                department,
-                department,
-                len(department_days.get(department, [])),
-                counts.get("approvals", 0),
-                counts.get("rejections", 0),
-                counts.get("change_requests", 0),
-                median,
-                mean,
-                p90,
-            )
-        )
-    for (actor, department), days in sorted(actor_days.items()):
-        counts = actor_counts[(actor, department)]
-        median, mean, p90 = _stats(days)
-        result.rows.append(
-            KpiRow(
-                "actor",
-                actor,
-                department,
-                len(days),
-                counts.get("approvals", 0),
-                counts.get("rejections", 0),
-                counts.get("change_requests", 0),
-                median,
-                mean,
-                p90,
-            )
-        )
-    for status in STATUSES:
-        result.rows.append(KpiRow("status", status, None, status_counts.get(status, 0)))
-    for reason in sorted(cancellations, key=lambda r: (-cancellations[r], r)):
-        result.rows.append(KpiRow("cancellation", reason, None, cancellations[reason]))
-    for installer in sorted(set(installer_days) | set(installer_deliveries)):
-        median, mean, p90 = _stats(installer_days.get(installer, []))
-        result.rows.append(
-            KpiRow(
-                "installer",
-                installer,
-                None,
-                len(installer_days.get(installer, [])),
-                None,
-                None,
-                None,
-                median,
-                mean,
-                p90,
-            )
-        )
-    result.rows.append(KpiRow("photo", "delivered_with_photo", None, delivered_with_photo))
-    result.rows.append(KpiRow("photo", "delivered_without_photo", None, delivered_without_photo))
+        _replay_location(config, location, by_location.get(location["location_id"], []), tallies)
+    result = ReviewKpis(locations=tallies.locations, events=len(all_events))
+    result.rows = _kpi_rows(config, tallies)
     return result
+
+
+def _replay_location(
+    config: ReviewConfig, location: Mapping, events: List[ReviewEvent], tallies: _Tallies
+) -> None:
+    """Replay one location's events through the state machine and count what they did."""
+    tallies.locations += 1
+    state = initial_state(config, location.get("created_at"))
+    replay = _LocationReplay()
+    for event in events:
+        before = state
+        try:
+            state = apply_event(
+                state,
+                event.action,
+                config,
+                at=event.at,
+                department=event.department,
+                reason=event.reason,
+                installer=event.installer,
+            )
+        except TransitionError:
+            continue  # refused events never entered the log through EV Planner
+        _count_decision(config, event, before, tallies)
+        _count_transition(event, before, state, replay, tallies)
+    tallies.statuses[state.status] = tallies.statuses.get(state.status, 0) + 1
+    if state.status == DELIVERED:
+        # Municipalities ask for a street photo at delivery: one from installation onwards counts.
+        photo = "delivered_with_photo" if replay.photo_since_install else "delivered_without_photo"
+        tallies.photos[photo] += 1
+
+
+def _count_decision(
+    config: ReviewConfig, event: ReviewEvent, before: LocationState, tallies: _Tallies
+) -> None:
+    """A department's decision on a location in review: its response time and its verdict."""
+    if event.action not in DECISION_ACTIONS or before.status != IN_REVIEW or not before.status_since:
+        return
+    department = config.department(event.department).name
+    days = days_between(before.status_since, event.at)
+    decision = DECISION_COUNT_OF_ACTION[event.action]
+    for tally in (tallies.departments[department], tallies.actors[(event.actor or "", department)]):
+        tally.days.append(days)
+        tally.decisions[decision] += 1
+
+
+def _count_transition(
+    event: ReviewEvent,
+    before: LocationState,
+    state: LocationState,
+    replay: _LocationReplay,
+    tallies: _Tallies,
+) -> None:
+    """Lead times of the step the event completed, cancellations, deliveries and photos."""
+    if event.action == INSTALL:
+        replay.photo_since_install = False
+    if event.attachment and state.status in (INSTALLED, DELIVERED):
+        replay.photo_since_install = True
+    if event.action == SUBMIT and replay.first_submit is None:
+        replay.first_submit = event.at
+    if state.status != before.status and before.status_since:
+        days = days_between(before.status_since, event.at)
+        if event.action == CANCEL:
+            tallies.cancellations[event.reason or ""] += 1
+        else:
+            tallies.steps[_step_of(event.action)].days.append(days)
+            if event.action == INSTALL:
+                tallies.installers[state.installer or ""].days.append(days)
+    if state.status == DELIVERED and before.status != DELIVERED:
+        tallies.installers[state.installer or ""].deliveries += 1
+        if replay.first_submit:
+            tallies.steps["total"].days.append(days_between(replay.first_submit, event.at))
+
+
+def _kpi_rows(config: ReviewConfig, tallies: _Tallies) -> List[KpiRow]:
+    """The KPI rows in section order; groups without events still get their row where listed."""
+    empty = _Tally()
+    rows = [tallies.steps.get(step, empty).row("step", step, None, False) for step in STEPS]
+    rows += [
+        tallies.departments.get(name, empty).row("department", name, name, True)
+        for name in config.department_names
+    ]
+    rows += [
+        tally.row("actor", actor, department, True)
+        for (actor, department), tally in sorted(tallies.actors.items())
+    ]
+    rows += [KpiRow("status", status, None, tallies.statuses.get(status, 0)) for status in STATUSES]
+    cancellations = tallies.cancellations
+    rows += [
+        KpiRow("cancellation", reason, None, cancellations[reason])
+        for reason in sorted(cancellations, key=lambda r: (-cancellations[r], r))
+    ]
+    rows += [
+        tallies.installers[name].row("installer", name, None, False) for name in sorted(tallies.installers)
+    ]
+    rows += [KpiRow("photo", name, None, count) for name, count in tallies.photos.items()]
+    return rows

@@ -65,9 +65,6 @@ def render_html(
     kpis: ReviewKpis, title: str, generated_at: str, tr: Callable[[str], str] = lambda text: text
 ) -> str:
     """The report; ``tr`` translates the headings (the glue passes the plugin's translation)."""
-    steps = [row for row in kpis.section("step") if row.count]
-    departments = kpis.section("department")
-    statuses = [row for row in kpis.section("status") if row.count]
     html: List[str] = [
         "<!DOCTYPE html>",
         f'<html lang="nl"><head><meta charset="utf-8"><title>{escape(title)}</title>',
@@ -80,6 +77,20 @@ def render_html(
             )
         )
         + "</p>",
+    ]
+    html.extend(_status_and_step_section(kpis, tr))
+    html.extend(_decision_section(kpis, tr))
+    html.extend(_cancellation_section(kpis, tr))
+    html.extend(_installer_section(kpis, tr))
+    html.extend(_request_section(kpis, tr))
+    html.append("</body></html>")
+    return "\n".join(html)
+
+
+def _status_and_step_section(kpis: ReviewKpis, tr: Callable[[str], str]) -> List[str]:
+    steps = [row for row in kpis.section("step") if row.count]
+    statuses = [row for row in kpis.section("status") if row.count]
+    return [
         f"<h2>{escape(tr('Locations per status'))}</h2>",
         bar_chart([(row.name, [("bar", row.count)]) for row in statuses], tr("Locations per status")),
         f"<h2>{escape(tr('Lead time per process step (days)'))}</h2>",
@@ -95,6 +106,12 @@ def render_html(
                 for r in steps
             ],
         ),
+    ]
+
+
+def _decision_section(kpis: ReviewKpis, tr: Callable[[str], str]) -> List[str]:
+    departments = kpis.section("department")
+    return [
         f"<h2>{escape(tr('Decisions per department'))}</h2>",
         bar_chart(
             [
@@ -114,14 +131,22 @@ def render_html(
         f"<h2>{escape(tr('Decisions per actor'))}</h2>",
         _rows_table(kpis.section("actor"), tr, with_department=True),
     ]
+
+
+def _cancellation_section(kpis: ReviewKpis, tr: Callable[[str], str]) -> List[str]:
     cancellations = kpis.section("cancellation")
-    html.append(f"<h2>{escape(tr('Cancellation reasons'))}</h2>")
+    html = [f"<h2>{escape(tr('Cancellation reasons'))}</h2>"]
     if cancellations:
         html.append(bar_chart([(r.name, [("bar", r.count)]) for r in cancellations], tr("Cancellations")))
     else:
         html.append(f"<p>{escape(tr('No location was cancelled.'))}</p>")
+    return html
+
+
+def _installer_section(kpis: ReviewKpis, tr: Callable[[str], str]) -> List[str]:
+    """Installations per installer, and how many deliveries came with a street photo."""
     installers = kpis.section("installer")
-    html.append(f"<h2>{escape(tr('Installers'))}</h2>")
+    html = [f"<h2>{escape(tr('Installers'))}</h2>"]
     html.append(
         _table(
             [tr("installer"), tr("installations"), tr("median days from permit")],
@@ -142,9 +167,7 @@ def render_html(
             )
             + "</p>"
         )
-    html.extend(_request_section(kpis, tr))
-    html.append("</body></html>")
-    return "\n".join(html)
+    return html
 
 
 def _request_section(kpis: ReviewKpis, tr: Callable[[str], str]) -> List[str]:

@@ -15,6 +15,7 @@ import json
 import re
 import shutil
 import sqlite3
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -103,6 +104,14 @@ def _clean_column(name: str) -> str:
     return cleaned.lower()
 
 
+@dataclass
+class _LocationColumns:
+    """How the proposal's attributes become columns of the locations table."""
+
+    attributes: Dict[str, Tuple[str, str]]  # input name -> (column, sql type)
+    editable_sources: Dict[str, str]  # editable column -> input attribute filling it
+
+
 def create_review(
     path: Path | str,
     locations: Sequence[LocationInput],
@@ -120,19 +129,7 @@ def create_review(
     never lost) unless the caller deletes it on purpose.
     """
     path = Path(path)
-    if path.suffix.lower() != ".gpkg":
-        raise InputError("The review file must be a GeoPackage (.gpkg), not {file}.", file=path.name)
-    ids = [str(loc.location_id).strip() for loc in locations]
-    if not locations:
-        raise InputError("There are no locations to review.")
-    if any(not i for i in ids):
-        raise InputError("Every location needs a location_id.")
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        raise InputError(
-            "location_id values must be unique; repeated: {duplicates}.",
-            duplicates=", ".join(duplicates[:10]),
-        )
+    ids = _checked_location_ids(path, locations)
     if path.exists():
         if not overwrite:
             raise InputError(
@@ -141,13 +138,58 @@ def create_review(
             )
         _refuse_to_overwrite_decisions(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    organization, code, wkt = gpkg.srs_from_authid(crs_authid, crs_wkt)
+    srs = gpkg.srs_from_authid(crs_authid, crs_wkt)
+    columns = _location_columns(locations, config, attribute_types or {})
+    tmp_path = path.with_name(path.name + ".creating")
+    if tmp_path.exists():
+        tmp_path.unlink()
+    connection = sqlite3.connect(str(tmp_path), isolation_level=None)
+    try:
+        connection.execute("BEGIN")
+        gpkg.create_metadata(connection)
+        srs_id = gpkg.register_srs(connection, *srs)
+        _create_tables(connection, config, columns)
+        _register_tables(connection, locations, description, srs_id)
+        _insert_locations(connection, locations, ids, config, columns, srs_id)
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        connection.close()
+        tmp_path.unlink(missing_ok=True)
+        raise
+    connection.close()
+    _replace_file(tmp_path, path)
+    return path
 
+
+def _checked_location_ids(path: Path, locations: Sequence[LocationInput]) -> List[str]:
+    """The location ids, refused when the file is no GeoPackage or an id is empty or repeated."""
+    if path.suffix.lower() != ".gpkg":
+        raise InputError("The review file must be a GeoPackage (.gpkg), not {file}.", file=path.name)
+    ids = [str(loc.location_id).strip() for loc in locations]
+    if not locations:
+        raise InputError("There are no locations to review.")
+    if any(not i for i in ids):
+        raise InputError("Every location needs a location_id.")
+    counts = Counter(ids)
+    duplicates = sorted(i for i, count in counts.items() if count > 1)
+    if duplicates:
+        raise InputError(
+            "location_id values must be unique; repeated: {duplicates}.",
+            duplicates=", ".join(duplicates[:10]),
+        )
+    return ids
+
+
+def _location_columns(
+    locations: Sequence[LocationInput], config: ReviewConfig, types: Dict[str, str]
+) -> _LocationColumns:
+    """The column of each input attribute, renamed where it would take a column of the review."""
     reserved = _reserved_columns(config)
-    attribute_columns: Dict[str, Tuple[str, str]] = {}  # input name -> (column, sql type)
-    types = dict(attribute_types or {})
+    attribute_columns: Dict[str, Tuple[str, str]] = {}
     editable_names = {name for name, _ in EDITABLE_COLUMNS}
-    editable_sources: Dict[str, str] = {}  # editable column -> input attribute filling it
+    editable_sources: Dict[str, str] = {}
     for loc in locations:
         for name, value in loc.attributes.items():
             if name in attribute_columns or name == "location_id" or name in editable_sources.values():
@@ -163,95 +205,104 @@ def create_review(
     for name, (column, sql_type) in list(attribute_columns.items()):
         if sql_type not in ("INTEGER", "REAL", "TEXT", "DATETIME"):
             attribute_columns[name] = (column, "TEXT")
+    return _LocationColumns(attribute_columns, editable_sources)
 
+
+def _create_tables(connection: sqlite3.Connection, config: ReviewConfig, columns: _LocationColumns) -> None:
+    """The locations table, the append-only event log and the configuration."""
+    columns_sql = [
+        "fid INTEGER PRIMARY KEY AUTOINCREMENT",
+        f"{GEOMETRY_COLUMN} POINT",
+        "location_id TEXT NOT NULL UNIQUE",
+    ]
+    columns_sql += [f"{_quote(col)} {sql}" for col, sql in columns.attributes.values()]
+    columns_sql += [f"{name} {sql}" for name, sql in EDITABLE_COLUMNS]
+    columns_sql += [
+        "created_at DATETIME",
+        "status TEXT NOT NULL DEFAULT 'proposed'",
+        "status_since DATETIME",
+    ]
+    columns_sql += [f"{_quote(d.column)} TEXT" for d in config.departments]
+    columns_sql += ["awaiting TEXT", "installer TEXT", "last_event_at DATETIME", "event_count INTEGER"]
+    connection.execute(f"CREATE TABLE {LOCATIONS_TABLE} ({', '.join(columns_sql)})")
+    connection.execute(
+        f"""CREATE TABLE {EVENTS_TABLE} (
+          fid INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
+          location_id TEXT NOT NULL, at DATETIME NOT NULL, actor TEXT, department TEXT,
+          action TEXT NOT NULL, reason TEXT, comment TEXT, attachment TEXT, installer TEXT,
+          source TEXT, recorded_at DATETIME NOT NULL)"""
+    )
+    connection.execute(f"CREATE INDEX review_events_location ON {EVENTS_TABLE} (location_id, fid)")
+    # The log is append-only, also for someone editing the table in QGIS or SQL.
+    for verb in ("UPDATE", "DELETE"):
+        connection.execute(
+            f"CREATE TRIGGER review_events_no_{verb.lower()} BEFORE {verb} ON {EVENTS_TABLE} "
+            "BEGIN SELECT RAISE(ABORT, 'review_events is append-only: record a correcting event instead'); END"
+        )
+    connection.execute(
+        f"CREATE TABLE {CONFIG_TABLE} (fid INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, value TEXT)"
+    )
+    connection.executemany(f"INSERT INTO {CONFIG_TABLE} (key, value) VALUES (?, ?)", _config_rows(config))
+
+
+def _register_tables(
+    connection: sqlite3.Connection, locations: Sequence[LocationInput], description: str, srs_id: int
+) -> None:
+    """The GeoPackage contents entries, the locations' extent included."""
+    xs = [float(loc.x) for loc in locations]
+    ys = [float(loc.y) for loc in locations]
+    gpkg.register_table(
+        connection,
+        LOCATIONS_TABLE,
+        "features",
+        description,
+        srs_id,
+        GEOMETRY_COLUMN,
+        (min(xs), min(ys), max(xs), max(ys)),
+    )
+    gpkg.register_table(connection, EVENTS_TABLE, "attributes", "append-only review event log")
+    gpkg.register_table(connection, CONFIG_TABLE, "attributes", "review departments and rules")
+
+
+def _insert_locations(
+    connection: sqlite3.Connection,
+    locations: Sequence[LocationInput],
+    ids: Sequence[str],
+    config: ReviewConfig,
+    columns: _LocationColumns,
+    srs_id: int,
+) -> None:
+    """Every location as ``proposed``, created now."""
     created_at = format_utc(utc_now())
-    tmp_path = path.with_name(path.name + ".creating")
-    if tmp_path.exists():
-        tmp_path.unlink()
-    connection = sqlite3.connect(str(tmp_path), isolation_level=None)
-    try:
-        connection.execute("BEGIN")
-        gpkg.create_metadata(connection)
-        srs_id = gpkg.register_srs(connection, organization, code, wkt)
-        columns_sql = [
-            "fid INTEGER PRIMARY KEY AUTOINCREMENT",
-            f"{GEOMETRY_COLUMN} POINT",
-            "location_id TEXT NOT NULL UNIQUE",
+    derived = _derived_values(initial_state(config, created_at), config, None, 0)
+    insert_columns = (
+        [GEOMETRY_COLUMN, "location_id"]
+        + [col for col, _ in columns.attributes.values()]
+        + [name for name, _ in EDITABLE_COLUMNS]
+        + ["created_at"]
+        + list(derived)
+    )
+    placeholders = ", ".join("?" for _ in insert_columns)
+    sql = f"INSERT INTO {LOCATIONS_TABLE} ({', '.join(_quote(c) for c in insert_columns)}) VALUES ({placeholders})"
+    for loc, location_id in zip(locations, ids):
+        values = [gpkg.encode_point(loc.x, loc.y, srs_id), location_id]
+        values += [_plain(loc.attributes.get(name)) for name in columns.attributes]
+        values += [
+            _editable_value(loc, columns.editable_sources.get(name), name) for name, _ in EDITABLE_COLUMNS
         ]
-        columns_sql += [f"{_quote(col)} {sql}" for col, sql in attribute_columns.values()]
-        columns_sql += [f"{name} {sql}" for name, sql in EDITABLE_COLUMNS]
-        columns_sql += [
-            "created_at DATETIME",
-            "status TEXT NOT NULL DEFAULT 'proposed'",
-            "status_since DATETIME",
-        ]
-        columns_sql += [f"{_quote(d.column)} TEXT" for d in config.departments]
-        columns_sql += ["awaiting TEXT", "installer TEXT", "last_event_at DATETIME", "event_count INTEGER"]
-        connection.execute(f"CREATE TABLE {LOCATIONS_TABLE} ({', '.join(columns_sql)})")
-        connection.execute(
-            f"""CREATE TABLE {EVENTS_TABLE} (
-              fid INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
-              location_id TEXT NOT NULL, at DATETIME NOT NULL, actor TEXT, department TEXT,
-              action TEXT NOT NULL, reason TEXT, comment TEXT, attachment TEXT, installer TEXT,
-              source TEXT, recorded_at DATETIME NOT NULL)"""
-        )
-        connection.execute(f"CREATE INDEX review_events_location ON {EVENTS_TABLE} (location_id, fid)")
-        # The log is append-only, also for someone editing the table in QGIS or SQL.
-        for verb in ("UPDATE", "DELETE"):
-            connection.execute(
-                f"CREATE TRIGGER review_events_no_{verb.lower()} BEFORE {verb} ON {EVENTS_TABLE} "
-                "BEGIN SELECT RAISE(ABORT, 'review_events is append-only: record a correcting event instead'); END"
-            )
-        connection.execute(
-            f"CREATE TABLE {CONFIG_TABLE} (fid INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, value TEXT)"
-        )
-        connection.executemany(f"INSERT INTO {CONFIG_TABLE} (key, value) VALUES (?, ?)", _config_rows(config))
-        xs = [float(loc.x) for loc in locations]
-        ys = [float(loc.y) for loc in locations]
-        gpkg.register_table(
-            connection,
-            LOCATIONS_TABLE,
-            "features",
-            description,
-            srs_id,
-            GEOMETRY_COLUMN,
-            (min(xs), min(ys), max(xs), max(ys)),
-        )
-        gpkg.register_table(connection, EVENTS_TABLE, "attributes", "append-only review event log")
-        gpkg.register_table(connection, CONFIG_TABLE, "attributes", "review departments and rules")
-        state = initial_state(config, created_at)
-        derived = _derived_values(state, config, None, 0)
-        insert_columns = (
-            [GEOMETRY_COLUMN, "location_id"]
-            + [col for col, _ in attribute_columns.values()]
-            + [name for name, _ in EDITABLE_COLUMNS]
-            + ["created_at"]
-            + list(derived)
-        )
-        placeholders = ", ".join("?" for _ in insert_columns)
-        sql = f"INSERT INTO {LOCATIONS_TABLE} ({', '.join(_quote(c) for c in insert_columns)}) VALUES ({placeholders})"
-        for loc, location_id in zip(locations, ids):
-            values = [gpkg.encode_point(loc.x, loc.y, srs_id), location_id]
-            values += [_plain(loc.attributes.get(name)) for name in attribute_columns]
-            values += [_editable_value(loc, editable_sources.get(name), name) for name, _ in EDITABLE_COLUMNS]
-            values += [created_at]
-            values += list(derived.values())
-            connection.execute(sql, values)
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        connection.close()
-        tmp_path.unlink(missing_ok=True)
-        raise
-    connection.close()
+        values += [created_at]
+        values += list(derived.values())
+        connection.execute(sql, values)
+
+
+def _replace_file(written: Path, path: Path) -> None:
+    """Put the finished file in place of ``path``."""
     for suffix in ("-wal", "-shm", "-journal"):
         # SQLite side files of a replaced file would be applied to the new one.
         side = path.with_name(path.name + suffix)
         if side.exists():
             side.unlink()
-    tmp_path.replace(path)
-    return path
+    written.replace(path)
 
 
 def _editable_value(location: LocationInput, source: Optional[str], column: str) -> Any:

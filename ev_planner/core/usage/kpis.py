@@ -106,6 +106,47 @@ class UsageResult:
     period: Optional[Tuple[pd.Timestamp, pd.Timestamp]] = None
     occupancy_from: Optional[str] = None  # "occupancy" or "sessions"
 
+    @property
+    def busy_count(self) -> int:
+        return int(self.kpis["busy"].fillna(False).sum())
+
+    def advice_count(self, advice: str) -> int:
+        """Points that got ``advice`` (one of the ADVICE_* constants)."""
+        return int((self.kpis["advice"] == advice).fillna(False).sum())
+
+
+Period = Tuple[pd.Timestamp, pd.Timestamp]
+
+
+def charge_points(ids: List, evse_counts: List) -> pd.DataFrame:
+    """The ``points`` frame of :func:`compute_usage_kpis` from the points' ids and EVSE counts."""
+    return pd.DataFrame(
+        {"location_id": pd.Series(ids, dtype="object").astype("string"), "evse_count": evse_counts}
+    )
+
+
+def points_without_id(points: pd.DataFrame) -> int:
+    """Points that get no figures: they have no location id to match the inputs on."""
+    return int(points["location_id"].isna().sum())
+
+
+def sessions_period(
+    start: Optional[pd.Timestamp], end: Optional[pd.Timestamp], sessions: Optional[pd.DataFrame]
+) -> Optional[Period]:
+    """The period of the session figures: the one given; a missing end taken from the sessions.
+
+    None (nothing given, or no sessions to take a missing end from) lets
+    :func:`compute_usage_kpis` take the period from the first start to the last end.
+    """
+    if start is not None and end is not None:
+        return start, end
+    if sessions is None or not len(sessions) or (start is None and end is None):
+        return None
+    return (
+        start if start is not None else sessions["start"].min(),
+        end if end is not None else sessions["end"].max(),
+    )
+
 
 @dataclass
 class Thresholds:

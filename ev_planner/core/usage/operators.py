@@ -81,34 +81,100 @@ def equivalents_per_evse(max_power_kw: np.ndarray) -> np.ndarray:
     return weights[np.searchsorted(bounds, power, side="left")]
 
 
+NUMERIC_POINT_FIELDS: tuple[str, ...] = ("evse_count", "max_power_kw", "availability_pct", "price_kwh")
+
+
+def coerce_numbers(points: pd.DataFrame) -> Dict[str, int]:
+    """Make the numeric point columns numbers in place; a value that is no number becomes unknown.
+
+    Returns the count of such values per column (only columns that had any).
+    """
+    bad: Dict[str, int] = {}
+    for name in NUMERIC_POINT_FIELDS:
+        if name not in points.columns:
+            continue
+        values = pd.to_numeric(points[name], errors="coerce")
+        count = int((values.isna() & points[name].notna()).sum())
+        if count:
+            bad[name] = count
+        points[name] = values
+    return bad
+
+
+@dataclass
+class Overall:
+    """The figures of all charge points together, whatever the areas."""
+
+    hhi: float = 0.0
+    operators: int = 0
+    equivalents: float = 0.0
+
+
+def overall_figures(points: pd.DataFrame, limits: Optional[Limits] = None) -> Overall:
+    areas = operator_performance(points.assign(area=ALL_AREAS), limits).areas
+    if not len(areas):
+        return Overall()
+    first = areas.iloc[0]
+    return Overall(float(first["hhi"]), int(first["operators"]), float(first["equivalents"]))
+
+
 def operator_performance(points: pd.DataFrame, limits: Optional[Limits] = None) -> OperatorResult:
     limits = limits or Limits()
-    n = len(points)
-
-    def column(name: str) -> pd.Series:
-        if name in points.columns:
-            return pd.to_numeric(points[name], errors="coerce").astype("float64")
-        return pd.Series(np.nan, index=points.index, dtype="float64")
-
-    operator = points["operator"].astype("string").str.strip() if "operator" in points else None
-    operator = (
-        pd.Series(UNKNOWN_OPERATOR, index=points.index, dtype="string")
-        if operator is None
-        else operator.mask(operator.isna() | (operator == ""), UNKNOWN_OPERATOR)
+    inputs = _PointInputs.of(points)
+    table = _per_operator(_contributions(inputs, limits))
+    not_checked = _check_compliance(table, inputs, limits, len(points))
+    for name in ("locations", "under_min_power", "over_max_tariff", "operators"):
+        table[name] = table[name].round().astype("Int64")
+    return OperatorResult(
+        table=table[list(OPERATOR_FIELDS)],
+        areas=_per_area(table),
+        unknown_power=int(inputs.power.isna().sum()),
+        not_checked=not_checked,
     )
-    area = points["area"].astype("string").fillna(ALL_AREAS) if "area" in points else ALL_AREAS
-    evses = column("evse_count").fillna(0).clip(lower=0)
-    # A listed location has at least one EVSE, even if the source left the count empty.
-    evses = evses.where(evses > 0, 1.0)
-    power = column("max_power_kw")
-    availability = column("availability_pct")
-    price = column("price_kwh")
-    frame = pd.DataFrame(
+
+
+@dataclass
+class _PointInputs:
+    """The point columns the figures need, cleaned: unknown operators named, EVSEs at least 1."""
+
+    area: pd.Series
+    operator: pd.Series
+    evses: pd.Series
+    power: pd.Series
+    availability: pd.Series
+    price: pd.Series
+
+    @classmethod
+    def of(cls, points: pd.DataFrame) -> _PointInputs:
+        def column(name: str) -> pd.Series:
+            if name in points.columns:
+                return pd.to_numeric(points[name], errors="coerce").astype("float64")
+            return pd.Series(np.nan, index=points.index, dtype="float64")
+
+        if "operator" in points:
+            operator = points["operator"].astype("string").str.strip()
+            operator = operator.mask(operator.isna() | (operator == ""), UNKNOWN_OPERATOR)
+        else:
+            operator = pd.Series(UNKNOWN_OPERATOR, index=points.index, dtype="string")
+        if "area" in points:
+            area = points["area"].astype("string").fillna(ALL_AREAS)
+        else:
+            area = pd.Series(ALL_AREAS, index=points.index, dtype="string")
+        evses = column("evse_count").fillna(0).clip(lower=0)
+        # A listed location has at least one EVSE, even if the source left the count empty.
+        evses = evses.where(evses > 0, 1.0)
+        return cls(
+            area, operator, evses, column("max_power_kw"), column("availability_pct"), column("price_kwh")
+        )
+
+
+def _contributions(inputs: _PointInputs, limits: Limits) -> pd.DataFrame:
+    """What each point adds to its operator's sums."""
+    evses, power, availability, price = inputs.evses, inputs.power, inputs.availability, inputs.price
+    return pd.DataFrame(
         {
-            "area": area
-            if isinstance(area, pd.Series)
-            else pd.Series(area, index=points.index, dtype="string"),
-            "operator": operator,
+            "area": inputs.area,
+            "operator": inputs.operator,
             "evses": evses,
             "power_kw": evses * power.fillna(0),
             "power_weight": evses.where(power.notna(), 0.0),
@@ -124,7 +190,10 @@ def operator_performance(points: pd.DataFrame, limits: Optional[Limits] = None) 
             else 0.0,
         }
     )
-    result_not_checked: Dict[str, str] = {}
+
+
+def _per_operator(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per (area, operator): sums, shares, weighted means and the area's HHI."""
     grouped = frame.groupby(["area", "operator"], sort=True, dropna=False)
     table = grouped.agg(
         locations=("evses", "size"),
@@ -144,29 +213,34 @@ def operator_performance(points: pd.DataFrame, limits: Optional[Limits] = None) 
     table["availability_pct"] = table["avail_sum"] / table["avail_weight"].where(table["avail_weight"] > 0)
     table["hhi"] = (table["share_pct"] ** 2).groupby(table["area"]).transform("sum")
     table["operators"] = table.groupby("area")["operator"].transform("size")
+    return table
 
+
+def _check_compliance(table: pd.DataFrame, inputs: _PointInputs, limits: Limits, n: int) -> Dict[str, str]:
+    """Fill ``compliance`` and ``compliant``; returns the clauses that could not be checked, and why."""
+    not_checked: Dict[str, str] = {}
     flags = pd.DataFrame(index=table.index)
     if limits.min_power_kw is not None:
         flags[FLAG_POWER] = table["under_min_power"] > 0
-        if power.isna().all() and n:
-            result_not_checked[FLAG_POWER] = "no max_power_kw"
+        if inputs.power.isna().all() and n:
+            not_checked[FLAG_POWER] = "no max_power_kw"
     else:
         table["under_min_power"] = np.nan
-        result_not_checked[FLAG_POWER] = "MIN_POWER_KW not set"
+        not_checked[FLAG_POWER] = "MIN_POWER_KW not set"
     if limits.max_tariff_eur_kwh is not None:
         flags[FLAG_TARIFF] = table["over_max_tariff"] > 0
-        if price.isna().all():
+        if inputs.price.isna().all():
             table["over_max_tariff"] = np.nan
-            result_not_checked[FLAG_TARIFF] = "no price_kwh"
+            not_checked[FLAG_TARIFF] = "no price_kwh"
     else:
         table["over_max_tariff"] = np.nan
-        result_not_checked[FLAG_TARIFF] = "MAX_TARIFF_EUR_KWH not set"
+        not_checked[FLAG_TARIFF] = "MAX_TARIFF_EUR_KWH not set"
     if limits.min_availability_pct is not None:
         flags[FLAG_AVAILABILITY] = table["availability_pct"] < limits.min_availability_pct
-        if availability.isna().all():
-            result_not_checked[FLAG_AVAILABILITY] = "no availability_pct"
+        if inputs.availability.isna().all():
+            not_checked[FLAG_AVAILABILITY] = "no availability_pct"
     else:
-        result_not_checked[FLAG_AVAILABILITY] = "MIN_AVAILABILITY_PCT not set"
+        not_checked[FLAG_AVAILABILITY] = "MIN_AVAILABILITY_PCT not set"
     compliance = pd.Series("", index=table.index, dtype="object")
     for flag in flags.columns:
         hit = flags[flag].fillna(False).to_numpy(dtype=bool)
@@ -174,9 +248,11 @@ def operator_performance(points: pd.DataFrame, limits: Optional[Limits] = None) 
     compliance = compliance.str.lstrip(", ")
     table["compliance"] = compliance
     table["compliant"] = compliance == ""
-    for name in ("locations", "under_min_power", "over_max_tariff", "operators"):
-        table[name] = table[name].round().astype("Int64")
-    areas = (
+    return not_checked
+
+
+def _per_area(table: pd.DataFrame) -> pd.DataFrame:
+    return (
         table.groupby("area", sort=True)
         .agg(
             hhi=("hhi", "first"),
@@ -186,10 +262,4 @@ def operator_performance(points: pd.DataFrame, limits: Optional[Limits] = None) 
             equivalents=("equivalents", "sum"),
         )
         .reset_index()
-    )
-    return OperatorResult(
-        table=table[list(OPERATOR_FIELDS)],
-        areas=areas,
-        unknown_power=int(power.isna().sum()),
-        not_checked=result_not_checked,
     )

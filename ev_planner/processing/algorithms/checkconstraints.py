@@ -13,7 +13,6 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
@@ -22,12 +21,14 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ...compat import DISTANCE_METERS, SOURCE_VECTOR_ANY
+from ...compat import PARAMETER_ADVANCED, SOURCE_VECTOR_ANY
+from ...core.errors import CanceledError
 from ...core.review.events import ReviewEvent
 from ...core.review.states import CHECK
 from ...core.review.store import ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import metric_crs_for_xy
+from ..parameters import distance_parameter
 
 DEFAULT_DISTANCE_M = 5.0
 DEFAULT_ACTOR = "EV Planner automatic check"
@@ -60,19 +61,19 @@ class CheckConstraints(EvPlannerAlgorithm):
             )
         )
         self.addParameter(constraints)
-        distance = QgsProcessingParameterDistance(
-            self.DISTANCE, self.tr("Conflict distance"), defaultValue=DEFAULT_DISTANCE_M, minValue=0.0
-        )
-        distance.setDefaultUnit(DISTANCE_METERS)  # measured in a metric CRS, whatever the layer's
-        distance.setHelp(
-            self.tr("A constraint feature closer than this (metres) to a location is a conflict.")
+        # Measured in a metric CRS, whatever the layers' CRS.
+        distance = distance_parameter(
+            self.DISTANCE,
+            self.tr("Conflict distance"),
+            DEFAULT_DISTANCE_M,
+            self.tr("A constraint feature closer than this (metres) to a location is a conflict."),
         )
         self.addParameter(distance)
         actor = QgsProcessingParameterString(
             self.ACTOR, self.tr("Actor recorded"), defaultValue=DEFAULT_ACTOR
         )
         actor.setHelp(self.tr("Name written as the actor of the check events."))
-        actor.setFlags(actor.flags() | actor.FlagAdvanced)
+        actor.setFlags(actor.flags() | PARAMETER_ADVANCED)
         self.addParameter(actor)
         self.addOutput(QgsProcessingOutputNumber(self.CHECKED, self.tr("Locations checked")))
         self.addOutput(QgsProcessingOutputNumber(self.WITH_CONFLICTS, self.tr("Locations with conflicts")))
@@ -92,12 +93,17 @@ class CheckConstraints(EvPlannerAlgorithm):
         locations = [row for row in store.locations() if row["xy"] is not None]
         # Measured around the review's locations: constraint layers may not know their extent (OSM).
         metric = metric_crs_for_xy(context, review_crs, [row["xy"] for row in locations])
+        feedback.pushInfo(
+            self.tr("Distances measured in {crs} ({name}).").format(
+                crs=metric.authid(), name=metric.description()
+            )
+        )
         to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
         points = {row["location_id"]: to_metric.transform(QgsPointXY(*row["xy"])) for row in locations}
         conflicts: Dict[str, List[str]] = {location_id: [] for location_id in points}
         for number, layer in enumerate(layers):
             if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled: no check events were written."))
+                raise CanceledError()
             feedback.setProgress(90.0 * number / len(layers))
             self._check_layer(layer, metric, context, points, distance, conflicts)
         events = []

@@ -21,7 +21,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from ...compat import SOURCE_VECTOR_ANY, WKT1_GDAL, FieldType
+from ...compat import PARAMETER_ADVANCED, SOURCE_VECTOR_ANY, WKT1_GDAL, FieldType
+from ...core.errors import CanceledError
 from ...core.review.states import (
     DECISION_OF_ACTION,
     DEFAULT_DEPARTMENTS,
@@ -169,7 +170,7 @@ class CreateReview(EvPlannerAlgorithm):
             optional=True,
         )
         optional.setHelp(self.tr("Comma-separated subset of the departments whose approval is not required."))
-        optional.setFlags(optional.flags() | optional.FlagAdvanced)
+        optional.setFlags(optional.flags() | PARAMETER_ADVANCED)
         self.addParameter(optional)
         rule = QgsProcessingParameterEnum(
             self.REJECT_RULE,
@@ -183,7 +184,7 @@ class CreateReview(EvPlannerAlgorithm):
                 "any: one rejecting department rejects the location; required: only a required department can."
             )
         )
-        rule.setFlags(rule.flags() | rule.FlagAdvanced)
+        rule.setFlags(rule.flags() | PARAMETER_ADVANCED)
         self.addParameter(rule)
         overwrite = QgsProcessingParameterBoolean(
             self.OVERWRITE, self.tr("Replace an existing file without review events"), defaultValue=False
@@ -191,7 +192,7 @@ class CreateReview(EvPlannerAlgorithm):
         overwrite.setHelp(
             self.tr("An existing review file is only replaced when this is set AND it holds no events yet.")
         )
-        overwrite.setFlags(overwrite.flags() | overwrite.FlagAdvanced)
+        overwrite.setFlags(overwrite.flags() | PARAMETER_ADVANCED)
         self.addParameter(overwrite)
         output = QgsProcessingParameterFileDestination(
             self.OUTPUT, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
@@ -263,7 +264,7 @@ class CreateReview(EvPlannerAlgorithm):
         points = read_points(source, crs, context, feedback, fields=field_names)
         report_skipped(feedback, self.tr("Locations"), points.skipped)
         if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled."))
+            raise CanceledError()
         if len(points) == 0:
             raise QgsProcessingException(self.tr("The locations layer has no features with a location."))
         lower = {name.lower(): name for name in field_names}

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -37,7 +36,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-from ...compat import DISTANCE_METERS, LABEL_OVER_POINT, SOURCE_MAP_LAYER
+from ...compat import LABEL_OVER_POINT, PARAMETER_ADVANCED, SOURCE_MAP_LAYER
+from ...core.errors import CanceledError
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
     DocumentManifest,
@@ -51,6 +51,8 @@ from ...core.review.states import APPROVED, STATUSES
 from ...core.review.store import LOCATIONS_TABLE, ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import WGS84, metric_crs_for_xy
+from ..parameters import distance_parameter
+from ..sinks import raise_write_error
 
 DUTCH_MONTHS = (
     "januari",
@@ -66,6 +68,7 @@ DUTCH_MONTHS = (
     "november",
     "december",
 )
+MIN_MAP_RADIUS_M = 5.0
 DEFAULT_MAP_RADIUS_M = 60.0  # a street and its two sides: enough to find the spot on site
 MAP_SIZE_PX = QSize(1600, 1200)
 MAP_DPI = 200
@@ -130,6 +133,45 @@ def _document_values(
     }
 
 
+def _highlight_layer(
+    crs: QgsCoordinateReferenceSystem, centre: QgsPointXY, location_id: str
+) -> QgsVectorLayer:
+    """A memory layer with the location as a red ring, labelled with its id."""
+    highlight = QgsVectorLayer(f"Point?crs={crs.authid()}&field=location_id:string", "location", "memory")
+    feature = QgsFeature(highlight.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(centre))
+    feature.setAttributes([location_id])
+    provider = highlight.dataProvider()
+    added, _ = provider.addFeatures([feature])  # a data provider also returns the added features
+    if not added:
+        raise_write_error(provider)
+    symbol = QgsMarkerSymbol.createSimple(
+        {
+            "name": "circle",
+            "color": "255,255,255,0",
+            "outline_color": "230,0,0,255",
+            "outline_width": "0.8",
+            "size": "9",
+        }
+    )
+    highlight.setRenderer(QgsSingleSymbolRenderer(symbol))
+    label = QgsPalLayerSettings()
+    label.fieldName = "location_id"
+    label.placement = LABEL_OVER_POINT
+    label.yOffset = -6.0
+    text = QgsTextFormat()
+    text.setSize(11)
+    text.setColor(QColor(200, 0, 0))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(1.0)
+    text.setBuffer(buffer)
+    label.setFormat(text)
+    highlight.setLabeling(QgsVectorLayerSimpleLabeling(label))
+    highlight.setLabelsEnabled(True)
+    return highlight
+
+
 class ExportDecrees(EvPlannerAlgorithm):
     ALGORITHM_ID = "exportdecrees"
     GROUP_ID = "review"
@@ -167,7 +209,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         template.setHelp(
             self.tr("Your own .docx with {{placeholders}}; empty uses the shipped verkeersbesluit template.")
         )
-        template.setFlags(template.flags() | template.FlagAdvanced)
+        template.setFlags(template.flags() | PARAMETER_ADVANCED)
         self.addParameter(template)
         municipality = QgsProcessingParameterString(
             self.MUNICIPALITY, self.tr("Municipality"), defaultValue="", optional=True
@@ -183,14 +225,16 @@ class ExportDecrees(EvPlannerAlgorithm):
         map_layers.setHelp(
             self.tr("Layers drawn under the locations in the map image (e.g. BGT, OSM roads).")
         )
-        map_layers.setFlags(map_layers.flags() | map_layers.FlagAdvanced)
+        map_layers.setFlags(map_layers.flags() | PARAMETER_ADVANCED)
         self.addParameter(map_layers)
-        radius = QgsProcessingParameterDistance(
-            self.MAP_RADIUS, self.tr("Map radius"), defaultValue=DEFAULT_MAP_RADIUS_M, minValue=5.0
+        radius = distance_parameter(
+            self.MAP_RADIUS,
+            self.tr("Map radius"),
+            DEFAULT_MAP_RADIUS_M,
+            self.tr("Half the width of the map around each location, in metres."),
         )
-        radius.setDefaultUnit(DISTANCE_METERS)
-        radius.setHelp(self.tr("Half the width of the map around each location, in metres."))
-        radius.setFlags(radius.flags() | radius.FlagAdvanced)
+        radius.setMinimum(MIN_MAP_RADIUS_M)
+        radius.setFlags(radius.flags() | PARAMETER_ADVANCED)
         self.addParameter(radius)
         self.addOutput(QgsProcessingOutputNumber(self.DOCUMENTS, self.tr("Documents written")))
         self.addOutput(QgsProcessingOutputFile(self.GEOJSON, self.tr("Locations (GeoJSON)")))
@@ -216,6 +260,11 @@ class ExportDecrees(EvPlannerAlgorithm):
         review_crs = QgsCoordinateReferenceSystem(store.crs_authid())
         locations = [row for row in store.locations() if row["xy"] is not None]
         metric = metric_crs_for_xy(context, review_crs, [row["xy"] for row in locations])
+        feedback.pushInfo(
+            self.tr("Distances measured in {crs} ({name}).").format(
+                crs=metric.authid(), name=metric.description()
+            )
+        )
         to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
         to_wgs84 = QgsCoordinateTransform(review_crs, WGS84, context.transformContext())
         selected = [row for row in locations if row["status"] == status]
@@ -228,7 +277,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         records: List[Dict[str, Any]] = []
         for number, row in enumerate(selected):
             if feedback.isCanceled():
-                raise QgsProcessingException(self.tr("Cancelled."))
+                raise CanceledError()
             feedback.setProgress(100.0 * number / len(selected))
             point = QgsPointXY(*row["xy"])
             xy = to_metric.transform(point)
@@ -305,35 +354,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         Rendered synchronously with a custom-painter job: the algorithm may run in a
         background thread, where a parallel job's event loop is not available.
         """
-        highlight = QgsVectorLayer(f"Point?crs={crs.authid()}&field=location_id:string", "location", "memory")
-        feature = QgsFeature(highlight.fields())
-        feature.setGeometry(QgsGeometry.fromPointXY(centre))
-        feature.setAttributes([location_id])
-        highlight.dataProvider().addFeatures([feature])
-        symbol = QgsMarkerSymbol.createSimple(
-            {
-                "name": "circle",
-                "color": "255,255,255,0",
-                "outline_color": "230,0,0,255",
-                "outline_width": "0.8",
-                "size": "9",
-            }
-        )
-        highlight.setRenderer(QgsSingleSymbolRenderer(symbol))
-        label = QgsPalLayerSettings()
-        label.fieldName = "location_id"
-        label.placement = LABEL_OVER_POINT
-        label.yOffset = -6.0
-        text = QgsTextFormat()
-        text.setSize(11)
-        text.setColor(QColor(200, 0, 0))
-        buffer = QgsTextBufferSettings()
-        buffer.setEnabled(True)
-        buffer.setSize(1.0)
-        text.setBuffer(buffer)
-        label.setFormat(text)
-        highlight.setLabeling(QgsVectorLayerSimpleLabeling(label))
-        highlight.setLabelsEnabled(True)
+        highlight = _highlight_layer(crs, centre, location_id)
 
         settings = QgsMapSettings()
         settings.setLayers([highlight, review_layer, *[layer for layer in background if layer is not None]])

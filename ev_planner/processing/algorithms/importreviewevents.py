@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ...compat import PARAMETER_ADVANCED
 from ...core.review.events import DEFAULT_LOCAL_TIMEZONE
 from ...core.review.importer import import_events
 from ...core.review.store import ReviewStore
@@ -46,7 +47,7 @@ class ImportReviewEvents(EvPlannerAlgorithm):
             self.TIMEZONE, self.tr("Time zone of times without offset"), defaultValue=DEFAULT_LOCAL_TIMEZONE
         )
         zone.setHelp(self.tr("IANA time zone in which spreadsheet times without a UTC offset were written."))
-        zone.setFlags(zone.flags() | zone.FlagAdvanced)
+        zone.setFlags(zone.flags() | PARAMETER_ADVANCED)
         self.addParameter(zone)
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, self.tr("Events imported")))
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Rows skipped")))

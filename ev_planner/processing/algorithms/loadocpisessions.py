@@ -20,12 +20,13 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDateTime, Qt
 
 from ...compat import SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
+from ...core.errors import CanceledError
 from ...core.usage.ocpi_usage import load_sessions
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_output import http_client, translated_log
 from ..credentials import resolve_token, token_parameters
 from ..sinks import add_features, plain
-from ..usage_inputs import report_core_skips, utc_timestamp
+from ..usage_inputs import period_problem, report_core_skips, utc_timestamp
 
 # The public interface of the output (the columns of ev_planner.core.usage.sessions.SESSION_COLUMNS).
 SESSION_FIELD_TYPES = {
@@ -39,6 +40,15 @@ SESSION_FIELD_TYPES = {
     "parking_hours": FieldType.DOUBLE,
     "cost": FieldType.DOUBLE,
 }
+
+
+WRITE_BATCH = 5000
+
+
+def session_feature(fields: QgsFields, values) -> QgsFeature:
+    feature = QgsFeature(fields)
+    feature.setAttributes(list(values))
+    return feature
 
 
 def qdatetime(value: pd.Timestamp) -> QDateTime | None:
@@ -102,8 +112,6 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
         token = resolve_token(self, parameters, context)
         date_from = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_FROM, context))
         date_to = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_TO, context))
-        if date_from is not None and date_to is not None and date_to <= date_from:
-            raise QgsProcessingException(self.tr("DATE_TO must be after DATE_FROM."))
 
         def progress(received: int, total: int | None) -> bool:
             if total:
@@ -124,7 +132,24 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
                 log=translated_log(feedback),
             )
         if fetched.cancelled or feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Canceled: nothing was written."))
+            raise CanceledError()
+        self._report_fetch(fetched, table, feedback)
+        dest_id = self._write(parameters, context, feedback, table.frame)
+        feedback.pushInfo(
+            self.tr("{count} session(s) written, {skipped} record(s) skipped.").format(
+                count=len(table), skipped=table.skipped.total
+            )
+        )
+        return {self.OUTPUT: dest_id, self.SESSION_COUNT: len(table), self.SKIPPED_COUNT: table.skipped.total}
+
+    def checkParameterValues(self, parameters: dict[str, Any], context: QgsProcessingContext):
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            message = period_problem(self, parameters, context, self.DATE_FROM, self.DATE_TO)
+            ok = not message
+        return ok, message
+
+    def _report_fetch(self, fetched, table, feedback: QgsProcessingFeedback) -> None:
         if fetched.module != "file":
             feedback.pushInfo(
                 self.tr("Read {count} {module} records (OCPI {version}).").format(
@@ -139,35 +164,26 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
             )
         report_core_skips(feedback, "OCPI", table.skipped)
 
+    def _write(self, parameters, context, feedback: QgsProcessingFeedback, frame: pd.DataFrame) -> str:
+        """The sessions as a table (a canceled write leaves none: base.py removes the begun output)."""
         fields = QgsFields()
         for name, kind in SESSION_FIELD_TYPES.items():
             fields.append(QgsField(name, kind))
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        frame = table.frame
         columns = [
             [qdatetime(v) for v in frame[name]]
             if kind == FieldType.DATETIME
             else [plain(v) for v in frame[name].tolist()]
             for name, kind in SESSION_FIELD_TYPES.items()
         ]
-        total = max(len(frame), 1)
-        batch = []
-        for n, values in enumerate(zip(*columns)):
-            if n % 5000 == 0:  # no cancel here: a half-written table would pass for a complete one
-                feedback.setProgress(80.0 + 20.0 * n / total)
-            feature = QgsFeature(fields)
-            feature.setAttributes(list(values))
-            batch.append(feature)
-            if len(batch) >= 5000:
-                add_features(sink, batch)
-                batch = []
-        add_features(sink, batch)
-        del sink
-        feedback.pushInfo(
-            self.tr("{count} session(s) written, {skipped} record(s) skipped.").format(
-                count=len(frame), skipped=table.skipped.total
+        rows = list(zip(*columns))
+        for start in range(0, len(rows), WRITE_BATCH):
+            if feedback.isCanceled():
+                raise CanceledError()
+            feedback.setProgress(80.0 + 20.0 * start / max(len(rows), 1))
+            add_features(
+                sink, [session_feature(fields, values) for values in rows[start : start + WRITE_BATCH]]
             )
-        )
-        return {self.OUTPUT: dest_id, self.SESSION_COUNT: len(frame), self.SKIPPED_COUNT: table.skipped.total}
+        return dest_id

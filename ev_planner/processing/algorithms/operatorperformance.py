@@ -34,12 +34,13 @@ from ...compat import (
     WKB_NO_GEOMETRY,
     FieldType,
 )
+from ...core.errors import CanceledError
 from ...core.usage import operators as core_operators
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import representative_point, require_geometry_type
 from ..sinks import add_features, plain
 from ..styles import style_output
-from ..usage_inputs import attribute_value
+from ..usage_inputs import attribute_value, percent_parameter
 
 OUTPUT_FIELD_TYPES = {
     "area": FieldType.STRING,
@@ -118,16 +119,10 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
         min_power.setHelp(
             self.tr("The minimum charging power per point of the contract; empty: not checked.")
         )
-        min_availability = QgsProcessingParameterNumber(
+        min_availability = percent_parameter(
             self.MIN_AVAILABILITY_PCT,
             self.tr("Minimum availability (%)"),
-            NUMBER_DOUBLE,
-            optional=True,
-            minValue=0.0,
-            maxValue=100.0,
-        )
-        min_availability.setHelp(
-            self.tr("The minimum availability (uptime) of the contract; empty: not checked.")
+            self.tr("The minimum availability (uptime) of the contract; empty: not checked."),
         )
         for parameter in (points, area, max_tariff, min_power, min_availability):
             self.addParameter(parameter)
@@ -203,11 +198,33 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
             raise QgsProcessingException(
                 self.tr("The charge point layer has no field operator (common schema).")
             )
+        areas = self._areas(parameters, context, feedback, source.sourceCrs())
+        points = self._points(source, areas, feedback)
+        limits = core_operators.Limits(
+            max_tariff_eur_kwh=self._optional_number(parameters, self.MAX_TARIFF_EUR_KWH, context),
+            min_power_kw=self._optional_number(parameters, self.MIN_POWER_KW, context),
+            min_availability_pct=self._optional_number(parameters, self.MIN_AVAILABILITY_PCT, context),
+        )
+        result = core_operators.operator_performance(points, limits)
+        self._report(result, feedback)
+        dest_id = self._write(parameters, context, source, result.table)
+        style_output(context, dest_id, "operator_performance")
+        overall = core_operators.overall_figures(points, limits)
+        feedback.setProgress(100)
+        return {
+            self.OUTPUT: dest_id,
+            self.HHI: overall.hhi,
+            self.OPERATORS: overall.operators,
+            self.EQUIVALENTS: overall.equivalents,
+            self.NON_COMPLIANT: int((~result.table["compliant"]).sum()),
+        }
+
+    def _points(self, source, areas, feedback) -> pd.DataFrame:
+        """The point fields the figures use, with the area each point is in (points outside are left out)."""
         present = [name for name in POINT_FIELDS if source.fields().lookupField(name) >= 0]
         for name in ("availability_pct", "price_kwh"):
             if name not in present:
                 feedback.pushInfo(self.tr("The charge points have no {field}.").format(field=name))
-        areas = self._areas(parameters, context, feedback, source.sourceCrs())
         rows: dict[str, list] = {name: [] for name in POINT_FIELDS}
         rows["area"] = []
         outside = 0
@@ -216,18 +233,12 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
         for n, feature in enumerate(source.getFeatures()):
             if n % 1000 == 0:
                 if feedback.isCanceled():
-                    return {}
+                    raise CanceledError()
                 feedback.setProgress(80.0 * n / total)
-            area_name = ""
-            if areas is not None:
-                geometries, names, index = areas
-                point = representative_point(feature.geometry())
-                hits = [] if point is None else index.intersects(point.boundingBox())
-                inside = [fid for fid in hits if geometries[fid].intersects(point)]
-                if not inside:
-                    outside += 1
-                    continue
-                area_name = names[min(inside)]
+            area_name = "" if areas is None else self._area_of(feature, areas)
+            if area_name is None:
+                outside += 1
+                continue
             rows["area"].append(area_name)
             for name in POINT_FIELDS:
                 rows[name].append(
@@ -238,23 +249,25 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
                 self.tr("{count} charge point(s) outside the area are not counted.").format(count=outside)
             )
         points = pd.DataFrame(rows)
-        for name in ("evse_count", "max_power_kw", "availability_pct", "price_kwh"):
-            values = pd.to_numeric(points[name], errors="coerce")
-            bad = int((values.isna() & points[name].notna()).sum())
-            if bad:
-                feedback.reportError(
-                    self.tr("{count} value(s) of {field} are not numbers and count as unknown.").format(
-                        count=bad, field=name
-                    ),
-                    False,
-                )
-            points[name] = values
-        limits = core_operators.Limits(
-            max_tariff_eur_kwh=self._optional_number(parameters, self.MAX_TARIFF_EUR_KWH, context),
-            min_power_kw=self._optional_number(parameters, self.MIN_POWER_KW, context),
-            min_availability_pct=self._optional_number(parameters, self.MIN_AVAILABILITY_PCT, context),
-        )
-        result = core_operators.operator_performance(points, limits)
+        for name, count in core_operators.coerce_numbers(points).items():
+            feedback.reportError(
+                self.tr("{count} value(s) of {field} are not numbers and count as unknown.").format(
+                    count=count, field=name
+                ),
+                False,
+            )
+        return points
+
+    @staticmethod
+    def _area_of(feature, areas) -> str | None:
+        """The name of the (first) area the point is in; None outside every area."""
+        geometries, names, index = areas
+        point = representative_point(feature.geometry())
+        hits = [] if point is None else index.intersects(point.boundingBox())
+        inside = [fid for fid in hits if geometries[fid].intersects(point)]
+        return names[min(inside)] if inside else None
+
+    def _report(self, result: core_operators.OperatorResult, feedback) -> None:
         not_checked_texts = {
             core_operators.FLAG_POWER: self.tr("minimum power"),
             core_operators.FLAG_TARIFF: self.tr("maximum tariff"),
@@ -270,25 +283,6 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
                     "{count} charge point(s) without max_power_kw count as <= 22 kW (1 equivalent per EVSE)."
                 ).format(count=result.unknown_power)
             )
-        fields = QgsFields()
-        for name, kind in OUTPUT_FIELD_TYPES.items():
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY, source.sourceCrs()
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        table = result.table
-        batch = []
-        for record in table.itertuples(index=False):
-            feature = QgsFeature(fields)
-            values = [plain(getattr(record, name)) for name in OUTPUT_FIELD_TYPES]
-            values[0] = values[0] or None  # no AREA_FIELD: the area column stays empty
-            feature.setAttributes(values)
-            batch.append(feature)
-        add_features(sink, batch)
-        del sink
-        style_output(context, dest_id, "operator_performance")
         for area in result.areas.itertuples(index=False):
             feedback.pushInfo(
                 self.tr(
@@ -302,12 +296,22 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
                     equivalents=area.equivalents,
                 )
             )
-        overall = core_operators.operator_performance(points.assign(area=""), limits).areas
-        feedback.setProgress(100)
-        return {
-            self.OUTPUT: dest_id,
-            self.HHI: float(overall["hhi"].iloc[0]) if len(overall) else 0.0,
-            self.OPERATORS: int(overall["operators"].iloc[0]) if len(overall) else 0,
-            self.EQUIVALENTS: float(overall["equivalents"].iloc[0]) if len(overall) else 0.0,
-            self.NON_COMPLIANT: int((~table["compliant"]).sum()),
-        }
+
+    def _write(self, parameters, context, source, table: pd.DataFrame) -> str:
+        fields = QgsFields()
+        for name, kind in OUTPUT_FIELD_TYPES.items():
+            fields.append(QgsField(name, kind))
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, WKB_NO_GEOMETRY, source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        batch = []
+        for record in table.itertuples(index=False):
+            feature = QgsFeature(fields)
+            values = [plain(getattr(record, name)) for name in OUTPUT_FIELD_TYPES]
+            values[0] = values[0] or None  # no AREA_FIELD: the area column stays empty
+            feature.setAttributes(values)
+            batch.append(feature)
+        add_features(sink, batch)
+        return dest_id

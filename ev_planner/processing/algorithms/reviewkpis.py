@@ -6,7 +6,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessingException,
@@ -18,15 +17,21 @@ from qgis.core import (
 
 from ...compat import NUMBER_INTEGER, SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
 from ...core.review.events import format_utc, utc_now
-from ...core.review.kpis import KPI_FIELDS, compute_kpis
+from ...core.review.kpis import KPI_FIELDS, KpiRow, compute_kpis
 from ...core.review.report import render_html
 from ...core.review.request_kpis import DEFAULT_TARGET_DAYS, location_milestones, request_kpis
 from ...core.review.requests import request_records
 from ...core.review.store import ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..sinks import raise_write_error
+from ..sinks import add_features
 
 _QVARIANT = {"str": FieldType.STRING, "int": FieldType.INT, "float": FieldType.DOUBLE}
+
+
+def kpi_feature(fields: QgsFields, row: KpiRow) -> QgsFeature:
+    feature = QgsFeature(fields)
+    feature.setAttributes(list(row.as_tuple()))
+    return feature
 
 
 class ReviewKpisAlgorithm(EvPlannerAlgorithm):
@@ -87,11 +92,7 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NO_GEOMETRY)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT_TABLE))
-        for row in kpis.rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(list(row.as_tuple()))
-            if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-                raise_write_error(sink)
+        add_features(sink, [kpi_feature(fields, row) for row in kpis.rows])
         del sink
         feedback.pushInfo(
             self.tr("{rows} KPI rows from {events} events on {locations} locations.").format(

@@ -6,9 +6,8 @@ from typing import Any
 
 import pandas as pd
 from qgis.core import (
-    QgsFeature,
-    QgsField,
-    QgsFields,
+    QgsFeatureRequest,
+    QgsFeatureSource,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -18,17 +17,26 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
 )
 
-from ...compat import NUMBER_DOUBLE, PARAMETER_ADVANCED, SOURCE_POINT, SOURCE_VECTOR, FieldType
+from ...compat import PARAMETER_ADVANCED, SOURCE_POINT, SOURCE_VECTOR, FieldType
+from ...core.errors import CanceledError
 from ...core.usage import kpis as core_kpis
 from ...core.usage import occupancy as core_occupancy
 from ...core.usage import sessions as core_sessions
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..sinks import add_features, plain
+from ..sinks import output_fields, plain, write_features
 from ..styles import style_output
-from ..usage_inputs import attribute_value, csv_path_of, report_core_skips, source_as_frame, utc_timestamp
+from ..usage_inputs import (
+    attribute_value,
+    csv_path_of,
+    is_given,
+    percent_parameter,
+    period_problem,
+    report_core_skips,
+    source_as_frame,
+    utc_timestamp,
+)
 
 KPI_FIELD_TYPES = {
     "sessions_per_day": FieldType.DOUBLE,
@@ -116,38 +124,27 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
                 "CSV with observed_at (ISO 8601 with offset), location_id, status; gives availability_pct."
             )
         )
-        busy = QgsProcessingParameterNumber(
+        busy = percent_parameter(
             self.BUSY_THRESHOLD,
             self.tr("Busy above occupancy (%)"),
-            NUMBER_DOUBLE,
-            defaultValue=70.0,
-            minValue=0.0,
-            maxValue=100.0,
-        )
-        busy.setHelp(
             self.tr(
                 "A point whose mean occupancy is above this share (%) counts as busy and gets the advice "
                 "'add nearby' (paal volgt paal)."
-            )
+            ),
+            default=70.0,
         )
-        low = QgsProcessingParameterNumber(
+        low = percent_parameter(
             self.LOW_THRESHOLD,
             self.tr("Little used below occupancy (%)"),
-            NUMBER_DOUBLE,
-            defaultValue=10.0,
-            minValue=0.0,
-            maxValue=100.0,
+            self.tr("A point whose mean occupancy is below this share (%) gets 'consider moving'."),
+            default=10.0,
         )
-        low.setHelp(self.tr("A point whose mean occupancy is below this share (%) gets 'consider moving'."))
-        min_availability = QgsProcessingParameterNumber(
+        min_availability = percent_parameter(
             self.MIN_AVAILABILITY_PCT,
             self.tr("Watch below availability (%)"),
-            NUMBER_DOUBLE,
-            defaultValue=90.0,
-            minValue=0.0,
-            maxValue=100.0,
+            self.tr("A point with a lower availability gets 'watch'."),
+            default=90.0,
         )
-        min_availability.setHelp(self.tr("A point with a lower availability gets 'watch'."))
         date_from = QgsProcessingParameterDateTime(self.DATE_FROM, self.tr("Period start"), optional=True)
         date_from.setHelp(self.tr("Start of the period of the sessions; default: the first session start."))
         date_to = QgsProcessingParameterDateTime(self.DATE_TO, self.tr("Period end"), optional=True)
@@ -174,18 +171,36 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, label))
 
+    def checkParameterValues(self, parameters: dict[str, Any], context: QgsProcessingContext):
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            message = self._parameter_problem(parameters, context)
+            ok = not message
+        return ok, message
+
+    def _parameter_problem(self, parameters: dict[str, Any], context: QgsProcessingContext) -> str:
+        """The rules between parameters, checked before the run; empty when they hold."""
+        if not any(
+            is_given(parameters.get(name)) for name in (self.SESSIONS, self.OCCUPANCY, self.STATUS_HISTORY)
+        ):
+            return self.tr("Give at least one of SESSIONS, OCCUPANCY or STATUS_HISTORY.")
+        low = self.parameterAsDouble(parameters, self.LOW_THRESHOLD, context)
+        if low >= self.parameterAsDouble(parameters, self.BUSY_THRESHOLD, context):
+            return self.tr("The little-used threshold must be below the busy threshold.")
+        return period_problem(self, parameters, context, self.DATE_FROM, self.DATE_TO)
+
     # --- inputs -------------------------------------------------------------------------------
     def _period(self, parameters, context) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
         start = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_FROM, context))
         end = utc_timestamp(self.parameterAsDateTime(parameters, self.DATE_TO, context))
-        if start is not None and end is not None and end <= start:
-            raise QgsProcessingException(self.tr("The period end must be after its start."))
         return start, end
 
     def _sessions(self, parameters, context, feedback, period) -> pd.DataFrame | None:
+        if not is_given(parameters.get(self.SESSIONS)):
+            return None
         source = self.parameterAsSource(parameters, self.SESSIONS, context)
         if source is None:
-            return None
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SESSIONS))
         date_from, date_to = period
         csv_path = csv_path_of(self.parameterAsVectorLayer(parameters, self.SESSIONS, context))
         if csv_path is not None:
@@ -219,6 +234,40 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         history = core_occupancy.read_status_history(path, date_from=date_from, date_to=date_to)
         report_core_skips(feedback, self.tr("Status history"), history.skipped)
         return history.frame
+
+    def _charge_points(
+        self, source: QgsFeatureSource, id_field: str, feedback
+    ) -> tuple[pd.DataFrame, list[int]]:
+        """The points' location ids and EVSE counts, and their feature ids in the same order."""
+        id_index = source.fields().lookupField(id_field)
+        evse_index = source.fields().lookupField("evse_count")
+        fids, ids, evses = [], [], []
+        request = QgsFeatureRequest().setSubsetOfAttributes([i for i in (id_index, evse_index) if i >= 0])
+        for feature in source.getFeatures(request):
+            if feedback.isCanceled():
+                raise CanceledError()
+            fids.append(feature.id())
+            ids.append(attribute_value(feature.attribute(id_index)))
+            evses.append(attribute_value(feature.attribute(evse_index)) if evse_index >= 0 else None)
+        if not fids:
+            raise QgsProcessingException(self.tr("The charge point layer has no features."))
+        points = core_kpis.charge_points(ids, evses)
+        without_id = core_kpis.points_without_id(points)
+        if without_id:
+            feedback.reportError(
+                self.tr("{count} charge point(s) without a location id get no figures.").format(
+                    count=without_id
+                ),
+                False,
+            )
+        return points, fids
+
+    def _thresholds(self, parameters, context) -> core_kpis.Thresholds:
+        return core_kpis.Thresholds(
+            busy_pct=self.parameterAsDouble(parameters, self.BUSY_THRESHOLD, context),
+            low_pct=self.parameterAsDouble(parameters, self.LOW_THRESHOLD, context),
+            min_availability_pct=self.parameterAsDouble(parameters, self.MIN_AVAILABILITY_PCT, context),
+        )
 
     def _templates(self) -> dict[str, str]:
         return {
@@ -293,67 +342,26 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         if source is None:
             raise QgsProcessingException(self.tr("The charge point layer could not be opened."))
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context) or "source_id"
-        id_index = source.fields().lookupField(id_field)
-        if id_index < 0:
+        if source.fields().lookupField(id_field) < 0:
             raise QgsProcessingException(
                 self.tr("The charge point layer has no field {field} (the location id).").format(
                     field=id_field
                 )
             )
-        evse_index = source.fields().lookupField("evse_count")
         period = self._period(parameters, context)
         sessions = self._sessions(parameters, context, feedback, period)
         occupancy = self._occupancy(parameters, context, feedback)
         status = self._status(parameters, context, feedback, period)
-        if sessions is None and occupancy is None and status is None:
-            raise QgsProcessingException(
-                self.tr("Give at least one of SESSIONS, OCCUPANCY or STATUS_HISTORY.")
-            )
         feedback.setProgress(45)
+        points, fids = self._charge_points(source, id_field, feedback)
 
-        features = []
-        ids, evses = [], []
-        for feature in source.getFeatures():
-            if feedback.isCanceled():
-                return {}
-            features.append(feature)
-            ids.append(attribute_value(feature.attribute(id_index)))
-            evses.append(attribute_value(feature.attribute(evse_index)) if evse_index >= 0 else None)
-        if not features:
-            raise QgsProcessingException(self.tr("The charge point layer has no features."))
-        points = pd.DataFrame(
-            {"location_id": pd.Series(ids, dtype="object").astype("string"), "evse_count": evses}
-        )
-        without_id = int(points["location_id"].isna().sum())
-        if without_id:
-            feedback.reportError(
-                self.tr("{count} charge point(s) without a location id get no figures.").format(
-                    count=without_id
-                ),
-                False,
-            )
-        thresholds = core_kpis.Thresholds(
-            busy_pct=self.parameterAsDouble(parameters, self.BUSY_THRESHOLD, context),
-            low_pct=self.parameterAsDouble(parameters, self.LOW_THRESHOLD, context),
-            min_availability_pct=self.parameterAsDouble(parameters, self.MIN_AVAILABILITY_PCT, context),
-        )
-        if thresholds.low_pct >= thresholds.busy_pct:
-            raise QgsProcessingException(
-                self.tr("The little-used threshold must be below the busy threshold.")
-            )
-        explicit = period if period[0] is not None and period[1] is not None else None
-        if sessions is not None and len(sessions) and explicit is None and any(p is not None for p in period):
-            explicit = (
-                period[0] if period[0] is not None else sessions["start"].min(),
-                period[1] if period[1] is not None else sessions["end"].max(),
-            )
         result = core_kpis.compute_usage_kpis(
             points,
             sessions=sessions,
             occupancy=occupancy,
             status=status,
-            thresholds=thresholds,
-            period=explicit,
+            thresholds=self._thresholds(parameters, context),
+            period=core_kpis.sessions_period(*period, sessions),
             templates=self._templates(),
             sampled_templates={
                 "hours": self.tr("{value} hours sampled"),
@@ -363,46 +371,28 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         self._report(result, feedback)
         feedback.setProgress(60)
 
-        fields = QgsFields()
-        kept_indexes = []
-        for index, field in enumerate(source.fields()):
-            if field.name() not in KPI_FIELD_TYPES:  # re-running on an output replaces its figures
-                fields.append(field)
-                kept_indexes.append(index)
-        for name, kind in KPI_FIELD_TYPES.items():
-            fields.append(QgsField(name, kind))
+        dest_id = self._write(parameters, context, feedback, source, result.kpis, fids)
+        style_output(context, dest_id, "usage_kpis")
+        feedback.setProgress(100)
+        return {
+            self.OUTPUT: dest_id,
+            self.BUSY_COUNT: result.busy_count,
+            self.ADD_NEARBY_COUNT: result.advice_count(core_kpis.ADVICE_ADD_NEARBY),
+            self.CONSIDER_MOVING_COUNT: result.advice_count(core_kpis.ADVICE_CONSIDER_MOVING),
+            self.OVERLAPPING_SESSIONS: result.overlapping_sessions,
+        }
+
+    def _write(self, parameters, context, feedback, source, kpis: pd.DataFrame, fids: list[int]) -> str:
+        """The charge points with their figures; figures of an earlier run on the layer are replaced."""
+        fields, kept = output_fields(source, list(KPI_FIELD_TYPES.items()), feedback, self.CHARGE_POINTS)
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        kpis = result.kpis
         # Plain Python values (numpy and pandas NA scalars are not QVariant-compatible).
         columns = [[plain(v) for v in kpis[name].tolist()] for name in KPI_FIELD_TYPES]
-        total = len(features)
-        batch = []
-        for n, feature in enumerate(features):
-            if n % 2000 == 0:
-                if feedback.isCanceled():
-                    return {}
-                feedback.setProgress(60 + 40 * n / total)
-            attributes = feature.attributes()
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes([attributes[i] for i in kept_indexes] + [column[n] for column in columns])
-            batch.append(out)
-            if len(batch) >= 5000:
-                add_features(sink, batch)
-                batch = []
-        add_features(sink, batch)
-        del sink
-        style_output(context, dest_id, "usage_kpis")
-        feedback.setProgress(100)
-        advice = kpis["advice"]
-        return {
-            self.OUTPUT: dest_id,
-            self.BUSY_COUNT: int(kpis["busy"].fillna(False).sum()),
-            self.ADD_NEARBY_COUNT: int((advice == core_kpis.ADVICE_ADD_NEARBY).fillna(False).sum()),
-            self.CONSIDER_MOVING_COUNT: int((advice == core_kpis.ADVICE_CONSIDER_MOVING).fillna(False).sum()),
-            self.OVERLAPPING_SESSIONS: result.overlapping_sessions,
-        }
+        rows = {fid: [column[n] for column in columns] for n, fid in enumerate(fids)}
+        if not write_features(sink, source, fields, kept, rows, fids, feedback, 60, 100):
+            raise CanceledError()
+        return dest_id

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ev_planner.core.errors import InputError, ReviewError
+from ev_planner.core.errors import CanceledError, InputError
 from ev_planner.core.review.importer import (
     SKIP_BAD_TIMESTAMP,
     SKIP_DUPLICATE,
@@ -95,7 +95,7 @@ def test_a_crash_in_the_middle_leaves_no_partial_import(make_review, events_csv)
         import_events(store, events_csv, progress=explode)
     assert store.count_events() == 0
     assert {r["status"] for r in store.locations()} == {"proposed"}
-    with pytest.raises(ReviewError, match="cancelled"):
+    with pytest.raises(CanceledError, match="Canceled: nothing was written"):
         import_events(store, events_csv, is_canceled=lambda: store.count_events() == 0 and True)
     assert store.count_events() == 0
 
