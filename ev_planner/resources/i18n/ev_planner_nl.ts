@@ -427,7 +427,6 @@
       <translation>CSV met observed_at (ISO 8601 met tijdzoneverschil), location_id, status; levert availability_pct.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
       <location filename="../../../ev_planner/processing/base.py" />
       <source>Canceled: nothing was written.</source>
       <translation>Geannuleerd: er is niets weggeschreven.</translation>
@@ -456,17 +455,6 @@
       <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
       <source>Cancelled</source>
       <translation>Vervallen</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
-      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
-      <source>Cancelled.</source>
-      <translation>Geannuleerd.</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
-      <source>Cancelled: no check events were written.</source>
-      <translation>Geannuleerd: er zijn geen controlegebeurtenissen weggeschreven.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
@@ -732,11 +720,6 @@
       <translation>Validatie-GeoPackage maken</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
-      <source>DATE_TO must be after DATE_FROM.</source>
-      <translation>DATE_TO moet na DATE_FROM liggen.</translation>
-    </message>
-    <message>
       <location filename="../../../ev_planner/core/sources/merge.py" />
       <source>DISTANCE must be zero or a positive number of metres.</source>
       <translation>DISTANCE moet nul of een positief aantal meters zijn.</translation>
@@ -869,6 +852,8 @@
       <translation>Afstanden worden lopend gemeten over {layer}: {segments:,} segmenten, {nodes:,} kruisingen en uiteinden, {components:,} samenhangende delen; punten sluiten aan op hooguit {access:,.0f} m afstand.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
+      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>Distances measured in {crs} ({name}).</source>
       <translation>Afstanden gemeten in {crs} ({name}).</translation>
@@ -1253,11 +1238,6 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Images (*.jpg *.jpeg *.png *.heic *.tif);;All files (*)</source>
       <translation>Afbeeldingen (*.jpg *.jpeg *.png *.heic *.tif);;Alle bestanden (*)</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/core/review/importer.py" />
-      <source>Import cancelled: nothing was imported.</source>
-      <translation>Import geannuleerd: er is niets geïmporteerd.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
@@ -2964,11 +2944,6 @@
       <translation>De bezettingsmap {path} bevat geen .json-bestand.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
-      <source>The period end must be after its start.</source>
-      <translation>Het einde van de periode moet na het begin liggen.</translation>
-    </message>
-    <message>
       <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
       <source>The points to measure from; polygons are measured from a point on their surface.</source>
       <translation>De punten om vanaf te meten; van polygonen wordt vanaf een punt op het oppervlak gemeten.</translation>
@@ -4506,6 +4481,11 @@
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
       <source>{covered} of {qualifying} cells with at least {minimum:g} households have a charge point ({pct:.1f}%); {white} white spot(s).</source>
       <translation>{covered} van de {qualifying} cellen met minstens {minimum:g} huishoudens hebben een laadpunt ({pct:.1f}%); {white} witte vlek(ken).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/usage_inputs.py" />
+      <source>{end} must be after {start}.</source>
+      <translation>{end} moet na {start} liggen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
