@@ -114,8 +114,14 @@ def plain(value: Any) -> Any:
 
 
 def add_features(sink: QgsFeatureSink, batch: list) -> None:
-    """Add features or fail loudly: a silently incomplete output would mislead."""
-    if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
+    """Add features or fail loudly: a silently incomplete output would mislead.
+
+    ``sink`` is a Processing sink (returns a bool) or a data provider (returns ``(bool, features)``,
+    a tuple that is always true, so its first item is what counts)."""
+    if not batch:
+        return
+    added = sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
+    if not (added[0] if isinstance(added, tuple) else added):
         raise_write_error(sink)
 
 

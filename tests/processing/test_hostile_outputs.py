@@ -212,3 +212,20 @@ def test_a_refused_candidate_fails_loudly(evplanner, tmp_path, algorithm):
             feedback=QgsProcessingFeedback(),
             context=QgsProcessingContext(),
         )
+
+
+def test_add_features_sees_a_data_provider_refusing_features(tmp_path):
+    """A provider returns (False, features), a tuple that is always true: the refusal must count."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    from ev_planner.processing.sinks import add_features
+
+    csv = tmp_path / "points.csv"
+    csv.write_text("id,x,y\n1,0,0\n", encoding="utf-8")
+    layer = QgsVectorLayer(f"file://{csv}?type=csv&xField=x&yField=y&crs=EPSG:28992", "csv", "delimitedtext")
+    assert layer.isValid()
+    feature = QgsFeature(layer.fields())
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(1, 1)))
+    feature.setAttributes([2, 1, 1])
+    with pytest.raises(QgsProcessingException, match="Could not write the output"):
+        add_features(layer.dataProvider(), [feature])

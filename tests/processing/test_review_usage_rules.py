@@ -117,6 +117,27 @@ def test_canceled_exportdecrees_writes_no_document(review, tmp_path):
     assert not (folder / "locations.geojson").exists()
 
 
+class CancelAfterFirstLocation(QgsProcessingFeedback):
+    """Cancels once the first location is done, as a user who clicks Cancel mid-run."""
+
+    def setProgress(self, progress):
+        super().setProgress(progress)
+        if progress > 0:
+            self.cancel()
+
+
+def test_exportdecrees_canceled_mid_run_leaves_the_folder_as_it_was(review, tmp_path):
+    folder = tmp_path / "decrees"
+    assert len([row for row in review.locations() if row["status"] == "proposed"]) == 2
+    with pytest.raises(QgsProcessingException, match=CANCELED):
+        run(
+            "exportdecrees",
+            {"REVIEW": str(review.path), "STATUS": "proposed", "OUTPUT_FOLDER": str(folder)},
+            CancelAfterFirstLocation(),
+        )
+    assert list(folder.glob("*.docx")) == []
+
+
 def test_canceled_usagekpis_writes_no_output(evplanner, charge_points, status_csv, tmp_path):
     out = tmp_path / "kpis.gpkg"
     params = {"CHARGE_POINTS": charge_points, "STATUS_HISTORY": status_csv, "OUTPUT": str(out)}

@@ -274,7 +274,9 @@ class ExportDecrees(EvPlannerAlgorithm):
             )
         review_layer = QgsVectorLayer(f"{store.path}|layername={LOCATIONS_TABLE}", LOCATIONS_TABLE, "ogr")
         today = dutch_date(date.today())
-        records: List[Dict[str, Any]] = []
+        # Every map is rendered (the slow, cancellable part) before the first document is
+        # written, so that Cancel leaves the folder as it was.
+        prepared = []
         for number, row in enumerate(selected):
             if feedback.isCanceled():
                 raise CanceledError()
@@ -287,6 +289,11 @@ class ExportDecrees(EvPlannerAlgorithm):
                 row, municipality or self.tr("(municipality)"), today, xy, lonlat, metric
             )
             png = self.render_map(review_layer, background, metric, xy, radius, row["location_id"], context)
+            prepared.append((row, xy, lonlat, values, png))
+        if feedback.isCanceled():  # while the last map was rendered
+            raise CanceledError()
+        records: List[Dict[str, Any]] = []
+        for row, xy, lonlat, values, png in prepared:
             document = self._write_document(
                 template, folder, manifest, row["location_id"], values, png, feedback
             )
