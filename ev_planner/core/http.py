@@ -170,7 +170,7 @@ class TransportError(Exception):
         self.error_type = error_type or type(self).__name__
 
 
-class TransportTimeout(TransportError):
+class TransportTimeoutError(TransportError):
     """No answer, or no progress, within the timeout."""
 
 
@@ -226,7 +226,7 @@ class RequestsTransport:
             finally:
                 response.close()
         except requests.Timeout:
-            raise TransportTimeout() from None
+            raise TransportTimeoutError() from None
         except requests.exceptions.SSLError:
             raise TransportTlsError() from None
         except requests.ConnectionError:
@@ -410,7 +410,7 @@ class HttpClient:
         """
         try:
             response = self.transport.send(prepared, into)
-        except TransportTimeout:
+        except TransportTimeoutError:
             # Message parts are SourceErrors too, so that they are translated with the message.
             return None, SourceError("no answer within {seconds:g} s", seconds=self.timeout), None
         except TransportTlsError:

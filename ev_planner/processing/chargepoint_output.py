@@ -1,4 +1,4 @@
-"""Glue shared by the charge-point loaders: network settings, credentials, extent, output.
+"""Glue shared by the charge-point loaders: credentials, extent, output.
 
 The output is written in the common schema (:mod:`ev_planner.core.schema`) in
 EPSG:4326. When the output is an existing GeoPackage layer in that schema, it
@@ -37,12 +37,10 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterString,
     QgsRectangle,
-    QgsSettings,
     QgsVectorLayer,
 )
 
 from ..compat import PARAMETER_ADVANCED, WKB_POINT, FieldType
-from ..core.http import HttpClient
 from ..core.schema import CHARGE_POINT_FIELDS, FieldSpec
 from ..core.sources.records import PLAUSIBLE_RANGES, LoadResult, utc_now_iso
 from ..core.sources.refresh import ExistingRow, RefreshPlan, plan_refresh
@@ -61,38 +59,7 @@ _QVARIANT_TYPES = {
 _OGR_TYPES = {"str": ogr.OFTString, "int": ogr.OFTInteger, "float": ogr.OFTReal, "datetime": ogr.OFTString}
 
 
-# --- network and credentials ---------------------------------------------------------------
-def proxies_from_qgis_settings(secrets: list[str] | None = None) -> dict[str, str] | None:
-    """The requests proxy mapping of the user's QGIS network settings (None: system default)."""
-    settings = QgsSettings()
-    enabled = str(settings.value("proxy/proxyEnabled", False)).lower() in ("true", "1")
-    if not enabled:
-        return None
-    kind = str(settings.value("proxy/proxyType", "DefaultProxy"))
-    if kind == "DefaultProxy":
-        return None  # the system's proxy: requests reads the environment
-    host = str(settings.value("proxy/proxyHost", "") or "").strip()
-    if not host:
-        return None
-    port = str(settings.value("proxy/proxyPort", "") or "").strip()
-    user = str(settings.value("proxy/proxyUser", "") or "")
-    password = str(settings.value("proxy/proxyPassword", "") or "")
-    if secrets is not None and password:
-        secrets.append(password)
-    scheme = "socks5h" if kind == "Socks5Proxy" else "http"
-    credentials = f"{user}:{password}@" if user else ""
-    url = f"{scheme}://{credentials}{host}{':' + port if port else ''}"
-    proxies = {"http": url, "https": url}
-    excluded = settings.value("proxy/proxyExcludedUrls", "") or settings.value("proxy/noProxyUrls", "")
-    if isinstance(excluded, (list, tuple)):
-        excluded = ",".join(str(e) for e in excluded)
-    if excluded:
-        proxies["no_proxy"] = ",".join(
-            p.strip() for p in str(excluded).replace("|", ",").split(",") if p.strip()
-        )
-    return proxies
-
-
+# --- credentials ---------------------------------------------------------------------------
 TOKEN, AUTHCFG = "TOKEN", "AUTHCFG"  # the OCPI credential parameters (a public interface)
 
 
@@ -165,12 +132,6 @@ def token_from_authcfg(authcfg: str) -> str | None:
 def translated_log(feedback: QgsProcessingFeedback) -> Callable[[str], None]:
     """A ``log`` callback for the core: its notes (:class:`Message`) shown in the user's language."""
     return lambda text: feedback.pushInfo(translate_message(text))
-
-
-def http_client(feedback: QgsProcessingFeedback, secrets: Sequence[str] = ()) -> HttpClient:
-    proxy_secrets: list[str] = []
-    proxies = proxies_from_qgis_settings(proxy_secrets)
-    return HttpClient(proxies=proxies, secrets=[*secrets, *proxy_secrets], log=translated_log(feedback))
 
 
 def extent_in_wgs84(

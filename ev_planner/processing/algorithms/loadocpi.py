@@ -22,7 +22,6 @@ from ...core.usage.tariff_prices import iter_raw_locations, load_tariff_table, p
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_output import (
     extent_in_wgs84,
-    http_client,
     in_loaded_scope,
     output_crs,
     output_crs_parameter,
@@ -32,6 +31,7 @@ from ..chargepoint_output import (
     translated_log,
     write_charge_points,
 )
+from ..http_transport import http_client
 
 
 class LoadOcpiAlgorithm(EvPlannerAlgorithm):

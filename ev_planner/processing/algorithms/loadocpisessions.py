@@ -22,7 +22,8 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 from ...compat import SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
 from ...core.usage.ocpi_usage import load_sessions
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import http_client, resolve_token, token_parameters, translated_log
+from ..chargepoint_output import resolve_token, token_parameters, translated_log
+from ..http_transport import http_client
 from ..sinks import add_features, plain
 from ..usage_inputs import report_core_skips, utc_timestamp
 

@@ -20,13 +20,13 @@ from ...core.sources.ocm import DEFAULT_BASE_URL, DEFAULT_MAX_RESULTS, load_open
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_output import (
     extent_in_wgs84,
-    http_client,
     in_loaded_scope,
     output_crs,
     output_crs_parameter,
     report_load,
     write_charge_points,
 )
+from ..http_transport import http_client
 
 
 class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):

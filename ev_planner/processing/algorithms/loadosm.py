@@ -18,13 +18,13 @@ from ...core.sources.osm import DEFAULT_OVERPASS_URL, load_osm
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_output import (
     extent_in_wgs84,
-    http_client,
     in_loaded_scope,
     output_crs,
     output_crs_parameter,
     report_load,
     write_charge_points,
 )
+from ..http_transport import http_client
 
 
 class LoadOsmAlgorithm(EvPlannerAlgorithm):
