@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import BinaryIO, Sequence
 
 from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager, QgsProcessingFeedback
-from qgis.PyQt.QtCore import QByteArray, QObject, QUrl
+from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ..core.errors import CanceledError
@@ -49,19 +49,21 @@ _CONNECTION = {
 _ERROR_NAMES = {
     value: name for name in dir(QNetworkReply) if isinstance(value := getattr(QNetworkReply, name), _Error)
 }
-_ORIGIN_NAME = "evplanner-http-transport"
+# The User-Agent travels in a request attribute (a header would be sent as it is) to the hook.
+_USER_AGENT_ATTRIBUTE = QNetworkRequest.Attribute.User
+_USER_AGENT_TAG = "evplanner-user-agent:"
 _user_agent_hook_id: str | None = None
 
 
 def _set_user_agent(request: QNetworkRequest) -> None:
     """Give EV Planner's requests its own User-Agent (QGIS sets its own on every request)."""
-    origin = request.originatingObject()
-    if origin is not None and origin.objectName() == _ORIGIN_NAME:
-        request.setRawHeader(b"User-Agent", origin.property("userAgent"))
+    value = request.attribute(_USER_AGENT_ATTRIBUTE)
+    if isinstance(value, str) and value.startswith(_USER_AGENT_TAG):
+        request.setRawHeader(b"User-Agent", value[len(_USER_AGENT_TAG) :].encode("latin-1", "replace"))
 
 
 def _install_user_agent_hook() -> None:
-    # Once per session: the hook does nothing to requests that are not EV Planner's.
+    # Once per session: the hook leaves every request that is not EV Planner's alone.
     global _user_agent_hook_id
     if _user_agent_hook_id is None:
         _user_agent_hook_id = QgsNetworkAccessManager.setRequestPreprocessor(_set_user_agent)
@@ -75,8 +77,6 @@ class QgisTransport:
 
     def __init__(self, feedback: QgsFeedback | None = None) -> None:
         self.feedback = feedback
-        self._origin = QObject()  # marks this transport's requests for the User-Agent hook
-        self._origin.setObjectName(_ORIGIN_NAME)
         _install_user_agent_hook()
 
     def close(self) -> None:
@@ -85,15 +85,17 @@ class QgisTransport:
     def send(self, request: HttpRequest, into: BinaryIO | None = None) -> HttpResponse:
         blocking = QgsBlockingNetworkRequest()
         qrequest = self._qt_request(request)
+        _forget_cached(qrequest.url())
         method = request.method.upper()
         body = QByteArray(request.body or b"")
-        # forceRefresh: always ask the server, never QGIS's network cache (sources change).
+        # forceRefresh: always ask the server, not QGIS's network cache (sources change).
         if method == "GET":
             blocking.get(qrequest, True, self.feedback)
         elif method == "POST":
             blocking.post(qrequest, body, True, self.feedback)
         else:
             raise TransportError(f"HTTP method {method}")
+        _forget_cached(qrequest.url())
         if self.feedback is not None and self.feedback.isCanceled():
             raise CanceledError()
         return self._response(blocking.reply(), request, into)
@@ -102,10 +104,9 @@ class QgisTransport:
         qrequest = QNetworkRequest(QUrl(request.url))
         for name, value in request.headers.items():
             if name.lower() == "user-agent":
-                self._origin.setProperty("userAgent", QByteArray(value.encode("latin-1", "replace")))
+                qrequest.setAttribute(_USER_AGENT_ATTRIBUTE, _USER_AGENT_TAG + value)
             else:
                 qrequest.setRawHeader(name.encode("latin-1"), value.encode("latin-1", "replace"))
-        qrequest.setOriginatingObject(self._origin)
         # Qt follows redirects itself (also relative ones), never from HTTPS down to HTTP.
         qrequest.setAttribute(
             QNetworkRequest.Attribute.RedirectPolicyAttribute,
@@ -135,6 +136,17 @@ class QgisTransport:
             url=reply.request().url().toString() or request.url,
             encoding=encoding_from_headers(headers),
         )
+
+
+def _forget_cached(url: QUrl) -> None:
+    """Drop ``url`` from QGIS's network cache, where QgsBlockingNetworkRequest always saves.
+
+    An answer of a source must not be served again (sources change, and a cached 200 once
+    stood in for a later 503), nor stay on disk with what a token unlocked.
+    """
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.remove(url)
 
 
 def _transport_error(error) -> TransportError:

@@ -28,6 +28,7 @@ from qgis.core import (
     QgsSettings,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QSslCertificate
 from werkzeug.wrappers import Response
 
@@ -305,3 +306,17 @@ def test_the_qgis_transport_keeps_the_body_of_error_answers_and_refuses_odd_meth
         with pytest.raises(SourceError, match=r"Request to .*/gone failed: HTTP method PUT\."):
             http.request("PUT", httpserver.url_for("/gone"))
     assert (response.status_code, response.content) == (410, b"gone for good")
+
+
+def test_the_qgis_transport_never_answers_from_the_qgis_cache_nor_leaves_answers_there(qgis_app, httpserver):
+    """QgsBlockingNetworkRequest saves every answer in QGIS's cache; a later 503 must not read as the 200."""
+    httpserver.expect_ordered_request("/cached").respond_with_json({"n": 1})
+    httpserver.expect_ordered_request("/cached").respond_with_data("down", status=503)
+    httpserver.expect_ordered_request("/cached").respond_with_json({"n": 3})
+    url = httpserver.url_for("/cached")
+    with qgis_client(retries=0) as http:
+        assert http.get_json(url) == {"n": 1}
+        with pytest.raises(SourceError, match="HTTP 503"):
+            http.get(url)
+        assert http.get_json(url) == {"n": 3}
+    assert not QgsNetworkAccessManager.instance().cache().metaData(QUrl(url)).isValid()
