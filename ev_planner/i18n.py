@@ -10,6 +10,7 @@ Messages of core errors are templates with named values (see
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
@@ -80,3 +81,9 @@ def remove_translator() -> None:
     if _translator is not None:
         QCoreApplication.removeTranslator(_translator)
         _translator = None
+
+
+def translated_log(feedback) -> Callable[[str], None]:
+    """A ``log`` callback for the core: its notes (:class:`Message`) shown in the user's language
+    in ``feedback`` (a ``QgsProcessingFeedback``)."""
+    return lambda text: feedback.pushInfo(translate_message(text))

@@ -491,49 +491,6 @@ def test_merge_refuses_layers_without_the_schema(evplanner):
         run_alg("mergechargepoints", {"INPUTS": [layer], "OUTPUT": "TEMPORARY_OUTPUT"})
 
 
-def test_proxies_come_from_the_qgis_network_settings(evplanner):
-    from qgis.core import QgsSettings
-
-    from ev_planner.processing.chargepoint_output import proxies_from_qgis_settings
-
-    settings = QgsSettings()
-    keys = [
-        "proxy/proxyEnabled",
-        "proxy/proxyType",
-        "proxy/proxyHost",
-        "proxy/proxyPort",
-        "proxy/proxyUser",
-        "proxy/proxyPassword",
-        "proxy/proxyExcludedUrls",
-    ]
-    saved = {key: settings.value(key) for key in keys if settings.contains(key)}
-    try:
-        settings.setValue("proxy/proxyEnabled", False)
-        assert proxies_from_qgis_settings() is None
-        settings.setValue("proxy/proxyEnabled", True)
-        settings.setValue("proxy/proxyType", "HttpProxy")
-        settings.setValue("proxy/proxyHost", "proxy.gemeente.nl")
-        settings.setValue("proxy/proxyPort", "8080")
-        settings.setValue("proxy/proxyUser", "gis")
-        settings.setValue("proxy/proxyPassword", "pw!")
-        settings.setValue("proxy/proxyExcludedUrls", "intranet.gemeente.nl|localhost")
-        secrets: list[str] = []
-        proxies = proxies_from_qgis_settings(secrets)
-        assert proxies == {
-            "http": "http://gis:pw!@proxy.gemeente.nl:8080",
-            "https": "http://gis:pw!@proxy.gemeente.nl:8080",
-            "no_proxy": "intranet.gemeente.nl,localhost",
-        }
-        assert secrets == ["pw!"]
-        settings.setValue("proxy/proxyType", "DefaultProxy")
-        assert proxies_from_qgis_settings() is None  # the system's proxy
-    finally:
-        for key in keys:
-            settings.remove(key)
-        for key, value in saved.items():
-            settings.setValue(key, value)
-
-
 def test_output_crs_and_refresh_of_a_layer_in_rd_new(evplanner, server, tmp_path):
     out = str(tmp_path / "rd.gpkg")
     params = {"SOURCE": server.versions_url, "TOKEN": TOKEN, "CRS": "EPSG:28992", "OUTPUT": out}

@@ -27,7 +27,6 @@ import io
 import json
 import math
 import os
-import shutil
 import tempfile
 from collections import Counter
 from contextlib import contextmanager
@@ -377,13 +376,16 @@ class _Prefixed(io.TextIOBase):
 
 def download(http: HttpClient, url: str, client: OcpiClient | None, directory: str | None = None) -> str:
     """Stream ``url`` into a temporary file (deleted by the caller); returns its path."""
-    response = client.get(url, stream=True) if client is not None else http.get(url, stream=True)
     handle, path = tempfile.mkstemp(prefix="evplanner-ocpi-", suffix=".json", dir=directory)
     try:
         with os.fdopen(handle, "wb") as out:
-            # Undo a gzip Content-Encoding; a .gz file itself stays gzip and open_dump detects it.
-            response.raw.decode_content = True
-            shutil.copyfileobj(response.raw, out, _CHUNK)
+            if client is not None:
+                client.get(url, into=out)
+            else:
+                http.get(url, into=out)
+    except (SourceError, CanceledError):
+        os.unlink(path)
+        raise
     except Exception as error:
         os.unlink(path)
         raise SourceError(
@@ -391,8 +393,6 @@ def download(http: HttpClient, url: str, client: OcpiClient | None, directory: s
             url=url_for_message(url),
             error_type=type(error).__name__,
         ) from None
-    finally:
-        response.close()
     return path
 
 

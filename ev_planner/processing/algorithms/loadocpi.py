@@ -18,11 +18,12 @@ from ...core.schema import SOURCE_OCPI, FieldSpec
 from ...core.sources.ocpi_locations import load_ocpi_locations
 from ...core.sources.records import LoadResult
 from ...core.usage.tariff_prices import iter_raw_locations, load_tariff_table, price_records
+from ...i18n import translated_log
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_layer import output_crs, output_crs_parameter, write_charge_points
-from ..chargepoint_output import http_client, translated_log
 from ..credentials import resolve_token, token_parameters
 from ..extent import extent_in_wgs84, in_loaded_scope
+from ..http_transport import http_client
 from ..load_report import report_load
 
 

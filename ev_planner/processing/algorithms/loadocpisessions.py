@@ -22,9 +22,10 @@ from qgis.PyQt.QtCore import QDateTime, Qt
 from ...compat import SOURCE_VECTOR, WKB_NO_GEOMETRY, FieldType
 from ...core.errors import CanceledError
 from ...core.usage.ocpi_usage import load_sessions
+from ...i18n import translated_log
 from ..base import EvPlannerAlgorithm, tr_noop
-from ..chargepoint_output import http_client, translated_log
 from ..credentials import resolve_token, token_parameters
+from ..http_transport import http_client
 from ..sinks import add_features, plain
 from ..usage_inputs import period_problem, report_core_skips, utc_timestamp
 

@@ -20,8 +20,8 @@ from ...core.schema import SOURCE_OCM
 from ...core.sources.ocm import DEFAULT_BASE_URL, DEFAULT_MAX_RESULTS, load_open_charge_map
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_layer import output_crs, output_crs_parameter, write_charge_points
-from ..chargepoint_output import http_client
 from ..extent import extent_in_wgs84, in_loaded_scope
+from ..http_transport import http_client
 from ..load_report import report_load
 
 
