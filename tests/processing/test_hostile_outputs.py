@@ -30,7 +30,10 @@ def _layers(path) -> set[str]:
 @pytest.fixture
 def users_geopackage(tmp_path):
     """A GeoPackage holding a layer of the user's own, as a planner keeps a project's data."""
-    path = tmp_path / "planning.gpkg"
+    return _users_geopackage(tmp_path / "planning.gpkg")
+
+
+def _users_geopackage(path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "my_own_layer"
@@ -71,14 +74,7 @@ def test_an_existing_geopackage_whose_path_has_quotes_keeps_its_other_layers(evp
     """A folder such as "Gemeente 's-Hertogenbosch" must not send the output to another file."""
     folder = tmp_path / "Gemeente 's-Hertogenbosch"
     folder.mkdir()
-    path = folder / 'plan "2030".gpkg'
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = "my_own_layer"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(
-        point_layer([(0, 0), (10, 10)]), str(path), QgsProcessingContext().transformContext(), options
-    )
-    assert error[0] == QgsVectorFileWriter.WriterError.NoError
+    path = _users_geopackage(folder / 'plan "2030".gpkg')
     processing.run(
         "evplanner:scorecandidates",
         {

@@ -92,7 +92,12 @@ def test_min_spacing_is_never_violated_on_the_delft_sample(evplanner, sample_dir
     for i in range(len(points)):
         for j in range(i + 1, len(points)):
             assert math.dist((points[i].x(), points[i].y()), (points[j].x(), points[j].y())) >= spacing
-    assert layer.renderer().type() == "graduatedSymbol"
+    # The stored style: one class for every selected site (its rank is the label), not rank classes
+    # that the data does not have (#13 item 17).
+    assert layer.renderer().type() == "RuleRenderer"
+    assert [item.label() for item in layer.renderer().legendSymbolItems()] == [
+        "Selected location (the number is its rank)"
+    ]
 
 
 def test_exact_matches_or_beats_fast_on_the_delft_sample(evplanner, sample_dir):

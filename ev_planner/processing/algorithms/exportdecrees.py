@@ -52,7 +52,7 @@ from ...core.review.store import LOCATIONS_TABLE, ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import WGS84, metric_crs_for_xy
 from ..parameters import distance_parameter
-from ..sinks import raise_write_error
+from ..sinks import add_features
 
 DUTCH_MONTHS = (
     "januari",
@@ -141,10 +141,7 @@ def _highlight_layer(
     feature = QgsFeature(highlight.fields())
     feature.setGeometry(QgsGeometry.fromPointXY(centre))
     feature.setAttributes([location_id])
-    provider = highlight.dataProvider()
-    added, _ = provider.addFeatures([feature])  # a data provider also returns the added features
-    if not added:
-        raise_write_error(provider)
+    add_features(highlight.dataProvider(), [feature])
     symbol = QgsMarkerSymbol.createSimple(
         {
             "name": "circle",
