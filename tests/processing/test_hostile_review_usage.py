@@ -18,16 +18,14 @@ from qgis.core import (
 
 from ev_planner.core.review.decree_template import document_xml, write_default_template
 from ev_planner.core.review.documents import MANIFEST_NAME, docx_text
-from ev_planner.core.review.events import ReviewEvent
 from ev_planner.core.review.store import ReviewStore
+from tests.support.review import approved_review
 from tests.support.running import run_recorded as run
 
 
 @pytest.fixture
 def review(evplanner, tmp_path) -> ReviewStore:
     """One approved location, L1, whose address holds a vertical tab (Word's line break)."""
-    import processing
-
     layer = QgsVectorLayer(
         "Point?crs=EPSG:28992&field=location_id:string&field=address:string&field=operator:string",
         "l",
@@ -37,16 +35,7 @@ def review(evplanner, tmp_path) -> ReviewStore:
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(84500.0, 447400.0)))
     feature.setAttributes(["L1", "Markt\x0b1, Delft", "Vatten\x07fall"])
     layer.dataProvider().addFeatures([feature])
-    out = tmp_path / "review.gpkg"
-    processing.run(
-        "evplanner:createreview", {"LOCATIONS": layer, "DEPARTMENTS": "Mobiliteit", "OUTPUT": str(out)}
-    )
-    store = ReviewStore(out)
-    store.append(ReviewEvent("L1", "submit", at="2026-05-01T08:00:00Z", actor="ann"))
-    store.append(
-        ReviewEvent("L1", "approve", at="2026-05-02T08:00:00Z", actor="bob", department="Mobiliteit")
-    )
-    return store
+    return approved_review(layer, tmp_path / "review.gpkg", "L1")
 
 
 def export(review, folder, **extra):

@@ -25,10 +25,10 @@ PARAGRAPHS: Tuple[Tuple[str, str], ...] = (
     ("Heading1", "Locatie"),
     ("Normal", "Adres: {{adres}}"),
     ("Normal", "Locatie-id: {{locatie_id}}"),
-    ("Normal", "Coördinaten: X {{x}}, Y {{y}} ({{crs}}); WGS84 {{lat}} N, {{lon}} O"),
+    ("Normal", "Coördinaten: X {{x}}, Y {{y}} ({{crs}})"),
+    ("Normal", "Coördinaten WGS84: {{lat}}° NB, {{lon}}° OL"),
     ("Normal", "Aantal gereserveerde parkeerplaatsen: {{parkeerplaatsen}}"),
     ("Normal", "Exploitant (laadpuntexploitant of concessiehouder): {{exploitant}}"),
-    ("Normal", "{{kaart}}"),
     ("Heading1", "Overwegingen"),
     (
         "Normal",
@@ -54,7 +54,8 @@ PARAGRAPHS: Tuple[Tuple[str, str], ...] = (
         "het college: {{parkeerplaatsen}} parkeerplaats(en) ter hoogte van {{adres}} aan te wijzen als "
         "parkeerplaats voor het opladen van elektrische voertuigen, door het plaatsen van bord E4 van bijlage 1 "
         "van het Reglement verkeersregels en verkeerstekens 1990 (RVV 1990) met een onderbord met de tekst "
-        '"uitsluitend opladen elektrische voertuigen", zoals aangegeven op de kaart bij dit besluit.',
+        '"uitsluitend opladen elektrische voertuigen", zoals aangegeven op de situatiekaart in de bijlage bij dit '
+        "besluit.",
     ),
     ("Heading1", "Bezwaar"),
     (
@@ -64,6 +65,11 @@ PARAGRAPHS: Tuple[Tuple[str, str], ...] = (
     ),
     ("Normal", "Burgemeester en wethouders van {{gemeente}},"),
     ("Normal", "namens dezen,"),
+    # The map is an annex on a page of its own: the decree's text fills the first page.
+    ("Annex", "Bijlage: situatiekaart"),
+    ("Normal", "Bij verkeersbesluit {{kenmerk}} van {{datum}}, locatie {{locatie_id}}: {{adres}}."),
+    ("Normal", "{{kaart}}"),
+    ("Caption", "Rode cirkel: de parkeerplaats(en) die dit besluit aanwijst. Kaart in {{crs}}."),
     ("Small", "Opgesteld met EV Planner. Status bij aanmaak: {{status}}."),
 )
 
@@ -71,7 +77,7 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="{_W}">
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/>
 <w:sz w:val="22"/><w:lang w:val="nl-NL"/></w:rPr></w:rPrDefault>
-<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/>
 <w:rPr><w:b/><w:sz w:val="40"/></w:rPr></w:style>
@@ -79,6 +85,10 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:rPr><w:i/><w:sz w:val="26"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
 <w:pPr><w:keepNext/><w:spacing w:before="240"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="28"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Annex"><w:name w:val="Annex heading"/><w:basedOn w:val="Heading1"/>
+<w:pPr><w:pageBreakBefore/><w:spacing w:before="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/>
+<w:rPr><w:i/><w:sz w:val="18"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Small"><w:name w:val="Small"/><w:basedOn w:val="Normal"/>
 <w:rPr><w:color w:val="666666"/><w:sz w:val="16"/></w:rPr></w:style>
 </w:styles>"""
@@ -113,7 +123,7 @@ def document_xml(paragraphs: Tuple[Tuple[str, str], ...] = PARAGRAPHS) -> str:
         )
     section = (
         '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
-        '<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/>'
+        '<w:pgMar w:top="1134" w:right="1417" w:bottom="1134" w:left="1417" w:header="708" w:footer="708" w:gutter="0"/>'
         "</w:sectPr>"
     )
     return (

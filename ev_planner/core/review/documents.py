@@ -28,6 +28,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence
 from xml.parsers import expat
 
 from ..errors import InputError
+from . import states
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "resources" / "templates"
 DEFAULT_TEMPLATE = TEMPLATE_DIR / "verkeersbesluit.docx"
@@ -58,6 +59,26 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 # A vertical tab or form feed is Word's line or page break pasted into a spreadsheet cell:
 # it separates words, so it becomes a space; the other forbidden characters are dropped.
 _BREAKS = "\x0b\x0c"
+# A decree is a Dutch document whatever the QGIS language: the statuses by their Dutch names.
+DUTCH_STATUS_LABELS = {
+    states.PROPOSED: "voorgesteld",
+    states.IN_REVIEW: "in behandeling",
+    states.CHANGES_REQUESTED: "aanpassing gevraagd",
+    states.APPROVED: "goedgekeurd",
+    states.REJECTED: "afgewezen",
+    states.REQUESTED: "aangevraagd bij de exploitant",
+    states.PERMITTED: "verkeersbesluit",
+    states.INSTALLED: "geplaatst",
+    states.DELIVERED: "opgeleverd",
+    states.CANCELLED: "vervallen",
+}
+# A value nobody knows yet stays visible as a field to fill in, highlighted in the document.
+_FILL_IN = re.compile(r"\[in te vullen: [^\]]*\]")
+# Run properties that Word's schema (CT_RPr) puts after w:highlight: it is inserted before them.
+_AFTER_HIGHLIGHT = re.compile(
+    r"<w:(?:u|effect|bdr|shd|fitText|vertAlign|rtl|cs|em|lang|eastAsianLayout|specVanish|oMath|rPrChange)\b"
+)
+_RUN_PROPERTIES = re.compile(r"<w:rPr>.*?</w:rPr>|<w:rPr/>", re.S)
 _IMAGE_WIDTH_EMU = 5760000  # 16 cm: the text width of an A4 page with 2.5 cm margins
 _EMU_PER_CM = 360000
 
@@ -66,6 +87,16 @@ def xml_safe_text(value: object) -> str:
     """``value`` as text that any XML part may hold: see ``_XML_FORBIDDEN`` and ``_BREAKS``."""
     text = "" if value is None else str(value)
     return _XML_FORBIDDEN.sub(lambda m: " " if m.group(0) in _BREAKS else "", text)
+
+
+def dutch_status(status: str) -> str:
+    """The Dutch name of a review status (an unknown one as it is)."""
+    return DUTCH_STATUS_LABELS.get(status, status)
+
+
+def fill_in(what: str) -> str:
+    """The marked field a decree shows for a value still to be filled in by hand."""
+    return f"[in te vullen: {what}]"
 
 
 def png_size(data: bytes) -> tuple:
@@ -78,7 +109,9 @@ def _drawing_paragraph(relationship_id: str, width_px: int, height_px: int, name
     cx = _IMAGE_WIDTH_EMU
     cy = int(cx * height_px / max(width_px, 1))
     return (
-        '<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
+        # keepNext: the caption under the map stays on the map's page.
+        '<w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120"/><w:jc w:val="center"/></w:pPr>'
+        "<w:r><w:drawing>"
         '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
         'distT="0" distB="0" distL="0" distR="0">'
         f'<wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{shape_id}" name="{escape(name)}"/>'
@@ -116,6 +149,46 @@ def _declare_drawing_namespaces(xml: str) -> str:
     return xml[: match.start()] + tag[:-1] + extra + ">" + xml[match.end() :]
 
 
+def _run_properties_before(block: str, position: int) -> str:
+    """The w:rPr of the run whose text starts at ``position`` ("" when it has none)."""
+    start = max(block.rfind("<w:r>", 0, position), block.rfind("<w:r ", 0, position))
+    match = _RUN_PROPERTIES.search(block, start, position) if start >= 0 else None
+    if match is None or "<w:rPrChange" in block[start:position]:
+        return ""  # a tracked change's nested w:rPr is not copied into new runs
+    return match.group(0)
+
+
+def _highlighted(properties: str) -> str:
+    if "<w:highlight" in properties:
+        return properties
+    mark = '<w:highlight w:val="yellow"/>'
+    if properties in ("", "<w:rPr/>"):
+        return f"<w:rPr>{mark}</w:rPr>"
+    after = _AFTER_HIGHLIGHT.search(properties)
+    at = after.start() if after else properties.rindex("</w:rPr>")
+    return properties[:at] + mark + properties[at:]
+
+
+def _text_element(text: str) -> str:
+    return f'<w:t xml:space="preserve">{escape(text, quote=False)}</w:t>'
+
+
+def _text_with_fill_ins(text: str, properties: str) -> str:
+    """The first run's w:t, each ``[in te vullen: ...]`` split off into a highlighted run of its own.
+
+    The new runs close and reopen the run the text sits in, with its properties.
+    """
+    pieces, last = [], 0
+    for match in _FILL_IN.finditer(text):
+        pieces.append(_text_element(text[last : match.start()]))
+        pieces.append(
+            f"</w:r><w:r>{_highlighted(properties)}{_text_element(match.group(0))}</w:r><w:r>{properties}"
+        )
+        last = match.end()
+    pieces.append(_text_element(text[last:]))
+    return "".join(pieces)
+
+
 def _fill_part(xml: str, values: Mapping[str, str], map_paragraph: Optional[str]) -> str:
     def paragraph(match: re.Match[str]) -> str:
         block = match.group(0)
@@ -127,12 +200,14 @@ def _fill_part(xml: str, values: Mapping[str, str], map_paragraph: Optional[str]
             return map_paragraph
         filled = _FIELD.sub(lambda m: str(values.get(m.group(1), m.group(0))), joined)
         # Word splits text into runs arbitrarily: the first run takes the whole text.
-        first = [True]
+        first = _TEXT.search(block)
+        properties = _run_properties_before(block, first.start()) if first else ""
+        taken = [False]
 
         def run_text(t: re.Match[str]) -> str:
-            if first[0]:
-                first[0] = False
-                return f'<w:t xml:space="preserve">{escape(filled, quote=False)}</w:t>'
+            if not taken[0]:
+                taken[0] = True
+                return _text_with_fill_ins(filled, properties)
             return "<w:t></w:t>"
 
         return _TEXT.sub(run_text, block)

@@ -7,16 +7,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
-    QgsFeature,
-    QgsGeometry,
-    QgsMapLayer,
-    QgsMapRendererCustomPainterJob,
-    QgsMapSettings,
-    QgsMarkerSymbol,
-    QgsPalLayerSettings,
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputFile,
@@ -26,23 +18,17 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
-    QgsRectangle,
-    QgsSingleSymbolRenderer,
-    QgsTextBufferSettings,
-    QgsTextFormat,
-    QgsVectorLayer,
-    QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-from ...compat import LABEL_OVER_POINT, PARAMETER_ADVANCED, SOURCE_MAP_LAYER
+from ...compat import PARAMETER_ADVANCED, SOURCE_MAP_LAYER
 from ...core.errors import CanceledError
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
     DocumentManifest,
     DocxTemplate,
+    dutch_status,
     export_document,
+    fill_in,
     read_docx_template,
     safe_file_name,
     write_operator_files,
@@ -50,9 +36,9 @@ from ...core.review.documents import (
 from ...core.review.states import APPROVED, STATUSES
 from ...core.review.store import LOCATIONS_TABLE, ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
+from ..decree_map import open_review_layer, render_decree_map, styled_layer
 from ..layers import WGS84, metric_crs_for_xy
 from ..parameters import distance_parameter
-from ..sinks import add_features
 
 DUTCH_MONTHS = (
     "januari",
@@ -70,8 +56,6 @@ DUTCH_MONTHS = (
 )
 MIN_MAP_RADIUS_M = 5.0
 DEFAULT_MAP_RADIUS_M = 60.0  # a street and its two sides: enough to find the spot on site
-MAP_SIZE_PX = QSize(1600, 1200)
-MAP_DPI = 200
 
 
 def dutch_date(day: date) -> str:
@@ -115,58 +99,27 @@ def _document_values(
     lonlat: QgsPointXY,
     metric: QgsCoordinateReferenceSystem,
 ) -> Dict[str, Any]:
-    """The placeholder values of one location's decree (the core cleans them for XML)."""
+    """The placeholder values of one location's decree (the core cleans them for XML).
+
+    The decree is a Dutch legal document whatever the QGIS language (its template is
+    Dutch): numbers have a decimal comma, the status its Dutch name, and a value the review
+    does not know is a marked field to fill in.
+    """
     return {
-        "gemeente": municipality,
+        "gemeente": municipality or fill_in("gemeente"),
         "kenmerk": f"EVP-{row['location_id']}",
         "datum": today,
         "locatie_id": row["location_id"],
-        "adres": row.get("address") or "…",
+        "adres": (row.get("address") or "").strip() or fill_in("adres"),
         "parkeerplaatsen": row.get("parking_spaces") or 2,
-        "exploitant": row.get("operator") or "…",
+        "exploitant": (row.get("operator") or "").strip() or fill_in("exploitant"),
         "x": _dutch_number(xy.x(), 1),
         "y": _dutch_number(xy.y(), 1),
         "crs": metric.authid(),
-        "lat": f"{lonlat.y():.6f}",
-        "lon": f"{lonlat.x():.6f}",
-        "status": row["status"],
+        "lat": _dutch_number(lonlat.y(), 6),
+        "lon": _dutch_number(lonlat.x(), 6),
+        "status": dutch_status(row["status"]),
     }
-
-
-def _highlight_layer(
-    crs: QgsCoordinateReferenceSystem, centre: QgsPointXY, location_id: str
-) -> QgsVectorLayer:
-    """A memory layer with the location as a red ring, labelled with its id."""
-    highlight = QgsVectorLayer(f"Point?crs={crs.authid()}&field=location_id:string", "location", "memory")
-    feature = QgsFeature(highlight.fields())
-    feature.setGeometry(QgsGeometry.fromPointXY(centre))
-    feature.setAttributes([location_id])
-    add_features(highlight.dataProvider(), [feature])
-    symbol = QgsMarkerSymbol.createSimple(
-        {
-            "name": "circle",
-            "color": "255,255,255,0",
-            "outline_color": "230,0,0,255",
-            "outline_width": "0.8",
-            "size": "9",
-        }
-    )
-    highlight.setRenderer(QgsSingleSymbolRenderer(symbol))
-    label = QgsPalLayerSettings()
-    label.fieldName = "location_id"
-    label.placement = LABEL_OVER_POINT
-    label.yOffset = -6.0
-    text = QgsTextFormat()
-    text.setSize(11)
-    text.setColor(QColor(200, 0, 0))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(1.0)
-    text.setBuffer(buffer)
-    label.setFormat(text)
-    highlight.setLabeling(QgsVectorLayerSimpleLabeling(label))
-    highlight.setLabelsEnabled(True)
-    return highlight
 
 
 class ExportDecrees(EvPlannerAlgorithm):
@@ -269,7 +222,8 @@ class ExportDecrees(EvPlannerAlgorithm):
             feedback.reportError(
                 self.tr("No location has status {status}: no documents written.").format(status=status), False
             )
-        review_layer = QgsVectorLayer(f"{store.path}|layername={LOCATIONS_TABLE}", LOCATIONS_TABLE, "ogr")
+        review_layer = open_review_layer(f"{store.path}|layername={LOCATIONS_TABLE}", LOCATIONS_TABLE)
+        map_layers = [styled_layer(layer, context.project()) for layer in background if layer is not None]
         today = dutch_date(date.today())
         # Every map is rendered (the slow, cancellable part) before the first document is
         # written, so that Cancel leaves the folder as it was.
@@ -282,10 +236,10 @@ class ExportDecrees(EvPlannerAlgorithm):
             xy = to_metric.transform(point)
             lonlat = to_wgs84.transform(point)
             self._warn_open_values(row, feedback)
-            values = _document_values(
-                row, municipality or self.tr("(municipality)"), today, xy, lonlat, metric
+            values = _document_values(row, municipality, today, xy, lonlat, metric)
+            png = render_decree_map(
+                map_layers, review_layer, metric, xy, radius, row["location_id"], context.transformContext()
             )
-            png = self.render_map(review_layer, background, metric, xy, radius, row["location_id"], context)
             prepared.append((row, xy, lonlat, values, png))
         if feedback.isCanceled():  # while the last map was rendered
             raise CanceledError()
@@ -342,55 +296,3 @@ class ExportDecrees(EvPlannerAlgorithm):
                 ).format(kept=", ".join(path.name for path in written.kept), new=written.path.name)
             )
         return written.path
-
-    def render_map(
-        self,
-        review_layer: QgsVectorLayer,
-        background: List[QgsMapLayer],
-        crs: QgsCoordinateReferenceSystem,
-        centre: QgsPointXY,
-        radius: float,
-        location_id: str,
-        context,
-    ) -> Optional[bytes]:
-        """A PNG of the location (highlighted, labelled) and the other review locations around it.
-
-        Rendered synchronously with a custom-painter job: the algorithm may run in a
-        background thread, where a parallel job's event loop is not available.
-        """
-        highlight = _highlight_layer(crs, centre, location_id)
-
-        settings = QgsMapSettings()
-        settings.setLayers([highlight, review_layer, *[layer for layer in background if layer is not None]])
-        settings.setDestinationCrs(crs)
-        settings.setTransformContext(context.transformContext())
-        height = radius * MAP_SIZE_PX.height() / MAP_SIZE_PX.width()
-        settings.setExtent(
-            QgsRectangle(centre.x() - radius, centre.y() - height, centre.x() + radius, centre.y() + height)
-        )
-        settings.setOutputSize(MAP_SIZE_PX)
-        settings.setOutputDpi(MAP_DPI)
-        settings.setBackgroundColor(QColor(255, 255, 255))
-        settings.setFlag(Qgis.MapSettingsFlag.Antialiasing, True)
-        settings.setFlag(Qgis.MapSettingsFlag.DrawLabeling, True)
-        image = QImage(MAP_SIZE_PX, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDotsPerMeterX(int(MAP_DPI / 0.0254))
-        image.setDotsPerMeterY(int(MAP_DPI / 0.0254))
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        job = QgsMapRendererCustomPainterJob(settings, painter)
-        job.renderSynchronously()
-        # A scale bar in words: the document states the map width.
-        painter.setPen(QColor(60, 60, 60))
-        painter.drawText(
-            20,
-            MAP_SIZE_PX.height() - 20,
-            self.tr("{width} m wide, {crs}").format(width=f"{2 * radius:g}", crs=crs.authid()),
-        )
-        painter.end()
-        data = QByteArray()
-        buffer_device = QBuffer(data)
-        buffer_device.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer_device, "PNG")
-        buffer_device.close()
-        return bytes(data)
