@@ -24,11 +24,6 @@
       <translation>'{action}' vraagt om een van de afdelingen van de validatie ({departments}), niet {department!r}.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
-      <source>(municipality)</source>
-      <translation>(gemeente)</translation>
-    </message>
-    <message>
       <location filename="../../../ev_planner/resources/styles/scored_candidates.qml" />
       <source>0 - 20</source>
       <translation>0 – 20</translation>
@@ -4827,11 +4822,6 @@
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
       <source>{value} hours sampled</source>
       <translation>{value} gemeten uren</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
-      <source>{width} m wide, {crs}</source>
-      <translation>{width} m breed, {crs}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
