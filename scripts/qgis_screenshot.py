@@ -14,14 +14,23 @@ def _show_ev_planner() -> None:
         plugin.review_action.setChecked(True)  # the dock opens the project's review file
         dock = plugin.review_dock
         dock.awaiting_only.setChecked(False)  # every location with its status, one with its history
-        dock.select_location(os.environ.get("EVP_SCREENSHOT_LOCATION", "DELFT-004"), zoom=False)
-    iface.mainWindow().resize(1600, 1000)  # there is no window manager to maximise it
+        location = os.environ.get("EVP_SCREENSHOT_LOCATION", "DELFT-004")
+        dock.select_location(location, zoom=os.environ.get("EVP_SCREENSHOT_ZOOM") == "1")
+    width, height = (int(n) for n in os.environ.get("EVP_SCREEN_SIZE", "1600x1000").split("x"))
+    iface.mainWindow().resize(width, height)  # there is no window manager to maximise it
     iface.mapCanvas().refreshAllLayers()
     QTimer.singleShot(6000, _save_and_quit)
 
 
 def _save_and_quit() -> None:
-    iface.mainWindow().grab().save(os.environ["EVP_SCREENSHOT"])
+    window = iface.mainWindow()
+    window.grab().save(os.environ["EVP_SCREENSHOT"])
+    if os.environ.get("EVP_SCREENSHOT_INFO"):  # what a test cannot see: does the window fit the screen?
+        with open(os.environ["EVP_SCREENSHOT_INFO"], "w", encoding="utf-8") as info:
+            info.write(
+                f"window {window.width()}x{window.height()} minimum {window.minimumSizeHint().width()}x"
+                f"{window.minimumSizeHint().height()} scale {iface.mapCanvas().scale():.0f}\n"
+            )
     QgsApplication.exit(0)
 
 

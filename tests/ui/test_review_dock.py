@@ -212,6 +212,11 @@ def test_statuses_actions_and_refusals_show_as_words_not_keys(dock, review):
     dock.changes_button.click()
     assert dock.message_label.text() == "Recorded for L1: request changes."
     assert _status_column(dock)["L1"] == "changes requested"
+    assert not dock.record("approve")  # what a stale button would do
+    assert dock.message_label.text() == (
+        "'approve' is a department decision, only possible while the location is in review "
+        "(it is changes requested)."
+    )
 
 
 def test_the_dock_speaks_dutch_under_a_dutch_qgis(dock, review):

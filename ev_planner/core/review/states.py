@@ -250,8 +250,9 @@ def apply_event(
         if state.status != IN_REVIEW:
             raise TransitionError(
                 "'{action}' is a department decision, only possible while the location is "
-                "in review (it is {status}).",
+                "{required} (it is {status}).",
                 action=action,
+                required=IN_REVIEW,
                 status=state.status,
             )
         if action == REJECT and not (reason or "").strip():
