@@ -14,6 +14,7 @@ from typing import List, Optional
 
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsPointXY,
@@ -22,19 +23,20 @@ from qgis.core import (
     QgsSettings,
     QgsVectorLayer,
 )
-from qgis.gui import QgsDockWidget, QgsFileWidget
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -43,6 +45,7 @@ from qgis.PyQt.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +80,23 @@ CLOSEST_SCALE = 2000.0
 PAN_UP_TO_SCALE = 10000.0
 # The table and the history share the splitter like this when the dock opens (pixels).
 SPLITTER_SIZES = (200, 160)
+# The width the dock opens with: the table's first columns readable, the map still the larger part.
+DOCK_WIDTH = 400
+
+
+def dock_beside_the_map(window: QMainWindow, dock: QDockWidget) -> None:
+    """Put the dock in the right dock area, as a tab of the Processing Toolbox when it is there:
+    stacked below it, both would get half of a laptop screen's height."""
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    toolbox = window.findChild(QDockWidget, "ProcessingToolbox")
+    if (
+        toolbox is not None
+        and toolbox is not dock
+        and not toolbox.isFloating()
+        and window.dockWidgetArea(toolbox) == Qt.DockWidgetArea.RightDockWidgetArea
+    ):
+        window.tabifyDockWidget(toolbox, dock)
+    window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
 
 def project_review_file() -> Optional[Path]:
@@ -101,6 +121,14 @@ def normalised_path(path: Path | str) -> Path:
     return Path(os.path.normpath(os.path.abspath(str(path))))
 
 
+def _narrow_combo() -> QComboBox:
+    """A drop-down that does not widen the dock to its longest item (it shows it when opened)."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
+
+
 def _escape(text: object) -> str:
     return escape("" if text is None else str(text))
 
@@ -118,6 +146,8 @@ class ReviewDock(QgsDockWidget):
         last = settings.value(SETTINGS_PREFIX + "last_file", "", type=str)
         if not self.open_project_review() and last and Path(last).is_file():
             self.file_widget.setFilePath(last)  # fileChanged opens it
+        self._update_reviewer_title()
+        self.reviewer_box.setCollapsed(self.reviewer_known())
         QgsProject.instance().readProject.connect(self.open_project_review)
 
     def release(self) -> None:
@@ -140,27 +170,38 @@ class ReviewDock(QgsDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(self._build_file_form())
+        layout.addWidget(self._build_file_form())
         layout.addLayout(self._build_filter_row())
         layout.addWidget(self._build_locations(), 1)
         self.action_tabs = QTabWidget()
         self.action_tabs.addTab(self._build_decision(), tr("Decision of my department"))
         self.action_tabs.addTab(self._build_process_step(), tr("Process step"))
         layout.addWidget(self.action_tabs)
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
+        # Nothing in the scrolled body may wrap words: a height-for-width layout makes the scroll
+        # area keep its preferred height instead of fitting the dock.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
-        self.setWidget(scroll)
+        # The message stays in sight below the scrolled part.
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setContentsMargins(4, 0, 4, 4)
+        outer = QWidget()
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.addWidget(scroll, 1)
+        outer_layout.addWidget(self.message_label)
+        self.setWidget(outer)
         self._step_changed()
         self._update_buttons()
 
-    def _build_file_form(self) -> QFormLayout:
-        """The review file and who is recording: name and department."""
-        form = QFormLayout()
+    def _build_file_form(self) -> QgsCollapsibleGroupBox:
+        """The review file and who is recording: name and department. A returning reviewer
+        sees them collapsed into the title, leaving the height to the locations."""
+        self.reviewer_box = QgsCollapsibleGroupBox(tr("Review file and reviewer"))
+        self.reviewer_box.setSaveCollapsedState(False)
+        form = QFormLayout(self.reviewer_box)
         self.file_widget = QgsFileWidget()
         self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.file_widget.fileChanged.connect(self.open_review)
@@ -169,19 +210,32 @@ class ReviewDock(QgsDockWidget):
         self.name_edit.setPlaceholderText(tr("Your name, recorded with every event"))
         self.name_edit.editingFinished.connect(self._remember_reviewer)
         form.addRow(tr("Your name"), self.name_edit)
-        self.department_combo = QComboBox()
+        self.department_combo = _narrow_combo()
         self.department_combo.currentIndexChanged.connect(self._department_changed)
         form.addRow(tr("Your department"), self.department_combo)
-        return form
+        return self.reviewer_box
+
+    def reviewer_known(self) -> bool:
+        """A review file is open and the name and department to record are set."""
+        return self.store is not None and bool(self.name_edit.text().strip()) and bool(self.department())
+
+    def _update_reviewer_title(self) -> None:
+        if self.reviewer_known():
+            title = f"{self.store.path.name} · {self.name_edit.text().strip()} ({self.department()})"
+        else:
+            title = tr("Review file and reviewer")
+        self.reviewer_box.setTitle(title)
 
     def _build_filter_row(self) -> QHBoxLayout:
         """Which locations the table lists, and reading colleagues' decisions again."""
-        self.awaiting_only = QCheckBox(tr("Only locations awaiting my department"))
+        self.awaiting_only = QCheckBox(tr("Only those awaiting my department"))
         self.awaiting_only.setChecked(True)
         self.awaiting_only.toggled.connect(self.refresh_locations)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.awaiting_only, 1)
-        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button = QToolButton()
+        self.refresh_button.setIcon(QgsApplication.getThemeIcon("/mActionRefresh.svg"))
+        self.refresh_button.setText(tr("Refresh"))
         self.refresh_button.setToolTip(tr("Read the decisions colleagues recorded since you opened the file"))
         self.refresh_button.clicked.connect(self.refresh_locations)
         filter_row.addWidget(self.refresh_button)
@@ -215,14 +269,14 @@ class ReviewDock(QgsDockWidget):
         """The decision of the reviewer's department: reason, comment, the decision buttons, a photo."""
         decide = QWidget()
         decide_layout = QVBoxLayout(decide)
+        decide_layout.setContentsMargins(6, 6, 6, 6)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(tr("Reason (required to reject)"))
         decide_layout.addWidget(self.reason_edit)
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setPlaceholderText(tr("Comment"))
-        self.comment_edit.setMaximumHeight(3 * self.comment_edit.fontMetrics().height() + 12)
+        self.comment_edit.setMaximumHeight(2 * self.comment_edit.fontMetrics().height() + 14)
         decide_layout.addWidget(self.comment_edit)
-        buttons = QGridLayout()  # two rows: five buttons in one would make the dock too wide
         self.approve_button = QPushButton(tr("Approve"))
         self.approve_button.clicked.connect(lambda: self.record(APPROVE))
         self.reject_button = QPushButton(tr("Reject"))
@@ -233,29 +287,29 @@ class ReviewDock(QgsDockWidget):
         self.comment_button.clicked.connect(lambda: self.record(COMMENT))
         self.photo_button = QPushButton(tr("Attach photo…"))
         self.photo_button.clicked.connect(self._choose_photo)
-        for number, button in enumerate(
-            (
-                self.approve_button,
-                self.reject_button,
-                self.changes_button,
-                self.comment_button,
-                self.photo_button,
-            )
+        # The decisions on one row, the notes on the next: five buttons in a row would make the
+        # dock too wide, a grid would make every column as wide as its widest (Dutch) label.
+        for row in (
+            (self.approve_button, self.reject_button, self.changes_button),
+            (self.comment_button, self.photo_button),
         ):
-            buttons.addWidget(button, number // 3, number % 3)
-        decide_layout.addLayout(buttons)
+            buttons = QHBoxLayout()
+            for button in row:
+                buttons.addWidget(button)
+            decide_layout.addLayout(buttons)
         return decide
 
     def _build_process_step(self) -> QWidget:
         """A later process step (request, permit, install, ...) with its details."""
         steps = QWidget()
         steps_layout = QFormLayout(steps)
-        self.step_combo = QComboBox()
+        steps_layout.setContentsMargins(6, 6, 6, 6)
+        self.step_combo = _narrow_combo()
         for action in PROCESS_ACTIONS:
             self.step_combo.addItem(action_label(action), action)
         self.step_combo.currentIndexChanged.connect(self._step_changed)
         steps_layout.addRow(tr("Step"), self.step_combo)
-        self.cancel_reason_combo = QComboBox()
+        self.cancel_reason_combo = _narrow_combo()
         steps_layout.addRow(tr("Cancellation reason"), self.cancel_reason_combo)
         self.installer_edit = QLineEdit()
         self.installer_edit.setPlaceholderText(tr("Installer (install, deliver)"))
@@ -301,6 +355,7 @@ class ReviewDock(QgsDockWidget):
         for reason in store.config.cancellation_reasons:
             self.cancel_reason_combo.addItem(reason_label(reason), reason)
         self._show(tr("Opened {file}.").format(file=store.path.name))
+        self._update_reviewer_title()
         self.refresh_locations()
         if self.iface is not None:
             self.review_layer(add=True)  # show the locations at once, styled from the GeoPackage
@@ -308,11 +363,13 @@ class ReviewDock(QgsDockWidget):
 
     def _remember_reviewer(self) -> None:
         QgsSettings().setValue(SETTINGS_PREFIX + "name", self.name_edit.text().strip())
+        self._update_reviewer_title()
 
     def _department_changed(self) -> None:
         department = self.department()
         if department:
             QgsSettings().setValue(SETTINGS_PREFIX + "department", department)
+        self._update_reviewer_title()
         self.refresh_locations()
 
     def department(self) -> str:
@@ -381,9 +438,16 @@ class ReviewDock(QgsDockWidget):
     def _show_history(self, location_id: str) -> None:
         if self.store is None:
             return
-        lines = [f"<h3>{_escape(location_id)}</h3><table cellpadding='3'>"]
+        try:
+            status = status_label(self.store.state(location_id).status)
+        except EvPlannerError as exc:
+            self._show(review_message(exc), error=True)
+            return
+        # One paragraph per event, its details on a line of their own: table columns would
+        # wrap every word in a dock beside the map.
+        lines = [f"<p><b>{_escape(location_id)}</b> · {_escape(status)}</p>"]
         for event in self.store.history(location_id):
-            details = " ".join(
+            details = " · ".join(
                 _escape(part)
                 for part in (
                     event.department and f"[{event.department}]",
@@ -397,10 +461,11 @@ class ReviewDock(QgsDockWidget):
                 target = (self.store.path.parent / event.attachment).as_uri()
                 details += f' <a href="{_escape(target)}">{_escape(Path(event.attachment).name)}</a>'
             lines.append(
-                f"<tr><td>{_escape(event.at[:16].replace('T', ' '))}</td><td><b>{_escape(action_label(event.action))}</b></td>"
-                f"<td>{_escape(event.actor)}</td><td>{details}</td></tr>"
+                f"<p style='margin-top:4px'><span style='color:#666'>{_escape(event.at[:16].replace('T', ' '))}"
+                f"</span> <b>{_escape(action_label(event.action))}</b> · {_escape(event.actor)}"
+                + (f"<br/>{details}" if details else "")
+                + "</p>"
             )
-        lines.append("</table>")
         self.history.setHtml("".join(lines))
 
     # --- map ------------------------------------------------------------------------------

@@ -281,3 +281,30 @@ def test_checkconstraints_names_each_filter_of_one_file_once(review, tmp_path):
     )
     assert events["L2"].comment.count(name) == 1
     assert events["L2"].comment.endswith(f"of {name} (kind=tree, kind=hydrant, kind=bench).")
+
+
+def test_createreview_stores_the_review_style_with_its_legend_in_the_qgis_language(evplanner, tmp_path):
+    import sqlite3
+
+    import processing
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from ev_planner.i18n import I18N_DIR
+
+    layer = memory_points("EPSG:28992", "field=location_id:string", [(RD["L1"], ["L1"])])
+    translator = QTranslator()
+    assert translator.load(str(I18N_DIR / "ev_planner_nl.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        out = tmp_path / "beoordeling.gpkg"
+        processing.run(
+            "evplanner:createreview", {"LOCATIONS": layer, "DEPARTMENTS": "Mobiliteit", "OUTPUT": str(out)}
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    with sqlite3.connect(str(out)) as connection:
+        (qml,) = connection.execute(
+            "SELECT styleQML FROM layer_styles WHERE f_table_name = 'review_locations'"
+        ).fetchone()
+    assert 'label="In behandeling"' in qml
+    assert 'label="In review"' not in qml
