@@ -27,13 +27,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def translate_message(error: BaseException | Message) -> str:
+def translate_message(
+    error: BaseException | Message, label: Callable[[str, object], object] | None = None
+) -> str:
     """The message of ``error`` (or of a core :class:`Message`) in the user's language.
 
     An :class:`EvPlannerError` gives its translated template filled in with its
     values (values that are EvPlannerErrors themselves are translated too); when
     the translation cannot be filled in, the English message is returned. Any
-    other exception gives ``str(error)``.
+    other exception gives ``str(error)``. ``label(name, value)``, when given, turns
+    each value into the text the user reads (core keeps keys such as ``in_review``).
     """
     if not isinstance(error, (EvPlannerError, Message)) or not error.template:
         return str(error)
@@ -41,7 +44,9 @@ def translate_message(error: BaseException | Message) -> str:
     if not error.values:
         return translated
     values = {
-        name: translate_message(value) if isinstance(value, (EvPlannerError, Message)) else value
+        name: translate_message(value, label)
+        if isinstance(value, (EvPlannerError, Message))
+        else (label(name, value) if label is not None else value)
         for name, value in error.values.items()
     }
     try:

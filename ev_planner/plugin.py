@@ -85,12 +85,10 @@ class EvPlannerPlugin:
         if self.review_dock is None:
             if not visible:
                 return
-            from qgis.PyQt.QtCore import Qt
-
-            from .ui.review_dock import ReviewDock
+            from .ui.review_dock import ReviewDock, dock_beside_the_map
 
             self.review_dock = ReviewDock(self.iface, self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.review_dock)
+            dock_beside_the_map(self.iface.mainWindow(), self.review_dock)
             # Closing the dock with its own button unticks the action.
             self.review_dock.visibilityChanged.connect(self._review_dock_visibility)
         if visible:

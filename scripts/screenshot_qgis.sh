@@ -4,6 +4,10 @@
 #
 #   scripts/screenshot_qgis.sh sample_data/delft/ev_planner_delft.qgz docs/images/qgis_ev_planner.png
 #
+# EVP_SCREEN_SIZE (default 1600x1000; 1366x768 for a laptop) sets the screen and window size,
+# EVP_SCREENSHOT_LOCALE (default nl_NL) the QGIS language, EVP_PLUGIN_PATH the folder holding
+# the ev_planner plugin (default this checkout; an unpacked plugin zip to check the package).
+#
 # QGIS runs with a throwaway profile (plugin enabled, no tips or news) and
 # scripts/qgis_screenshot.py, which opens the EV Planner panels, waits for the map to
 # render, grabs the main window and quits.
@@ -37,14 +41,15 @@ userLocale=${EVP_SCREENSHOT_LOCALE:-nl_NL}
 INI
 
 display="${EVP_DISPLAY:-:$((90 + RANDOM % 9))}"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+export EVP_SCREEN_SIZE="${EVP_SCREEN_SIZE:-1600x1000}"
+Xvfb "$display" -screen 0 "${EVP_SCREEN_SIZE}x24" -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 sleep 1
 
 for site in "$venv"/lib/python3*/site-packages; do
   [ -d "$site" ] && export PYTHONPATH="$site${PYTHONPATH:+:$PYTHONPATH}"
 done
-export QGIS_PLUGINPATH="$repo"
+export QGIS_PLUGINPATH="${EVP_PLUGIN_PATH:-$repo}"
 export EVP_SCREENSHOT="$output"
 DISPLAY="$display" timeout 180 qgis --nologo --noversioncheck --profiles-path "$profiles" \
   --project "$project" --code "$repo/scripts/qgis_screenshot.py" >/dev/null 2>&1 || true

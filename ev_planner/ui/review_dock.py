@@ -7,12 +7,14 @@ state machine in one transaction. Attributes are never edited directly.
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 from typing import List, Optional
 
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsPointXY,
@@ -21,25 +23,29 @@ from qgis.core import (
     QgsSettings,
     QgsVectorLayer,
 )
-from qgis.gui import QgsDockWidget, QgsFileWidget
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsFileWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -61,46 +67,36 @@ from ..core.review.states import (
     allowed_actions,
 )
 from ..core.review.store import LOCATIONS_TABLE, ReviewStore, review_path
-from ..i18n import tr, translate_message
-from ..processing.base import tr_noop
-from ..processing.styles import style_path
+from ..i18n import tr
+from ..processing.review_labels import action_label, reason_label, review_message, status_label
+from ..processing.styles import apply_style
 
 SETTINGS_PREFIX = "ev_planner/review/"
 PROJECT_SCOPE, PROJECT_REVIEW_KEY = "ev_planner", "review_gpkg"
-# Labels of the public vocabulary (the stored values stay English; only the dock shows these).
-ACTION_LABELS = {
-    "submit": tr_noop("submit for review"),
-    "approve": tr_noop("approve"),
-    "reject": tr_noop("reject"),
-    "request_changes": tr_noop("request changes"),
-    "resubmit": tr_noop("resubmit after changes"),
-    "request": tr_noop("request at operator"),
-    "permit": tr_noop("traffic decree taken"),
-    "install": tr_noop("installed"),
-    "deliver": tr_noop("delivered"),
-    "cancel": tr_noop("cancel"),
-    "comment": tr_noop("comment"),
-    "check": tr_noop("automatic check"),
-}
-REASON_LABELS = {
-    "no_grid_capacity": tr_noop("no grid capacity"),
-    "cables_or_pipes": tr_noop("cables or pipes"),
-    "trees": tr_noop("trees"),
-    "parking_pressure": tr_noop("parking pressure"),
-    "objection": tr_noop("objection"),
-    "operator_declined": tr_noop("operator declined"),
-    "safety": tr_noop("safety"),
-    "duplicate": tr_noop("duplicate"),
-    "other": tr_noop("other"),
-}
-
-
-def action_label(action: str) -> str:
-    return tr(ACTION_LABELS.get(action, action))
-
-
 PROCESS_ACTIONS = (SUBMIT, RESUBMIT, REQUEST, PERMIT, INSTALL, DELIVER, CANCEL)
-ZOOM_HALF_WIDTH_M = 40.0
+# Selecting a location pans the map; only a map drawn coarser than PAN_UP_TO_SCALE (a location
+# cannot be judged there) or finer than CLOSEST_SCALE (no street context left) is zoomed to CLOSEST_SCALE.
+CLOSEST_SCALE = 2000.0
+PAN_UP_TO_SCALE = 10000.0
+# The table and the history share the splitter like this when the dock opens (pixels).
+SPLITTER_SIZES = (200, 160)
+# The width the dock opens with: the table's first columns readable, the map still the larger part.
+DOCK_WIDTH = 400
+
+
+def dock_beside_the_map(window: QMainWindow, dock: QDockWidget) -> None:
+    """Put the dock in the right dock area, as a tab of the Processing Toolbox when it is there:
+    stacked below it, both would get half of a laptop screen's height."""
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    toolbox = window.findChild(QDockWidget, "ProcessingToolbox")
+    if (
+        toolbox is not None
+        and toolbox is not dock
+        and not toolbox.isFloating()
+        and window.dockWidgetArea(toolbox) == Qt.DockWidgetArea.RightDockWidgetArea
+    ):
+        window.tabifyDockWidget(toolbox, dock)
+    window.resizeDocks([dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
 
 
 def project_review_file() -> Optional[Path]:
@@ -113,7 +109,24 @@ def project_review_file() -> Optional[Path]:
     path = Path(value)
     if not path.is_absolute():
         path = Path(project.absolutePath()) / path
+    path = normalised_path(path)
     return path if path.is_file() else None
+
+
+def normalised_path(path: Path | str) -> Path:
+    """``path`` absolute and without ``..`` steps, as the user should read it.
+
+    Not Path.resolve(): on Windows that turns a mapped network drive into its UNC path.
+    """
+    return Path(os.path.normpath(os.path.abspath(str(path))))
+
+
+def _narrow_combo() -> QComboBox:
+    """A drop-down that does not widen the dock to its longest item (it shows it when opened)."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
 
 
 def _escape(text: object) -> str:
@@ -133,6 +146,8 @@ class ReviewDock(QgsDockWidget):
         last = settings.value(SETTINGS_PREFIX + "last_file", "", type=str)
         if not self.open_project_review() and last and Path(last).is_file():
             self.file_widget.setFilePath(last)  # fileChanged opens it
+        self._update_reviewer_title()
+        self.reviewer_box.setCollapsed(self.reviewer_known())
         QgsProject.instance().readProject.connect(self.open_project_review)
 
     def release(self) -> None:
@@ -149,23 +164,44 @@ class ReviewDock(QgsDockWidget):
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
+        """File and reviewer on top, the splitter of table and history in the middle, the
+        decision and the process step as tabs below: all in a scroll area, so that the dock
+        never forces the QGIS window to grow on a small (1366×768) screen."""
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addLayout(self._build_file_form())
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._build_file_form())
         layout.addLayout(self._build_filter_row())
         layout.addWidget(self._build_locations(), 1)
-        layout.addWidget(self._build_decision())
-        layout.addWidget(self._build_process_step())
+        self.action_tabs = QTabWidget()
+        self.action_tabs.addTab(self._build_decision(), tr("Decision of my department"))
+        self.action_tabs.addTab(self._build_process_step(), tr("Process step"))
+        layout.addWidget(self.action_tabs)
+        # Nothing in the scrolled body may wrap words: a height-for-width layout makes the scroll
+        # area keep its preferred height instead of fitting the dock.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        # The message stays in sight below the scrolled part.
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
-        self.setWidget(body)
+        self.message_label.setContentsMargins(4, 0, 4, 4)
+        outer = QWidget()
+        outer_layout = QVBoxLayout(outer)
+        outer_layout.setContentsMargins(0, 0, 0, 0)
+        outer_layout.addWidget(scroll, 1)
+        outer_layout.addWidget(self.message_label)
+        self.setWidget(outer)
         self._step_changed()
         self._update_buttons()
 
-    def _build_file_form(self) -> QFormLayout:
-        """The review file and who is recording: name and department."""
-        form = QFormLayout()
+    def _build_file_form(self) -> QgsCollapsibleGroupBox:
+        """The review file and who is recording: name and department. A returning reviewer
+        sees them collapsed into the title, leaving the height to the locations."""
+        self.reviewer_box = QgsCollapsibleGroupBox(tr("Review file and reviewer"))
+        self.reviewer_box.setSaveCollapsedState(False)
+        form = QFormLayout(self.reviewer_box)
         self.file_widget = QgsFileWidget()
         self.file_widget.setFilter(tr("GeoPackage (*.gpkg)"))
         self.file_widget.fileChanged.connect(self.open_review)
@@ -174,19 +210,32 @@ class ReviewDock(QgsDockWidget):
         self.name_edit.setPlaceholderText(tr("Your name, recorded with every event"))
         self.name_edit.editingFinished.connect(self._remember_reviewer)
         form.addRow(tr("Your name"), self.name_edit)
-        self.department_combo = QComboBox()
+        self.department_combo = _narrow_combo()
         self.department_combo.currentIndexChanged.connect(self._department_changed)
         form.addRow(tr("Your department"), self.department_combo)
-        return form
+        return self.reviewer_box
+
+    def reviewer_known(self) -> bool:
+        """A review file is open and the name and department to record are set."""
+        return self.store is not None and bool(self.name_edit.text().strip()) and bool(self.department())
+
+    def _update_reviewer_title(self) -> None:
+        if self.reviewer_known():
+            title = f"{self.store.path.name} · {self.name_edit.text().strip()} ({self.department()})"
+        else:
+            title = tr("Review file and reviewer")
+        self.reviewer_box.setTitle(title)
 
     def _build_filter_row(self) -> QHBoxLayout:
         """Which locations the table lists, and reading colleagues' decisions again."""
-        self.awaiting_only = QCheckBox(tr("Only locations awaiting my department"))
+        self.awaiting_only = QCheckBox(tr("Only those awaiting my department"))
         self.awaiting_only.setChecked(True)
         self.awaiting_only.toggled.connect(self.refresh_locations)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.awaiting_only, 1)
-        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button = QToolButton()
+        self.refresh_button.setIcon(QgsApplication.getThemeIcon("/mActionRefresh.svg"))
+        self.refresh_button.setText(tr("Refresh"))
         self.refresh_button.setToolTip(tr("Read the decisions colleagues recorded since you opened the file"))
         self.refresh_button.clicked.connect(self.refresh_locations)
         filter_row.addWidget(self.refresh_button)
@@ -194,33 +243,40 @@ class ReviewDock(QgsDockWidget):
 
     def _build_locations(self) -> QSplitter:
         """The table of locations above the history of the selected one."""
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Location"), tr("Status"), tr("Awaiting"), tr("Address")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.table.setMinimumHeight(4 * self.table.verticalHeader().defaultSectionSize())
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        splitter.addWidget(self.table)
+        self.splitter.addWidget(self.table)
         self.history = QTextBrowser()
         self.history.setOpenExternalLinks(False)
         self.history.setOpenLinks(False)
-        splitter.addWidget(self.history)
-        return splitter
+        self.history.setMinimumHeight(3 * self.history.fontMetrics().height())
+        self.splitter.addWidget(self.history)
+        self.splitter.setSizes(list(SPLITTER_SIZES))
+        return self.splitter
 
-    def _build_decision(self) -> QGroupBox:
+    def _build_decision(self) -> QWidget:
         """The decision of the reviewer's department: reason, comment, the decision buttons, a photo."""
-        decide = QGroupBox(tr("Decision of my department"))
+        decide = QWidget()
         decide_layout = QVBoxLayout(decide)
+        decide_layout.setContentsMargins(6, 6, 6, 6)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(tr("Reason (required to reject)"))
         decide_layout.addWidget(self.reason_edit)
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setPlaceholderText(tr("Comment"))
-        self.comment_edit.setMaximumHeight(70)
+        self.comment_edit.setMaximumHeight(2 * self.comment_edit.fontMetrics().height() + 14)
         decide_layout.addWidget(self.comment_edit)
-        buttons = QHBoxLayout()
         self.approve_button = QPushButton(tr("Approve"))
         self.approve_button.clicked.connect(lambda: self.record(APPROVE))
         self.reject_button = QPushButton(tr("Reject"))
@@ -231,27 +287,29 @@ class ReviewDock(QgsDockWidget):
         self.comment_button.clicked.connect(lambda: self.record(COMMENT))
         self.photo_button = QPushButton(tr("Attach photo…"))
         self.photo_button.clicked.connect(self._choose_photo)
-        for button in (
-            self.approve_button,
-            self.reject_button,
-            self.changes_button,
-            self.comment_button,
-            self.photo_button,
+        # The decisions on one row, the notes on the next: five buttons in a row would make the
+        # dock too wide, a grid would make every column as wide as its widest (Dutch) label.
+        for row in (
+            (self.approve_button, self.reject_button, self.changes_button),
+            (self.comment_button, self.photo_button),
         ):
-            buttons.addWidget(button)
-        decide_layout.addLayout(buttons)
+            buttons = QHBoxLayout()
+            for button in row:
+                buttons.addWidget(button)
+            decide_layout.addLayout(buttons)
         return decide
 
-    def _build_process_step(self) -> QGroupBox:
+    def _build_process_step(self) -> QWidget:
         """A later process step (request, permit, install, ...) with its details."""
-        steps = QGroupBox(tr("Process step"))
+        steps = QWidget()
         steps_layout = QFormLayout(steps)
-        self.step_combo = QComboBox()
+        steps_layout.setContentsMargins(6, 6, 6, 6)
+        self.step_combo = _narrow_combo()
         for action in PROCESS_ACTIONS:
             self.step_combo.addItem(action_label(action), action)
         self.step_combo.currentIndexChanged.connect(self._step_changed)
         steps_layout.addRow(tr("Step"), self.step_combo)
-        self.cancel_reason_combo = QComboBox()
+        self.cancel_reason_combo = _narrow_combo()
         steps_layout.addRow(tr("Cancellation reason"), self.cancel_reason_combo)
         self.installer_edit = QLineEdit()
         self.installer_edit.setPlaceholderText(tr("Installer (install, deliver)"))
@@ -270,12 +328,17 @@ class ReviewDock(QgsDockWidget):
         path = (path or "").strip()
         if not path:
             return False
+        path = str(normalised_path(review_path(path)))
+        if path != self.file_widget.filePath():
+            self.file_widget.blockSignals(True)  # shown as it is opened, without opening it twice
+            self.file_widget.setFilePath(path)
+            self.file_widget.blockSignals(False)
         try:
             # A short busy timeout: the dock must not freeze QGIS while another program holds the file.
-            store = ReviewStore(review_path(path), busy_timeout=5.0)
+            store = ReviewStore(path, busy_timeout=5.0)
         except EvPlannerError as exc:
             self.store = None
-            self._show(translate_message(exc), error=True)
+            self._show(review_message(exc), error=True)
             self.refresh_locations()
             return False
         self.store = store
@@ -290,8 +353,9 @@ class ReviewDock(QgsDockWidget):
         self.department_combo.blockSignals(False)
         self.cancel_reason_combo.clear()
         for reason in store.config.cancellation_reasons:
-            self.cancel_reason_combo.addItem(tr(REASON_LABELS.get(reason, reason)), reason)
+            self.cancel_reason_combo.addItem(reason_label(reason), reason)
         self._show(tr("Opened {file}.").format(file=store.path.name))
+        self._update_reviewer_title()
         self.refresh_locations()
         if self.iface is not None:
             self.review_layer(add=True)  # show the locations at once, styled from the GeoPackage
@@ -299,11 +363,13 @@ class ReviewDock(QgsDockWidget):
 
     def _remember_reviewer(self) -> None:
         QgsSettings().setValue(SETTINGS_PREFIX + "name", self.name_edit.text().strip())
+        self._update_reviewer_title()
 
     def _department_changed(self) -> None:
         department = self.department()
         if department:
             QgsSettings().setValue(SETTINGS_PREFIX + "department", department)
+        self._update_reviewer_title()
         self.refresh_locations()
 
     def department(self) -> str:
@@ -324,7 +390,7 @@ class ReviewDock(QgsDockWidget):
         try:
             rows = self.store.locations()
         except EvPlannerError as exc:
-            self._show(translate_message(exc), error=True)
+            self._show(review_message(exc), error=True)
             return
         department = self.department()
         if self.awaiting_only.isChecked():
@@ -332,7 +398,9 @@ class ReviewDock(QgsDockWidget):
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, key in enumerate(("location_id", "status", "awaiting", "address")):
-                item = QTableWidgetItem("" if row.get(key) is None else str(row.get(key)))
+                value = row.get(key)
+                text = status_label(value) if key == "status" else ("" if value is None else str(value))
+                item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row["location_id"])
                 self.table.setItem(i, j, item)
         if selected:
@@ -370,13 +438,20 @@ class ReviewDock(QgsDockWidget):
     def _show_history(self, location_id: str) -> None:
         if self.store is None:
             return
-        lines = [f"<h3>{_escape(location_id)}</h3><table cellpadding='3'>"]
-        for event in self.store.events(location_id):
-            details = " ".join(
+        try:
+            status = status_label(self.store.state(location_id).status)
+        except EvPlannerError as exc:
+            self._show(review_message(exc), error=True)
+            return
+        # One paragraph per event, its details on a line of their own: table columns would
+        # wrap every word in a dock beside the map.
+        lines = [f"<p><b>{_escape(location_id)}</b> · {_escape(status)}</p>"]
+        for event in self.store.history(location_id):
+            details = " · ".join(
                 _escape(part)
                 for part in (
                     event.department and f"[{event.department}]",
-                    event.reason and tr("reason: {reason}").format(reason=event.reason),
+                    event.reason and tr("reason: {reason}").format(reason=reason_label(event.reason)),
                     event.comment,
                     event.installer and tr("installer: {name}").format(name=event.installer),
                 )
@@ -386,10 +461,11 @@ class ReviewDock(QgsDockWidget):
                 target = (self.store.path.parent / event.attachment).as_uri()
                 details += f' <a href="{_escape(target)}">{_escape(Path(event.attachment).name)}</a>'
             lines.append(
-                f"<tr><td>{_escape(event.at[:16].replace('T', ' '))}</td><td><b>{_escape(action_label(event.action))}</b></td>"
-                f"<td>{_escape(event.actor)}</td><td>{details}</td></tr>"
+                f"<p style='margin-top:4px'><span style='color:#666'>{_escape(event.at[:16].replace('T', ' '))}"
+                f"</span> <b>{_escape(action_label(event.action))}</b> · {_escape(event.actor)}"
+                + (f"<br/>{details}" if details else "")
+                + "</p>"
             )
-        lines.append("</table>")
         self.history.setHtml("".join(lines))
 
     # --- map ------------------------------------------------------------------------------
@@ -414,7 +490,7 @@ class ReviewDock(QgsDockWidget):
             return None
         related, *_ = layer.listStylesInDatabase()
         if related <= 0:  # a review written by the Python API carries no style: use the shipped one
-            layer.loadNamedStyle(str(style_path("review_locations")))
+            apply_style(layer, "review_locations")
         QgsProject.instance().addMapLayer(layer)
         return layer
 
@@ -437,12 +513,11 @@ class ReviewDock(QgsDockWidget):
         point = feature.geometry().asPoint()
         transform = QgsCoordinateTransform(layer.crs(), canvas_crs, QgsProject.instance())
         centre = transform.transform(QgsPointXY(point))
-        half = ZOOM_HALF_WIDTH_M
-        if canvas_crs.isGeographic():
-            half = ZOOM_HALF_WIDTH_M / 111_000.0
-        canvas.setExtent(
-            QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
-        )
+        if canvas.extent().isEmpty():  # a canvas that has shown nothing yet cannot pan
+            canvas.setExtent(QgsRectangle(centre.x() - 1, centre.y() - 1, centre.x() + 1, centre.y() + 1))
+        canvas.setCenter(centre)
+        if not CLOSEST_SCALE <= canvas.scale() <= PAN_UP_TO_SCALE:
+            canvas.zoomScale(CLOSEST_SCALE)
         canvas.refresh()
 
     # --- recording events -----------------------------------------------------------------
@@ -517,12 +592,12 @@ class ReviewDock(QgsDockWidget):
         try:
             stored = self.store.append(event, photo=self.photo_path)
         except EvPlannerError as exc:
-            self._show(translate_message(exc), error=True)
+            self._show(review_message(exc), error=True)
             return False
         self.comment_edit.clear()
         self.reason_edit.clear()
         self._show(
-            tr("{action} recorded for {location}.").format(
+            tr("Recorded for {location}: {action}.").format(
                 action=action_label(stored.action), location=location_id
             )
         )

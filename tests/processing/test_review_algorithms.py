@@ -248,3 +248,63 @@ def test_reviewkpis_on_a_review_without_events(review, tmp_path):
     assert rows[("status", "proposed")] == 3
     assert rows[("step", "review")] == 0
     assert "No installation recorded yet." in html.read_text(encoding="utf-8")
+
+
+def test_checkconstraints_names_each_filter_of_one_file_once(review, tmp_path):
+    """Three filters on one file are three layers of one name: the check says which was near."""
+    import processing
+    from qgis.core import QgsVectorFileWriter
+
+    x, y = RD["L1"]
+    objects = memory_points(
+        "EPSG:28992",
+        "field=kind:string",
+        [((x + 2.0, y), ["tree"]), ((x, y + 4.0), ["hydrant"]), ((x + 3.0, y), ["tree"])],
+    )
+    path = tmp_path / "street_objects.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "objects"
+    error, *_ = QgsVectorFileWriter.writeAsVectorFormatV2(
+        objects, str(path), QgsProject.instance().transformContext(), options
+    )
+    assert error == QgsVectorFileWriter.WriterError.NoError
+    sources = [
+        f"{path}|layername=objects|subset=\"kind\" = '{kind}'" for kind in ("tree", "hydrant", "bench")
+    ]
+    processing.run(
+        "evplanner:checkconstraints", {"REVIEW": str(review.path), "CONSTRAINTS": sources, "DISTANCE": 5}
+    )
+    events = {e.location_id: e for e in review.events()}
+    name = "street_objects"  # QGIS names a layer given as a source after its file
+    assert events["L1"].comment == (
+        f"Conflicts within 5 m: {name} (kind=tree): 2 (nearest 2.0 m); {name} (kind=hydrant): 1 (nearest 4.0 m)"
+    )
+    assert events["L2"].comment.count(name) == 1
+    assert events["L2"].comment.endswith(f"of {name} (kind=tree, kind=hydrant, kind=bench).")
+
+
+def test_createreview_stores_the_review_style_with_its_legend_in_the_qgis_language(evplanner, tmp_path):
+    import sqlite3
+
+    import processing
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from ev_planner.i18n import I18N_DIR
+
+    layer = memory_points("EPSG:28992", "field=location_id:string", [(RD["L1"], ["L1"])])
+    translator = QTranslator()
+    assert translator.load(str(I18N_DIR / "ev_planner_nl.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        out = tmp_path / "beoordeling.gpkg"
+        processing.run(
+            "evplanner:createreview", {"LOCATIONS": layer, "DEPARTMENTS": "Mobiliteit", "OUTPUT": str(out)}
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    with sqlite3.connect(str(out)) as connection:
+        (qml,) = connection.execute(
+            "SELECT styleQML FROM layer_styles WHERE f_table_name = 'review_locations'"
+        ).fetchone()
+    assert 'label="In behandeling"' in qml
+    assert 'label="In review"' not in qml

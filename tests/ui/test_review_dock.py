@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
-from qgis.core import QgsProject, QgsSettings
+from qgis.core import QgsPointXY, QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtWidgets import QScrollArea
 
 import ev_planner
 from ev_planner.core.review.events import ReviewEvent
 from ev_planner.core.review.states import ReviewConfig
 from ev_planner.core.review.store import LocationInput, ReviewStore, create_review
-from ev_planner.ui.review_dock import SETTINGS_PREFIX, ReviewDock
+from ev_planner.i18n import I18N_DIR
+from ev_planner.ui.review_dock import CLOSEST_SCALE, SETTINGS_PREFIX, ReviewDock
+
+# What a 1366×768 laptop leaves the dock beside the map canvas, under QGIS's menus, toolbars
+# and status bar: measured in QGIS 3.22 (scripts/qgis_screenshot.py, EVP_SCREENSHOT_INFO), the
+# dock a tab of the Processing Toolbox, 400×608 pixels with a font 17 pixels high.
+LAPTOP_DOCK_WIDTH, LAPTOP_DOCK_HEIGHT, LAPTOP_FONT_HEIGHT = 400, 608, 17
+
+
+def laptop_dock_size(widget) -> tuple:
+    """That size for the font of this test session (the offscreen platform's may be larger)."""
+    scale = max(1.0, widget.fontMetrics().height() / LAPTOP_FONT_HEIGHT)
+    return round(LAPTOP_DOCK_WIDTH * scale), round(LAPTOP_DOCK_HEIGHT * scale)
 
 
 @pytest.fixture
@@ -97,6 +114,10 @@ def test_from_choosing_a_department_to_an_approval_in_the_file(dock, review, qgi
     assert again.store is not None
     assert again.name_edit.text() == "Ann de Vries"
     assert again.department() == "Mobiliteit"
+    # ... folded into the title, so the locations get the height.
+    assert again.reviewer_box.isCollapsed()
+    assert again.reviewer_box.title() == "review.gpkg · Ann de Vries (Mobiliteit)"
+    assert not dock.reviewer_box.isCollapsed()  # the first time, the reviewer fills them in
     again.deleteLater()
 
 
@@ -179,3 +200,177 @@ def test_plugin_action_opens_and_closes_the_dock(qgis_iface, monkeypatch):
         plugin.unload()
     assert plugin.review_dock is None
     assert plugin.review_action is None
+
+
+def _status_column(dock) -> dict:
+    return {dock.table.item(i, 0).text(): dock.table.item(i, 1).text() for i in range(dock.table.rowCount())}
+
+
+def test_statuses_actions_and_refusals_show_as_words_not_keys(dock, review):
+    dock.open_review(str(review.path))
+    dock.name_edit.setText("Bob")
+    dock.awaiting_only.setChecked(False)
+    assert _status_column(dock) == {"L1": "in review", "L2": "in review"}
+    assert dock.select_location("L1", zoom=False)
+    assert "submit for review" in dock.history.toPlainText()
+
+    dock.step_combo.setCurrentIndex(dock.step_combo.findData("deliver"))
+    dock.step_button.click()
+    message = dock.message_label.text()
+    assert message == "'delivered' is only possible from installed; the location is in review."
+    assert "in_review" not in message
+
+    dock.department_combo.setCurrentIndex(dock.department_combo.findText("Mobiliteit"))
+    dock.changes_button.click()
+    assert dock.message_label.text() == "Recorded for L1: request changes."
+    assert _status_column(dock)["L1"] == "changes requested"
+    assert not dock.record("approve")  # what a stale button would do
+    assert dock.message_label.text() == (
+        "'approve' is a department decision, only possible while the location is in review "
+        "(it is changes requested)."
+    )
+
+
+def test_the_dock_speaks_dutch_under_a_dutch_qgis(dock, review, qgis_iface):
+    review.append(ReviewEvent("L2", "approve", actor="els", department="Mobiliteit"))
+    translator = QTranslator()
+    assert translator.load(str(I18N_DIR / "ev_planner_nl.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dutch = ReviewDock(qgis_iface)
+        try:
+            dutch.open_review(str(review.path))
+            dutch.name_edit.setText("Bob")
+            dutch.awaiting_only.setChecked(False)
+            assert _status_column(dutch)["L2"] == "goedgekeurd"
+            # A review written by the Python API has no stored style: the shipped one, in Dutch.
+            legend = [c.label() for c in dutch.review_layer(add=False).renderer().categories()]
+            assert legend[:2] == ["Voorgesteld", "In behandeling"]
+            steps = [dutch.step_combo.itemText(i) for i in range(dutch.step_combo.count())]
+            assert steps[0] == "ter beoordeling indienen"
+            assert dutch.cancel_reason_combo.findText("bomen") >= 0
+            assert dutch.select_location("L2", zoom=False)
+            history = dutch.history.toPlainText()
+            assert "ter beoordeling indienen" in history
+            assert "goedkeuren" in history
+            assert "submit" not in history
+            assert "approve" not in history
+            dutch.step_combo.setCurrentIndex(dutch.step_combo.findData("deliver"))
+            dutch.step_button.click()
+            assert dutch.message_label.text().startswith("'opgeleverd' is alleen mogelijk vanuit ")
+            assert dutch.message_label.text().endswith("de locatie is goedgekeurd.")
+        finally:
+            dutch.release()
+            dutch.deleteLater()
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_history_is_in_date_order_whatever_the_order_of_recording(dock, tmp_path):
+    config = ReviewConfig.from_names(["Mobiliteit"])
+    store = ReviewStore(
+        create_review(tmp_path / "dates.gpkg", [LocationInput("L1", 84500.0, 447400.0)], config, "EPSG:28992")
+    )
+    store.append(ReviewEvent("L1", "submit", at="2026-05-01T08:00:00Z", actor="lead"))
+    store.append(
+        ReviewEvent("L1", "check", at="2026-05-20T08:00:00Z", actor="check", comment="Geen conflicten")
+    )
+    # A spreadsheet of earlier decisions is imported after the automatic check ran.
+    store.append(
+        ReviewEvent("L1", "approve", at="2026-05-10T08:00:00Z", actor="Ann", department="Mobiliteit")
+    )
+    store.append(ReviewEvent("L1", "comment", at="2026-05-10T08:00:00Z", actor="Bob", comment="Zelfde tijd"))
+    dock.open_review(str(store.path))
+    dock.awaiting_only.setChecked(False)
+    assert dock.select_location("L1", zoom=False)
+    text = dock.history.toPlainText()
+    shown = [
+        "2026-05-01",
+        "submit for review",
+        "2026-05-10",
+        "approve · Ann",
+        "Zelfde tijd",
+        "2026-05-20",
+        "automatic check",
+    ]
+    positions = [text.find(part) for part in shown]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+    assert [e.action for e in store.history("L1")] == ["submit", "approve", "comment", "check"]
+    assert [e.action for e in store.events("L1")] == ["submit", "check", "approve", "comment"]
+
+
+def test_the_dock_fits_a_laptop_screen_beside_the_map(dock, review, qgis_iface):
+    dock.open_review(str(review.path))
+    assert dock.splitter.widget(0) is dock.table
+    assert dock.splitter.widget(1) is dock.history
+    assert not dock.splitter.childrenCollapsible()
+    width, height = laptop_dock_size(dock)
+    dock.resize(width, height)
+    dock.show()
+    try:  # the first time, with the file and reviewer form open: it may scroll, never force QGIS larger
+        hint = dock.minimumSizeHint()
+        assert hint.width() <= width
+        assert hint.height() <= height
+        assert dock.minimumWidth() <= width
+        assert dock.minimumHeight() <= height
+    finally:
+        dock.hide()
+    dock.name_edit.setText("Ann")
+    dock.name_edit.editingFinished.emit()
+    dock.department_combo.setCurrentIndex(dock.department_combo.findText("Mobiliteit"))
+    returning = ReviewDock(qgis_iface)  # a returning reviewer: everything in sight, no scrolling
+    returning.resize(width, height)
+    returning.show()
+    QCoreApplication.processEvents()  # the scroll area lays out its body on the next events
+    try:
+        scroll = returning.findChild(QScrollArea)
+        assert not scroll.verticalScrollBar().isVisible()
+        assert not scroll.horizontalScrollBar().isVisible()
+        rows = returning.table.viewport().height() // returning.table.verticalHeader().defaultSectionSize()
+        assert rows >= 5, "the table shows several locations at once"
+        lines = returning.history.viewport().height() // returning.history.fontMetrics().lineSpacing()
+        assert lines >= 5, "the history shows several lines"
+    finally:
+        returning.hide()
+        returning.release()
+        returning.deleteLater()
+
+
+def test_selecting_a_location_pans_and_never_zooms_in_closer_than_1_to_2000(dock, review, qgis_iface):
+    canvas = qgis_iface.mapCanvas()
+    dock.open_review(str(review.path))
+    dock.awaiting_only.setChecked(False)
+    layer = dock.review_layer(add=False)
+    l1, l2 = (layer.getFeature(fid).geometry().asPoint() for fid in (1, 2))
+
+    dock.table.selectRow(0)  # from an empty canvas: the street around L1
+    assert canvas.scale() == pytest.approx(CLOSEST_SCALE, rel=0.01)
+    assert canvas.center().distance(l1) < 1.0
+
+    canvas.setCenter(QgsPointXY(84000.0, 447000.0))
+    canvas.zoomScale(5000)
+    dock.table.selectRow(1)  # at a street scale already: pan only
+    assert canvas.scale() == pytest.approx(5000, rel=0.01)
+    assert canvas.center().distance(l2) < 1.0
+
+    canvas.zoomScale(500)
+    dock.table.selectRow(0)  # closer than 1:2,000 loses the street: back to 1:2,000
+    assert canvas.scale() == pytest.approx(CLOSEST_SCALE, rel=0.01)
+
+    canvas.zoomScale(250_000)
+    dock.table.selectRow(1)  # the whole region: a location cannot be judged there
+    assert canvas.scale() == pytest.approx(CLOSEST_SCALE, rel=0.01)
+    assert canvas.center().distance(l2) < 1.0
+
+
+def test_the_review_path_is_shown_and_remembered_without_dot_dot_steps(dock, review, tmp_path):
+    roundabout = tmp_path / "project" / ".." / "elsewhere" / ".." / review.path.name
+    (tmp_path / "project").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    assert dock.open_review(str(roundabout))
+    expected = os.path.normpath(str(review.path))
+    assert dock.file_widget.filePath() == expected
+    assert str(dock.store.path) == expected
+    assert QgsSettings().value(SETTINGS_PREFIX + "last_file") == expected
+    assert ".." not in Path(dock.review_layer(add=False).source().split("|")[0]).parts

@@ -234,7 +234,7 @@ def apply_event(
     if state.status in FINAL_STATUSES:
         raise TransitionError(
             "The location is {status}, a final status: '{action}' is no longer possible "
-            "(only comment and check are).",
+            "(only comments and automatic checks are).",
             status=state.status,
             action=action,
         )
@@ -250,8 +250,9 @@ def apply_event(
         if state.status != IN_REVIEW:
             raise TransitionError(
                 "'{action}' is a department decision, only possible while the location is "
-                "in_review (it is {status}).",
+                "{required} (it is {status}).",
                 action=action,
+                required=IN_REVIEW,
                 status=state.status,
             )
         if action == REJECT and not (reason or "").strip():

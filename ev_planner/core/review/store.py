@@ -522,13 +522,24 @@ class ReviewStore:
         with self._connect() as connection:
             return self._events(connection, location_id)
 
-    def _events(self, connection: sqlite3.Connection, location_id: Optional[str]) -> List[ReviewEvent]:
+    def history(self, location_id: Optional[str] = None) -> List[ReviewEvent]:
+        """The log in date order (``at``, then ``recorded_at``), as a reader follows it.
+
+        Append order differs when a spreadsheet of earlier decisions is imported after an
+        automatic check; the status is still folded in append order (:meth:`events`).
+        """
+        with self._connect() as connection:
+            return self._events(connection, location_id, order="at, recorded_at, fid")
+
+    def _events(
+        self, connection: sqlite3.Connection, location_id: Optional[str], order: str = "fid"
+    ) -> List[ReviewEvent]:
         sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM {EVENTS_TABLE}"
         params: Tuple = ()
         if location_id is not None:
             sql += " WHERE location_id = ?"
             params = (location_id,)
-        rows = connection.execute(sql + " ORDER BY fid", params).fetchall()
+        rows = connection.execute(f"{sql} ORDER BY {order}", params).fetchall()
         return [ReviewEvent(**dict(zip(EVENT_COLUMNS, row))) for row in rows]
 
     def count_events(self) -> int:

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
+    QgsProviderRegistry,
     QgsRectangle,
     QgsSpatialIndex,
     QgsVectorLayer,
@@ -23,6 +24,7 @@ from qgis.core import (
 
 from ...compat import PARAMETER_ADVANCED, SOURCE_VECTOR_ANY
 from ...core.errors import CanceledError
+from ...core.review.checks import Constraint, constraint_labels, constraints_text
 from ...core.review.events import ReviewEvent
 from ...core.review.states import CHECK
 from ...core.review.store import ReviewStore
@@ -101,11 +103,12 @@ class CheckConstraints(EvPlannerAlgorithm):
         to_metric = QgsCoordinateTransform(review_crs, metric, context.transformContext())
         points = {row["location_id"]: to_metric.transform(QgsPointXY(*row["xy"])) for row in locations}
         conflicts: Dict[str, List[str]] = {location_id: [] for location_id in points}
-        for number, layer in enumerate(layers):
+        constraints = [self._constraint(layer) for layer in layers]
+        for number, (layer, label) in enumerate(zip(layers, constraint_labels(constraints))):
             if feedback.isCanceled():
                 raise CanceledError()
             feedback.setProgress(90.0 * number / len(layers))
-            self._check_layer(layer, metric, context, points, distance, conflicts)
+            self._check_layer(layer, label, metric, context, points, distance, conflicts)
         events = []
         for location_id, found in conflicts.items():
             if found:
@@ -114,7 +117,7 @@ class CheckConstraints(EvPlannerAlgorithm):
                 )
             else:
                 comment = self.tr("No conflicts within {distance} m of {layers}.").format(
-                    distance=f"{distance:g}", layers=", ".join(layer.name() for layer in layers)
+                    distance=f"{distance:g}", layers=constraints_text(constraints)
                 )
             events.append(
                 ReviewEvent(
@@ -130,7 +133,13 @@ class CheckConstraints(EvPlannerAlgorithm):
         )
         return {self.CHECKED: len(events), self.WITH_CONFLICTS: with_conflicts}
 
-    def _check_layer(self, layer, metric, context, points, distance, conflicts) -> None:
+    @staticmethod
+    def _constraint(layer: QgsVectorLayer) -> Constraint:
+        """The layer as the check event names it (layers from one file share its name)."""
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        return Constraint(layer.name(), str(parts.get("layerName") or ""), layer.subsetString())
+
+    def _check_layer(self, layer, label, metric, context, points, distance, conflicts) -> None:
         transform = QgsCoordinateTransform(layer.crs(), metric, context.transformContext())
         geometries: Dict[int, QgsGeometry] = {}
         index = QgsSpatialIndex()
@@ -154,6 +163,6 @@ class CheckConstraints(EvPlannerAlgorithm):
             if near:
                 conflicts[location_id].append(
                     self.tr("{layer}: {count} (nearest {nearest} m)").format(
-                        layer=layer.name(), count=len(near), nearest=f"{min(near):.1f}"
+                        layer=label, count=len(near), nearest=f"{min(near):.1f}"
                     )
                 )

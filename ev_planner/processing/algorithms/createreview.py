@@ -42,14 +42,10 @@ from ...core.review.store import (
 from ...i18n import tr
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import choose_metric_crs, read_points, report_skipped
-from ..styles import style_path
+from ..review_labels import status_label
+from ..styles import apply_style
 
 ID_FIELDS = ("location_id", "candidate_id")
-DECISION_LABELS = {
-    "approved": tr_noop("approved"),
-    "rejected": tr_noop("rejected"),
-    "changes_requested": tr_noop("changes requested"),
-}
 EVENT_ALIASES = {
     "event_id": tr_noop("event id"),
     "location_id": tr_noop("location id"),
@@ -98,11 +94,11 @@ def save_review_styles(path: str, config: ReviewConfig) -> None:
     are added here on top of the shipped QML; every derived column is read-only
     because only events change them.
     """
-    decisions = [{tr(DECISION_LABELS[value]): value} for value in DECISION_OF_ACTION.values()]
+    decisions = [{status_label(value): value} for value in DECISION_OF_ACTION.values()]
     locations = QgsVectorLayer(f"{path}|layername={LOCATIONS_TABLE}", LOCATIONS_TABLE, "ogr")
     if not locations.isValid():
         raise QgsProcessingException(tr("QGIS cannot open the review file {path}.").format(path=path))
-    locations.loadNamedStyle(str(style_path("review_locations")))
+    apply_style(locations, "review_locations")  # its legend in the language of the QGIS creating it
     form = locations.editFormConfig()
     for department in config.departments:
         index = locations.fields().indexOf(department.column)

@@ -10,8 +10,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/states.py" />
-      <source>'{action}' is a department decision, only possible while the location is in_review (it is {status}).</source>
-      <translation>'{action}' is een besluit van een afdeling, alleen mogelijk zolang de locatie in_review is (de status is {status}).</translation>
+      <source>'{action}' is a department decision, only possible while the location is {required} (it is {status}).</source>
+      <translation>'{action}' is een besluit van een afdeling, alleen mogelijk zolang de locatie {required} is (de status is {status}).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/states.py" />
@@ -1706,11 +1706,6 @@
       <translation>Alleen laadpunten binnen deze polygonen tellen mee (standaard: alle).</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
-      <source>Only locations awaiting my department</source>
-      <translation>Alleen locaties die op mijn afdeling wachten</translation>
-    </message>
-    <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
       <source>Only locations inside this extent are kept. Empty: all locations.</source>
       <translation>Alleen locaties binnen dit bereik worden behouden. Leeg: alle locaties.</translation>
@@ -1729,6 +1724,11 @@
       <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
       <source>Only sessions starting before this moment (also sent as date_to).</source>
       <translation>Alleen sessies die vóór dit moment beginnen (ook als date_to verstuurd).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Only those awaiting my department</source>
+      <translation>Alleen wat op mijn afdeling wacht</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -2040,6 +2040,11 @@
       <translation>Stap vastleggen</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Recorded for {location}: {action}.</source>
+      <translation>Vastgelegd voor {location}: {action}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
       <source>Records of different layers closer than this, and not naming different operators, are one location.</source>
       <translation>Records uit verschillende lagen die dichter bij elkaar liggen dan deze afstand en geen verschillende exploitanten noemen, vormen één locatie.</translation>
@@ -2162,6 +2167,11 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Review file</source>
       <translation>Validatiebestand</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Review file and reviewer</source>
+      <translation>Validatiebestand en beoordelaar</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/plugin.py" />
@@ -2865,8 +2875,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/states.py" />
-      <source>The location is {status}, a final status: '{action}' is no longer possible (only comment and check are).</source>
-      <translation>De locatie is {status}, een eindstatus: '{action}' is niet meer mogelijk (alleen comment en check nog wel).</translation>
+      <source>The location is {status}, a final status: '{action}' is no longer possible (only comments and automatic checks are).</source>
+      <translation>De locatie is {status}, een eindstatus: '{action}' is niet meer mogelijk (alleen opmerkingen en automatische controles nog wel).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -3509,13 +3519,13 @@
       <translation>any: één afwijzende afdeling wijst de locatie af; required: alleen een verplichte afdeling kan dat.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>approve</source>
       <translation>goedkeuren</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>approved</source>
       <translation>goedgekeurd</translation>
     </message>
@@ -3530,7 +3540,7 @@
       <translation>bijlage</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>automatic check</source>
       <translation>automatische controle</translation>
     </message>
@@ -3555,14 +3565,19 @@
       <translation>druk laadpunt op {distance} m ({occupancy}% bezet)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>cables or pipes</source>
       <translation>kabels of leidingen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>cancel</source>
       <translation>annuleren</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/review_labels.py" />
+      <source>cancelled</source>
+      <translation>vervallen</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
@@ -3586,7 +3601,7 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>changes requested</source>
       <translation>wijzigingen gevraagd</translation>
     </message>
@@ -3602,7 +3617,7 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>comment</source>
       <translation>opmerking</translation>
     </message>
@@ -3652,7 +3667,7 @@
       <translation>beslissingen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>delivered</source>
       <translation>opgeleverd</translation>
     </message>
@@ -3679,7 +3694,7 @@
       <translation>afdeling</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>duplicate</source>
       <translation>dubbel</translation>
     </message>
@@ -3779,6 +3794,11 @@
       <translation>zeshoek</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/review_labels.py" />
+      <source>in review</source>
+      <translation>in behandeling</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
       <source>inside exclusion polygons</source>
       <translation>binnen uitsluitingspolygonen</translation>
@@ -3789,9 +3809,9 @@
       <translation>installaties</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>installed</source>
-      <translation>geïnstalleerd</translation>
+      <translation>geplaatst</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
@@ -3996,7 +4016,7 @@
       <translation>geen geometrie</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>no grid capacity</source>
       <translation>geen netcapaciteit</translation>
     </message>
@@ -4046,7 +4066,7 @@
       <translation>niet te beoordelen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>objection</source>
       <translation>bezwaar</translation>
     </message>
@@ -4111,12 +4131,12 @@
       <translation>exploitant</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>operator declined</source>
       <translation>geweigerd door exploitant</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>other</source>
       <translation>overig</translation>
     </message>
@@ -4132,7 +4152,7 @@
       <translation>p90</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>parking pressure</source>
       <translation>parkeerdruk</translation>
     </message>
@@ -4145,6 +4165,11 @@
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>polygons</source>
       <translation>polygonen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/review_labels.py" />
+      <source>proposed</source>
+      <translation>voorgesteld</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -4177,33 +4202,38 @@
       <translation>received_at is geen datum (2026-03-01 of 01-03-2026)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>reject</source>
       <translation>afwijzen</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>rejected</source>
       <translation>afgewezen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>request at operator</source>
       <translation>aanvraag bij exploitant</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>request changes</source>
       <translation>wijzigingen vragen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
+      <source>requested at operator</source>
+      <translation>aangevraagd bij de exploitant</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>resubmit after changes</source>
       <translation>opnieuw indienen na wijzigingen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>safety</source>
       <translation>veiligheid</translation>
     </message>
@@ -4258,7 +4288,7 @@
       <translation>stap</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>submit for review</source>
       <translation>ter beoordeling indienen</translation>
     </message>
@@ -4293,12 +4323,12 @@
       <translation>total_time komt niet overeen met de tijdstippen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>traffic decree taken</source>
       <translation>verkeersbesluit genomen</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>trees</source>
       <translation>bomen</translation>
     </message>
@@ -4331,11 +4361,6 @@
       <location filename="../../../ev_planner/resources/styles/usage_kpis.qml" />
       <source>watch</source>
       <translation>volgen</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/ui/review_dock.py" />
-      <source>{action} recorded for {location}.</source>
-      <translation>{action} vastgelegd voor {location}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
