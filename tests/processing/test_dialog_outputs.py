@@ -220,3 +220,18 @@ def test_dialog_usagekpis(evplanner, sample_dir, charge_points):
 
 def test_dialog_operatorperformance(evplanner, charge_points):
     run_as_the_dialog("operatorperformance", {"CHARGE_POINTS": charge_points, "MIN_POWER_KW": 11})
+
+
+@pytest.mark.parametrize(
+    ("algorithm_id", "name"),
+    [("loadocpi", "SOURCE"), ("loadocpi", "TARIFF_SOURCE"), ("loadocpisessions", "SOURCE")],
+)
+def test_ocpi_sources_offer_a_file_picker_and_take_a_url(evplanner, algorithm_id, name):
+    """The dialog shows a file widget (with "…") whose text field also takes a typed URL."""
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(f"evplanner:{algorithm_id}")
+    parameter = algorithm.parameterDefinition(name)
+    assert parameter.type() == "file"
+    assert "*.json.gz" in parameter.fileFilter()
+    for value in ("https://ocpi.example.com/ocpi/versions", "http://127.0.0.1:8080/ocpi/2.2.1/locations?x=1"):
+        assert parameter.checkValueIsAcceptable(value), value
+    assert parameter.checkValueIsAcceptable("sample_data/delft/charge_points.ocpi.json")
