@@ -20,7 +20,9 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterCrs,
+    QgsProperty,
 )
 
 from ..compat import PARAMETER_ADVANCED, WKB_POINT, FieldType
@@ -87,7 +89,7 @@ def write_charge_points(
     layer, whether this load could have found it (its source, the extent):
     rows in scope that were not found are marked ``removed_at``.
     """
-    destination = algorithm.parameterAsOutputLayer(parameters, output_name, context)
+    destination = _destination(parameters.get(output_name), context)
     target = gpkg_target(destination) if destination else None
     if target is not None and refresh_existing_layer(target, records, in_scope, extra_fields, feedback):
         load_on_completion(parameters.get(output_name), target, context, output_name)
@@ -103,6 +105,20 @@ def write_charge_points(
     del sink
     style_output(context, dest_id, STYLE_NAME)
     return dest_id
+
+
+def _destination(value: Any, context: QgsProcessingContext) -> str:
+    """The destination an output value names, without registering it anywhere.
+
+    ``parameterAsOutputLayer`` would do, but on a sink it also registers ``memory:<label>`` as a
+    layer to load on completion: a layer that never exists, which the desktop dialog then reports
+    as "not correctly generated" next to the real output.
+    """
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value, _ = value.valueAsString(context.expressionContext(), "")
+    return value if isinstance(value, str) else ""
 
 
 def _add_records(

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingParameterCrs, QgsProcessingParameterDistance, QgsProcessingParameterNumber
+from qgis.core import (
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+)
 
-from ..compat import DISTANCE_METERS, NUMBER_INTEGER, PARAMETER_ADVANCED
+from ..compat import DISTANCE_METERS, NUMBER_DOUBLE, NUMBER_INTEGER, PARAMETER_ADVANCED
 from ..i18n import tr
 
 DISTANCE_DECIMALS = 1  # metres: a tenth is finer than any map or rule needs
+PERCENT_DECIMALS = 1  # 97.5 % is a contract figure; a hundredth of a percent is noise
+SHARE_DECIMALS = 2  # shares 0-1 and weights: 0.35 is as precise as any planning assumption
+SECONDS_DECIMALS = 0  # a time limit in whole seconds
 
 
 def distance_parameter(
@@ -24,7 +32,7 @@ def distance_parameter(
     """
     parameter = QgsProcessingParameterDistance(name, label, defaultValue=default, minValue=minimum)
     if maximum is not None:
-        parameter.setMaxValue(maximum)
+        parameter.setMaximum(maximum)
     parameter.setDefaultUnit(DISTANCE_METERS)
     parameter.setMetadata({"widget_wrapper": {"decimals": DISTANCE_DECIMALS}})
     parameter.setHelp(help_text)
@@ -44,7 +52,68 @@ def count_parameter(
         name, label, NUMBER_INTEGER, defaultValue=default, minValue=minimum
     )
     if maximum is not None:
-        parameter.setMaxValue(maximum)
+        parameter.setMaximum(maximum)
+    parameter.setHelp(help_text)
+    return parameter
+
+
+def number_parameter(
+    name: str,
+    label: str,
+    default: float | None,
+    help_text: str,
+    decimals: int,
+    minimum: float = 0.0,
+    maximum: float | None = None,
+) -> QgsProcessingParameterNumber:
+    """A decimal number shown with ``decimals`` decimals (the dialog's default is 6: 60.000000).
+
+    Without a default it is optional: empty means "not used".
+    """
+    parameter = QgsProcessingParameterNumber(
+        name, label, NUMBER_DOUBLE, defaultValue=default, optional=default is None, minValue=minimum
+    )
+    if maximum is not None:
+        parameter.setMaximum(maximum)
+    parameter.setMetadata({"widget_wrapper": {"decimals": decimals}})
+    parameter.setHelp(help_text)
+    return parameter
+
+
+def percent_parameter(
+    name: str, label: str, help_text: str, default: float | None = None
+) -> QgsProcessingParameterNumber:
+    """A share in % (0-100); without a default it is optional: empty means "not checked"."""
+    return number_parameter(name, label, default, help_text, PERCENT_DECIMALS, 0.0, 100.0)
+
+
+def share_parameter(
+    name: str, label: str, default: float, help_text: str, maximum: float | None = 1.0
+) -> QgsProcessingParameterNumber:
+    """A share 0-1 (or, with ``maximum=None``, a relative weight) with two decimals."""
+    return number_parameter(name, label, default, help_text, SHARE_DECIMALS, 0.0, maximum)
+
+
+def duration_parameter(
+    name: str, label: str, default: float, help_text: str, minimum: float = 0.0
+) -> QgsProcessingParameterNumber:
+    """A time in seconds, in whole seconds. Not a QgsProcessingParameterDuration: that one hands
+    the algorithm milliseconds, and ``TIME_LIMIT=60`` on a command line must stay 60 seconds."""
+    return number_parameter(name, label, default, help_text, SECONDS_DECIMALS, minimum)
+
+
+def file_or_url_parameter(
+    name: str, label: str, help_text: str, file_filter: str, optional: bool = False
+) -> QgsProcessingParameterFile:
+    """A file picked with the dialog's "…" button, or a URL typed or pasted into the same field.
+
+    The value stays the plain text (``SOURCE=https://…`` or ``SOURCE=dump.json`` on a command line).
+    "All files (*)" is always offered: QGIS checks a value against the filter, and only ``*``
+    lets a URL such as ``https://…/ocpi/versions`` through.
+    """
+    parameter = QgsProcessingParameterFile(
+        name, label, fileFilter=f"{file_filter};;{tr('All files (*)')}", optional=optional
+    )
     parameter.setHelp(help_text)
     return parameter
 

@@ -12,12 +12,10 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingFeedback,
-    QgsProcessingParameterNumber,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDateTime, Qt
 
-from ..compat import NUMBER_DOUBLE
 from ..core.errors import CanceledError
 from ..core.safe_json import REASON_NUMBER_OUT_OF_RANGE
 from ..core.usage import occupancy as core_occupancy
@@ -128,20 +126,3 @@ def period_problem(
     if date_from is not None and date_to is not None and date_to <= date_from:
         return tr("{end} must be after {start}.").format(end=end, start=start)
     return ""
-
-
-def percent_parameter(
-    name: str, label: str, help_text: str, default: float | None = None
-) -> QgsProcessingParameterNumber:
-    """A share in % (0-100); without a default it is optional: empty means "not checked"."""
-    parameter = QgsProcessingParameterNumber(
-        name,
-        label,
-        NUMBER_DOUBLE,
-        defaultValue=default,
-        optional=default is None,
-        minValue=0.0,
-        maxValue=100.0,
-    )
-    parameter.setHelp(help_text)
-    return parameter

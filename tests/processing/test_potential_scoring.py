@@ -245,3 +245,58 @@ def test_3d_points_in_another_crs_are_read_correctly(evplanner):
     demand = point_layer([(0, 0), (0, 100), (1000, 0)])
     result = run_score(CANDIDATES=layer, DEMAND=demand, CRS=RD)["OUTPUT"]
     assert sorted(f["demand_within"] for f in result.getFeatures()) == [1, 2]
+
+
+def run_weighted(weights: dict) -> tuple[list, list[str], list[str]]:
+    """Scores (best first), warnings and infos of two candidates, one next to a busy charge point."""
+    feedback = QgsProcessingFeedback()
+    warnings, infos = [], []
+    feedback.pushWarning = warnings.append
+    feedback.pushInfo = infos.append
+    result = processing.run(
+        "evplanner:scorecandidates",
+        {
+            "CANDIDATES": point_layer([(0, 0), (900, 0)]),
+            "DEMAND": point_layer([(0, 0), (900, 0), (910, 0)]),
+            "USAGE": point_layer([(0, 50, 80.0)], fields=["occupancy_mean:double"]),
+            **weights,
+            "OUTPUT": "memory:",
+        },
+        feedback=feedback,
+        context=QgsProcessingContext(),
+    )
+    return [round(f["score"], 6) for f in features(result["OUTPUT"])], warnings, infos
+
+
+def test_each_factor_has_its_own_weight_field(evplanner):
+    separate, warnings, infos = run_weighted(
+        {"WEIGHT_DEMAND": 0.25, "WEIGHT_GAP": 0, "WEIGHT_POI": 0, "WEIGHT_USAGE": 0.75}
+    )
+    as_text, _, _ = run_weighted({"WEIGHTS": "demand=0.25,usage=0.75"})
+    assert separate == as_text
+    assert any("demand=0.25" in info and "usage=0.75" in info for info in infos)
+    assert not any("WEIGHTS" in warning for warning in warnings)
+    demand_only, _, _ = run_weighted(
+        {"WEIGHT_DEMAND": 1, "WEIGHT_GAP": 0, "WEIGHT_POI": 0, "WEIGHT_USAGE": 0}
+    )
+    assert demand_only != separate  # the fields are read, not ignored
+
+
+def test_weights_as_text_win_over_the_fields_and_say_so(evplanner):
+    scores, warnings, _ = run_weighted(
+        {"WEIGHTS": "demand=1", "WEIGHT_DEMAND": 1, "WEIGHT_GAP": 0, "WEIGHT_POI": 0, "WEIGHT_USAGE": 0.9}
+    )
+    demand_only, _, _ = run_weighted({"WEIGHTS": "demand=1"})
+    assert scores == demand_only
+    overruled = [warning for warning in warnings if "WEIGHTS is given" in warning]
+    assert len(overruled) == 1
+    assert "WEIGHT_USAGE=0.9" in overruled[0]
+    assert "WEIGHT_DEMAND" not in overruled[0]  # the same weight is no conflict
+
+
+def test_all_weight_fields_zero_is_refused_before_running(evplanner):
+    zero = {"WEIGHT_DEMAND": 0, "WEIGHT_GAP": 0, "WEIGHT_POI": 0, "WEIGHT_USAGE": 0}
+    with pytest.raises(QgsProcessingException, match="weight above 0"):
+        run_weighted(zero)
+    scores, _, _ = run_weighted({**zero, "WEIGHTS": "demand=1"})  # WEIGHTS given: the fields do not count
+    assert scores

@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
@@ -27,7 +26,6 @@ from ...compat import (
     FIELD_NUMERIC,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
-    NUMBER_DOUBLE,
     SOURCE_POINT,
     SOURCE_POLYGON,
     WKB_POLYGON,
@@ -56,7 +54,7 @@ from ..layers import (
     require_fields,
 )
 from ..network import distance_measure, distance_method_parameters, report_attachment
-from ..parameters import distance_parameter, metric_crs_parameter
+from ..parameters import count_parameter, distance_parameter, metric_crs_parameter
 from ..sinks import open_sink, write_batched
 from ..styles import style_output
 
@@ -143,14 +141,12 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             self.tr("Side of the square cells, aligned to multiples of it (NAL/CBS: 500 m)."),
             minimum=1.0,
         )
-        min_households = QgsProcessingParameterNumber(
+        min_households = count_parameter(
             self.MIN_HOUSEHOLDS,
             self.tr("Minimum households for a cell to need a charge point"),
-            NUMBER_DOUBLE,
-            defaultValue=DEFAULT_MIN_HOUSEHOLDS,
-            minValue=0.0,
+            int(DEFAULT_MIN_HOUSEHOLDS),
+            self.tr("NAL rule: cells with at least 125 households need a charge point."),
         )
-        min_households.setHelp(self.tr("NAL rule: cells with at least 125 households need a charge point."))
         radius = distance_parameter(
             self.RADIUS,
             self.tr("Walking distance (m)"),

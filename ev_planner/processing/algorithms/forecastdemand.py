@@ -26,7 +26,6 @@ from ...compat import (
     FIELD_NUMERIC,
     GEOMETRY_POINT,
     GEOMETRY_POLYGON,
-    NUMBER_DOUBLE,
     NUMBER_INTEGER,
     PARAMETER_ADVANCED,
     SOURCE_POINT,
@@ -57,7 +56,7 @@ from ..layers import (
     require_fields,
     require_geometry_type,
 )
-from ..parameters import metric_crs_parameter
+from ..parameters import advanced, metric_crs_parameter, number_parameter, share_parameter
 from ..sinks import open_sink, write_batched
 from ..styles import style_output
 
@@ -135,15 +134,15 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
         households.setHelp(
             self.tr("Households per area (CBS: huishoudens); estimates cars when CARS_FIELD is not set.")
         )
-        cars_per_household = QgsProcessingParameterNumber(
-            self.CARS_PER_HOUSEHOLD,
-            self.tr("Cars per household (only without a cars field)"),
-            NUMBER_DOUBLE,
-            defaultValue=DEFAULT_CARS_PER_HOUSEHOLD,
-            minValue=0.0,
+        cars_per_household = advanced(
+            share_parameter(
+                self.CARS_PER_HOUSEHOLD,
+                self.tr("Cars per household (only without a cars field)"),
+                DEFAULT_CARS_PER_HOUSEHOLD,
+                self.tr("Used only when CARS_FIELD is empty: cars = households x this."),
+                maximum=None,
+            )
         )
-        cars_per_household.setHelp(self.tr("Used only when CARS_FIELD is empty: cars = households x this."))
-        cars_per_household.setFlags(cars_per_household.flags() | PARAMETER_ADVANCED)
         year = QgsProcessingParameterNumber(
             self.TARGET_YEAR,
             self.tr("Target year"),
@@ -153,34 +152,26 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
             maxValue=2100,
         )
         year.setHelp(self.tr("Year the forecast is for; choose EV_SHARE for that year."))
-        ev_share = QgsProcessingParameterNumber(
+        ev_share = share_parameter(
             self.EV_SHARE,
             self.tr("Share of cars that are electric (0-1)"),
-            NUMBER_DOUBLE,
-            defaultValue=DEFAULT_EV_SHARE,
-            minValue=0.0,
-            maxValue=1.0,
+            DEFAULT_EV_SHARE,
+            self.tr("Fraction of passenger cars that are electric in the target year (0.2 = 20%)."),
         )
-        ev_share.setHelp(
-            self.tr("Fraction of passenger cars that are electric in the target year (0.2 = 20%).")
-        )
-        public_share = QgsProcessingParameterNumber(
+        public_share = share_parameter(
             self.PUBLIC_SHARE,
             self.tr("Share of EVs depending on public charging (0-1)"),
-            NUMBER_DOUBLE,
-            defaultValue=DEFAULT_PUBLIC_SHARE,
-            minValue=0.0,
-            maxValue=1.0,
+            DEFAULT_PUBLIC_SHARE,
+            self.tr("Fraction of EVs without a private place to charge (no driveway)."),
         )
-        public_share.setHelp(self.tr("Fraction of EVs without a private place to charge (no driveway)."))
-        per_point = QgsProcessingParameterNumber(
+        per_point = number_parameter(
             self.EVS_PER_PUBLIC_POINT,
             self.tr("EVs per public charge point"),
-            NUMBER_DOUBLE,
-            defaultValue=DEFAULT_EVS_PER_PUBLIC_POINT,
-            minValue=0.01,
+            DEFAULT_EVS_PER_PUBLIC_POINT,
+            self.tr("How many publicly charging EVs one public charge point (EVSE) serves."),
+            decimals=1,
+            minimum=0.01,
         )
-        per_point.setHelp(self.tr("How many publicly charging EVs one public charge point (EVSE) serves."))
         charge_points = QgsProcessingParameterFeatureSource(
             self.CHARGE_POINTS,
             self.tr("Existing charge points"),

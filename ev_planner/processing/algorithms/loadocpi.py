@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterString,
 )
 
 from ...core.errors import CanceledError
@@ -25,6 +24,7 @@ from ..credentials import resolve_token, token_parameters
 from ..extent import extent_in_wgs84, in_loaded_scope
 from ..http_transport import http_client
 from ..load_report import report_load
+from ..parameters import file_or_url_parameter
 
 
 class LoadOcpiAlgorithm(EvPlannerAlgorithm):
@@ -43,13 +43,16 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
     OUTPUT = "OUTPUT"
 
     def initAlgorithm(self, config=None) -> None:
-        source = QgsProcessingParameterString(self.SOURCE, self.tr("OCPI source (URL or dump file)"))
-        source.setHelp(
+        source = file_or_url_parameter(
+            self.SOURCE,
+            self.tr("OCPI source (URL or dump file)"),
             self.tr(
                 "An OCPI versions URL, a version-details URL, a locations endpoint URL, or the path or URL "
                 "of an OCPI locations dump (a JSON array of Locations or an OCPI envelope, optionally gzip, "
-                "like NDW's charging_point_locations_ocpi.json.gz)."
-            )
+                "like NDW's charging_point_locations_ocpi.json.gz). Type or paste a URL, or choose a file "
+                "with the … button."
+            ),
+            self.tr("OCPI JSON (*.json *.json.gz *.gz)"),
         )
         extent = QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True)
         extent.setHelp(self.tr("Only locations inside this extent are kept. Empty: all locations."))
@@ -60,14 +63,15 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
                 "over the connectors) and price_per_hour to each charge point."
             )
         )
-        tariff_source = QgsProcessingParameterString(
-            self.TARIFF_SOURCE, self.tr("Tariff source (URL or dump file)"), optional=True
-        )
-        tariff_source.setHelp(
+        tariff_source = file_or_url_parameter(
+            self.TARIFF_SOURCE,
+            self.tr("Tariff source (URL or dump file)"),
             self.tr(
                 "A tariffs endpoint URL, an OCPI versions URL, or a tariffs dump file or URL. Empty: the "
-                "tariffs module of the OCPI server of SOURCE (required when SOURCE is a dump)."
-            )
+                "tariffs module of the OCPI server of the OCPI source (required when that is a dump)."
+            ),
+            self.tr("OCPI JSON (*.json *.json.gz *.gz)"),
+            optional=True,
         )
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Charge points (OCPI)"))
         output.setHelp(

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterDateTime,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QDateTime, Qt
 
@@ -26,6 +25,7 @@ from ...i18n import translated_log
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..credentials import resolve_token, token_parameters
 from ..http_transport import http_client
+from ..parameters import file_or_url_parameter
 from ..sinks import add_features, plain
 from ..usage_inputs import period_problem, report_core_skips, utc_timestamp
 
@@ -75,13 +75,15 @@ class LoadOcpiSessionsAlgorithm(EvPlannerAlgorithm):
     SKIPPED_COUNT = "SKIPPED_COUNT"
 
     def initAlgorithm(self, config=None) -> None:
-        source = QgsProcessingParameterString(self.SOURCE, self.tr("OCPI source (URL or file)"))
-        source.setHelp(
+        source = file_or_url_parameter(
+            self.SOURCE,
+            self.tr("OCPI source (URL or file)"),
             self.tr(
                 "An OCPI versions URL (CDRs are read, or Sessions when the server publishes no CDRs), a cdrs "
                 "or sessions endpoint URL, or a local JSON file of CDRs or Sessions (an array or an OCPI "
-                "envelope, optionally gzip)."
-            )
+                "envelope, optionally gzip). Type or paste a URL, or choose a file with the … button."
+            ),
+            self.tr("OCPI JSON (*.json *.json.gz *.gz)"),
         )
         date_from = QgsProcessingParameterDateTime(self.DATE_FROM, self.tr("From"), optional=True)
         date_from.setHelp(

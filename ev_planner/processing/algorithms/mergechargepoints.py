@@ -15,17 +15,17 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt
 
-from ...compat import NUMBER_DOUBLE, SOURCE_POINT, FieldType
+from ...compat import SOURCE_POINT, FieldType
 from ...core.errors import CanceledError
 from ...core.schema import CHARGE_POINT_FIELD_NAMES, FieldSpec
 from ...core.sources.merge import DEFAULT_DISTANCE_M, combine_group, merge_groups
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..chargepoint_layer import write_charge_points
 from ..layers import choose_metric_crs, read_points, report_skipped, require_fields
+from ..parameters import distance_parameter
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 _KIND_OF_QVARIANT = {
@@ -108,17 +108,13 @@ class MergeChargePointsAlgorithm(EvPlannerAlgorithm):
                 "kinds are equal, earlier layers are more authoritative."
             )
         )
-        distance = QgsProcessingParameterNumber(
+        distance = distance_parameter(
             self.DISTANCE,
             self.tr("Merge distance (m)"),
-            NUMBER_DOUBLE,
-            defaultValue=DEFAULT_DISTANCE_M,
-            minValue=0.0,
-        )
-        distance.setHelp(
+            DEFAULT_DISTANCE_M,
             self.tr(
                 "Records of different layers closer than this, and not naming different operators, are one location."
-            )
+            ),
         )
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Merged charge points"))
         output.setHelp(

@@ -19,14 +19,12 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
     QgsSpatialIndex,
 )
 
 from ...compat import (
     GEOMETRY_POLYGON,
     NO_GEOMETRY_CHECK,
-    NUMBER_DOUBLE,
     PARAMETER_ADVANCED,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -38,9 +36,10 @@ from ...core.errors import CanceledError
 from ...core.usage import operators as core_operators
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import representative_point, require_geometry_type
+from ..parameters import number_parameter, percent_parameter
 from ..sinks import add_features, plain
 from ..styles import style_output
-from ..usage_inputs import attribute_value, percent_parameter
+from ..usage_inputs import attribute_value
 
 OUTPUT_FIELD_TYPES = {
     "area": FieldType.STRING,
@@ -101,23 +100,19 @@ class OperatorPerformanceAlgorithm(EvPlannerAlgorithm):
                 "Give figures per area (e.g. per district) named by this field instead of for all areas together."
             )
         )
-        max_tariff = QgsProcessingParameterNumber(
+        max_tariff = number_parameter(
             self.MAX_TARIFF_EUR_KWH,
             self.tr("Maximum tariff (EUR/kWh incl. VAT)"),
-            NUMBER_DOUBLE,
-            optional=True,
-            minValue=0.0,
+            None,
+            self.tr("The maximum energy price of the contract; empty: not checked."),
+            decimals=2,  # euro cents
         )
-        max_tariff.setHelp(self.tr("The maximum energy price of the contract; empty: not checked."))
-        min_power = QgsProcessingParameterNumber(
+        min_power = number_parameter(
             self.MIN_POWER_KW,
             self.tr("Minimum power (kW)"),
-            NUMBER_DOUBLE,
-            optional=True,
-            minValue=0.0,
-        )
-        min_power.setHelp(
-            self.tr("The minimum charging power per point of the contract; empty: not checked.")
+            None,
+            self.tr("The minimum charging power per point of the contract; empty: not checked."),
+            decimals=1,  # 3.7, 7.4, 11 and 22 kW are the usual steps
         )
         min_availability = percent_parameter(
             self.MIN_AVAILABILITY_PCT,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 from qgis.core import (
     QgsProcessingException,
@@ -25,6 +27,7 @@ from ...core.errors import CanceledError
 from ...core.potential.scoring import (
     DEFAULT_RADIUS,
     DEFAULT_WEIGHTS,
+    FACTORS,
     explain,
     parse_weights,
     score_candidates,
@@ -41,7 +44,7 @@ from ..layers import (
 )
 from ..network import distance_method_parameters
 from ..ogr_points import whole_layer
-from ..parameters import distance_parameter, metric_crs_parameter
+from ..parameters import advanced, distance_parameter, metric_crs_parameter, share_parameter
 from ..sinks import open_sink, output_fields, write_features
 from ..styles import style_output
 
@@ -81,6 +84,13 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
     POIS = "POIS"
     USAGE = "USAGE"
     WEIGHTS = "WEIGHTS"
+    # One number field per factor of core.potential.scoring.FACTORS; WEIGHTS, when given, wins.
+    WEIGHT_PARAMETERS: ClassVar[dict[str, str]] = {
+        "demand": "WEIGHT_DEMAND",
+        "gap": "WEIGHT_GAP",
+        "poi": "WEIGHT_POI",
+        "usage": "WEIGHT_USAGE",
+    }
     CRS = "CRS"
     OUTPUT = "OUTPUT"
     SCORED = "SCORED"
@@ -143,12 +153,16 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
                 "the score of candidates near them ('paal volgt paal')."
             )
         )
-        weights = QgsProcessingParameterString(self.WEIGHTS, self.tr("Weights"), defaultValue=DEFAULT_WEIGHTS)
+        weights = advanced(
+            QgsProcessingParameterString(
+                self.WEIGHTS, self.tr("Weights as text (for scripts)"), optional=True
+            )
+        )
         weights.setHelp(
             self.tr(
-                "factor=weight pairs for demand, gap, poi and usage; normalised to sum 1 over the factors "
-                "whose inputs are given. Left-out factors weigh 0."
-            )
+                "factor=weight pairs for demand, gap, poi and usage (e.g. {example}); when given, they are "
+                "used instead of the four weight fields. Left-out factors weigh 0."
+            ).format(example=DEFAULT_WEIGHTS)
         )
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Scored candidates"), SOURCE_POINT)
         output.setHelp(
@@ -163,12 +177,64 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             *distance_method_parameters(),
             pois,
             usage,
+            *self._weight_parameters(),
             weights,
             metric_crs_parameter(self.CRS),
             output,
         ):
             self.addParameter(parameter)
         self.addOutput(QgsProcessingOutputNumber(self.SCORED, self.tr("Candidates scored")))
+
+    def _weight_parameters(self) -> list:
+        defaults = parse_weights(DEFAULT_WEIGHTS)
+        labels = {
+            "demand": self.tr("Weight of demand"),
+            "gap": self.tr("Weight of the gap (demand not yet served)"),
+            "poi": self.tr("Weight of points of interest"),
+            "usage": self.tr("Weight of busy charge points nearby"),
+        }
+        help_text = self.tr(
+            "Relative weight of this factor in the score; the weights are normalised to sum 1 over the "
+            "factors whose layers are given. 0: the factor does not count."
+        )
+        return [
+            share_parameter(name, labels[factor], defaults[factor], help_text, maximum=None)
+            for factor, name in self.WEIGHT_PARAMETERS.items()
+        ]
+
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        text = self.parameterAsString(parameters, self.WEIGHTS, context).strip()
+        if ok and not text and sum(self._separate_weights(parameters, context).values()) <= 0:
+            return False, self.tr("At least one factor needs a weight above 0.")
+        return ok, message
+
+    def _separate_weights(self, parameters, context) -> dict[str, float]:
+        return {
+            factor: self.parameterAsDouble(parameters, name, context)
+            for factor, name in self.WEIGHT_PARAMETERS.items()
+        }
+
+    def _weights(self, parameters, context, feedback) -> dict[str, float]:
+        """The four weight fields, or WEIGHTS when it is given (a batch script's one string wins)."""
+        separate = self._separate_weights(parameters, context)
+        text = self.parameterAsString(parameters, self.WEIGHTS, context).strip()
+        if not text:
+            return separate
+        weights = parse_weights(text)
+        overruled = [
+            f"{self.WEIGHT_PARAMETERS[factor]}={separate[factor]:g}"
+            for factor in FACTORS
+            if parameters.get(self.WEIGHT_PARAMETERS[factor]) not in (None, "")
+            and abs(separate[factor] - weights[factor]) > 1e-9
+        ]
+        if overruled:
+            feedback.pushWarning(
+                self.tr("WEIGHTS is given, so it is used instead of {fields}.").format(
+                    fields=", ".join(overruled)
+                )
+            )
+        return weights
 
     def run_algorithm(self, parameters, context, feedback):
         sources = coverage_sources(self, parameters, context)
@@ -178,7 +244,7 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
         if radius <= 0:
             raise QgsProcessingException(self.tr("RADIUS must be a distance above 0 m."))
-        weights = parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context))
+        weights = self._weights(parameters, context, feedback)
         points = read_coverage_points(self, parameters, context, feedback, sources, (0, 5, 15, 18))
         poi_xy = self._read_pois(
             self.parameterAsLayerList(parameters, self.POIS, context), points.crs, context, feedback

@@ -10,13 +10,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
 )
 
 from ...compat import (
     FIELD_NUMERIC,
-    NUMBER_DOUBLE,
-    PARAMETER_ADVANCED,
     SOURCE_POINT,
     SOURCE_POLYGON,
     FieldType,
@@ -29,7 +26,13 @@ from ..base import EvPlannerAlgorithm, tr_noop
 from ..inputs import coverage_sources, read_coverage_points
 from ..layers import core_progress
 from ..network import distance_method_parameters
-from ..parameters import count_parameter, distance_parameter, metric_crs_parameter
+from ..parameters import (
+    advanced,
+    count_parameter,
+    distance_parameter,
+    duration_parameter,
+    metric_crs_parameter,
+)
 from ..sinks import open_sink, output_fields, write_features
 from ..styles import style_output
 
@@ -130,16 +133,15 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
                 "fast: seconds, typically within 1-2% of the optimum; exact: proves optimality when it can."
             )
         )
-        time_limit = QgsProcessingParameterNumber(
-            self.TIME_LIMIT,
-            self.tr("Time limit of the exact method (s)"),
-            NUMBER_DOUBLE,
-            DEFAULT_TIME_LIMIT,
-            False,
-            1.0,
+        time_limit = advanced(
+            duration_parameter(
+                self.TIME_LIMIT,
+                self.tr("Time limit of the exact method (s)"),
+                DEFAULT_TIME_LIMIT,
+                self.tr("The exact method stops after this time with its best answer and bound."),
+                minimum=1.0,
+            )
         )
-        time_limit.setHelp(self.tr("The exact method stops after this time with its best answer and bound."))
-        time_limit.setFlags(time_limit.flags() | PARAMETER_ADVANCED)
         output = QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Selected locations"), SOURCE_POINT)
         output.setHelp(
             self.tr("The chosen candidates with selection_rank, marginal_demand, cumulative_covered_pct.")

@@ -25,13 +25,13 @@ from ...core.usage import kpis as core_kpis
 from ...core.usage import occupancy as core_occupancy
 from ...core.usage import sessions as core_sessions
 from ..base import EvPlannerAlgorithm, tr_noop
+from ..parameters import percent_parameter
 from ..sinks import output_fields, plain, write_features
 from ..styles import style_output
 from ..usage_inputs import (
     attribute_value,
     csv_path_of,
     is_given,
-    percent_parameter,
     period_problem,
     report_core_skips,
     source_as_frame,
