@@ -183,8 +183,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
-      <source>A tariffs endpoint URL, an OCPI versions URL, or a tariffs dump file or URL. Empty: the tariffs module of the OCPI server of SOURCE (required when SOURCE is a dump).</source>
-      <translation>Een URL van het tariffs-endpoint, een OCPI-versions-URL, of een tariefdumpbestand of -URL. Leeg: de tariffs-module van de OCPI-server van SOURCE (verplicht als SOURCE een dump is).</translation>
+      <source>A tariffs endpoint URL, an OCPI versions URL, or a tariffs dump file or URL. Empty: the tariffs module of the OCPI server of the OCPI source (required when that is a dump).</source>
+      <translation>Een tariffs-endpoint-URL, een OCPI-versions-URL, of een tariefdumpbestand of -URL. Leeg: de tariffs-module van de OCPI-server van de OCPI-bron (verplicht als die een dump is).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
@@ -252,19 +252,24 @@
       <translation>Alle laadpunten</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/parameters.py" />
+      <source>All files (*)</source>
+      <translation>Alle bestanden (*)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
       <source>Also read the OCPI tariffs and add price_kwh (energy price incl. VAT where given, the highest over the connectors) and price_per_hour to each charge point.</source>
       <translation>Lees ook de OCPI-tarieven en voeg price_kwh (energieprijs incl. btw indien opgegeven, de hoogste over de connectoren) en price_per_hour toe aan elk laadpunt.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
-      <source>An OCPI versions URL (CDRs are read, or Sessions when the server publishes no CDRs), a cdrs or sessions endpoint URL, or a local JSON file of CDRs or Sessions (an array or an OCPI envelope, optionally gzip).</source>
-      <translation>Een OCPI-versions-URL (CDR's worden gelezen, of Sessions als de server geen CDR's publiceert), een URL van het cdrs- of sessions-endpoint, of een lokaal JSON-bestand met CDR's of Sessions (een array of een OCPI-envelop, eventueel gzip).</translation>
+      <source>An OCPI versions URL (CDRs are read, or Sessions when the server publishes no CDRs), a cdrs or sessions endpoint URL, or a local JSON file of CDRs or Sessions (an array or an OCPI envelope, optionally gzip). Type or paste a URL, or choose a file with the … button.</source>
+      <translation>Een OCPI-versions-URL (CDR's worden gelezen, of Sessions als de server geen CDR's publiceert), een cdrs- of sessions-endpoint-URL, of een lokaal JSON-bestand met CDR's of Sessions (een array of een OCPI-envelop, eventueel gzip). Typ of plak een URL, of kies een bestand met de knop ….</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
-      <source>An OCPI versions URL, a version-details URL, a locations endpoint URL, or the path or URL of an OCPI locations dump (a JSON array of Locations or an OCPI envelope, optionally gzip, like NDW's charging_point_locations_ocpi.json.gz).</source>
-      <translation>Een OCPI-versions-URL, een version-details-URL, een URL van het locations-endpoint, of het pad of de URL van een OCPI-locatiedump (een JSON-array van Locations of een OCPI-envelop, eventueel gzip, zoals charging_point_locations_ocpi.json.gz van de NDW).</translation>
+      <source>An OCPI versions URL, a version-details URL, a locations endpoint URL, or the path or URL of an OCPI locations dump (a JSON array of Locations or an OCPI envelope, optionally gzip, like NDW's charging_point_locations_ocpi.json.gz). Type or paste a URL, or choose a file with the … button.</source>
+      <translation>Een OCPI-versions-URL, een version-details-URL, een locations-endpoint-URL, of het pad of de URL van een OCPI-locatiedump (een JSON-array van Locations of een OCPI-envelop, eventueel gzip, zoals NDW's charging_point_locations_ocpi.json.gz). Typ of plak een URL, of kies een bestand met de knop ….</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -340,6 +345,11 @@
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
       <source>Areas without targets</source>
       <translation>Gebieden zonder doelobjecten</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>At least one factor needs a weight above 0.</source>
+      <translation>Minstens één factor heeft een gewicht boven 0 nodig.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -1642,6 +1652,12 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
+      <location filename="../../../ev_planner/processing/algorithms/loadocpisessions.py" />
+      <source>OCPI JSON (*.json *.json.gz *.gz)</source>
+      <translation>OCPI-JSON (*.json *.json.gz *.gz)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/loadocpi.py" />
       <source>OCPI source (URL or dump file)</source>
       <translation>OCPI-bron (URL of dumpbestand)</translation>
     </message>
@@ -2073,6 +2089,11 @@
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>Rejection rule</source>
       <translation>Afwijzingsregel</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Relative weight of this factor in the score; the weights are normalised to sum 1 over the factors whose layers are given. 0: the factor does not count.</source>
+      <translation>Relatief gewicht van deze factor in de score; de gewichten worden genormaliseerd tot som 1 over de factoren waarvan de laag is opgegeven. 0: de factor telt niet mee.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/resources/styles/charge_points.qml" />
@@ -3295,6 +3316,11 @@
       <translation>Alleen gebruikt als CARS_FIELD leeg is: auto's = huishoudens x deze waarde.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>WEIGHTS is given, so it is used instead of {fields}.</source>
+      <translation>WEIGHTS is opgegeven en wordt dus gebruikt in plaats van {fields}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/scoring.py" />
       <source>WEIGHTS: '{item}' is not of the form factor=value (e.g. {example}).</source>
       <translation>WEIGHTS: '{item}' heeft niet de vorm factor=waarde (bijv. {example}).</translation>
@@ -3373,14 +3399,34 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Weight of busy charge points nearby</source>
+      <translation>Gewicht van drukke laadpunten in de buurt</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Weight of demand</source>
+      <translation>Gewicht van de vraag</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>Weight of each demand feature (households, cars, EVs); empty: 1 each.</source>
       <translation>Gewicht van elk vraagobject (huishoudens, auto's, EV's); leeg: elk 1.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
-      <source>Weights</source>
-      <translation>Gewichten</translation>
+      <source>Weight of points of interest</source>
+      <translation>Gewicht van voorzieningen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Weight of the gap (demand not yet served)</source>
+      <translation>Gewicht van het gat (vraag nog zonder laadpunt)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
+      <source>Weights as text (for scripts)</source>
+      <translation>Gewichten als tekst (voor scripts)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/network.py" />
@@ -3735,8 +3781,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
-      <source>factor=weight pairs for demand, gap, poi and usage; normalised to sum 1 over the factors whose inputs are given. Left-out factors weigh 0.</source>
-      <translation>Paren factor=gewicht voor demand, gap, poi en usage; genormaliseerd tot een som van 1 over de factoren waarvan de invoer is opgegeven. Weggelaten factoren wegen 0.</translation>
+      <source>factor=weight pairs for demand, gap, poi and usage (e.g. {example}); when given, they are used instead of the four weight fields. Left-out factors weigh 0.</source>
+      <translation>paren factor=gewicht voor demand, gap, poi en usage (bijv. {example}); als ze zijn opgegeven, worden ze gebruikt in plaats van de vier gewichtvelden. Weggelaten factoren wegen 0.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/requests/evaluate.py" />
