@@ -41,19 +41,10 @@ def initialised(cls):
 
 
 ALGORITHMS = [initialised(cls) for cls in algorithm_classes()[0]]
-# The help of exportdecrees is being rewritten with the decrees themselves (issue 13, item 18):
-# strict, so this entry fails as soon as that help follows the rule and must then be removed.
-PENDING = {"exportdecrees"}
 
 
 def case(algorithm, suffix):
-    marks = [pytest.mark.xfail(strict=True, reason="help rewritten with item 18")]
-    return pytest.param(
-        algorithm,
-        suffix,
-        id=f"{algorithm.name()}{suffix}",
-        marks=marks if algorithm.name() in PENDING else [],
-    )
+    return pytest.param(algorithm, suffix, id=f"{algorithm.name()}{suffix}")
 
 
 CASES = [case(algorithm, suffix) for algorithm in ALGORITHMS for suffix in ("", "_nl")]
