@@ -84,6 +84,19 @@ def run_as_the_dialog(algorithm_id: str, parameters: dict, layers=()) -> dict[st
     return outputs
 
 
+@pytest.fixture(scope="module", autouse=True)
+def projects_released():
+    """The projects of this module are emptied and released while QGIS still runs: left to the
+    interpreter's exit, after QGIS has gone, deleting them crashes the test process."""
+    yield
+    for project in _PROJECTS:
+        project.clear()
+    _PROJECTS.clear()
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture(scope="module")
 def charge_points(sample_dir, tmp_path_factory) -> str:
     """The Delft charge points in the common schema, as the loader writes them."""
