@@ -122,7 +122,8 @@ def test_every_documented_extent_is_xmin_xmax_ymin_ymax_and_municipal():
 
     for example in (e for e in EXAMPLES if e.value("EXTENT")):
         west, south, east, north = documented_bounds(example)
-        assert west < east and south < north, example.where
+        assert west < east, example.where
+        assert south < north, example.where
         assert area_km2((west, south, east, north)) < PLAUSIBLE_MUNICIPAL_AREA_KM2, example.where
 
 
