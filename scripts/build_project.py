@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLegendStyle,
     QgsLineSymbol,
+    QgsMapThemeCollection,
     QgsPrintLayout,
     QgsProject,
     QgsRectangle,
@@ -50,6 +52,7 @@ from ev_planner.compat import DISTANCE_METERS, LAYOUT_MILLIMETERS  # noqa: E402
 
 SAMPLE = REPO / "sample_data" / "delft"
 OSM = SAMPLE / "osm_tudelft_wippolder.osm.pbf"
+DISTRICTS = SAMPLE / "wijken_cbs_2024.geojson"
 BACKGROUND = "#f2efe9"
 EXTRACT_BBOX = (4.355, 51.995, 4.386, 52.005)
 REVIEW_GPKG = "review.gpkg"
@@ -65,24 +68,39 @@ class LayerSpec:
     maps: tuple[str, ...] = ("potential",)  # the print layouts that show it
 
 
-def base_layers() -> list[tuple[LayerSpec, str]]:
+def base_layers(osm: Path, districts: Path) -> list[tuple[LayerSpec, str]]:
     """The base map from the bundled OSM extract: (spec, simple style as 'fill'/'line' properties)."""
     return [
         (
             LayerSpec(
-                "Gebouwen (OSM)", f'{OSM}|layername=multipolygons|subset="building" IS NOT NULL', False
+                "Gebouwen (OSM)", f'{osm}|layername=multipolygons|subset="building" IS NOT NULL', False
             ),
             "fill:#e4e0da,outline:#cfc9c0",
         ),
         (
-            LayerSpec("Straten (OSM)", f'{OSM}|layername=lines|subset="highway" IS NOT NULL', False),
+            LayerSpec("Straten (OSM)", f'{osm}|layername=lines|subset="highway" IS NOT NULL', False),
             "line:#ffffff,width:0.6",
         ),
         (
-            LayerSpec("Wijken (CBS 2024)", f"{SAMPLE / 'wijken_cbs_2024.geojson'}", True),
+            LayerSpec("Wijken (CBS 2024)", str(districts), True),
             "fill:#00000000,outline:#5b4a8b,width:0.5",
         ),
     ]
+
+
+def beside_the_project(project_folder: Path, data: Path) -> Path:
+    """``data``, copied into the project's folder unless it already lies there.
+
+    QGIS stores a path relative to the project only when both share a root, and even then
+    "../../sample_data" breaks as soon as the folder is moved or shared: the base map travels
+    with the project instead.
+    """
+    if data.resolve().is_relative_to(project_folder.resolve()):
+        return data
+    copy = project_folder / "basemap" / data.name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(data, copy)
+    return copy
 
 
 # Demo outputs, bottom to top; their styles come from the GeoPackages themselves.
@@ -96,11 +114,9 @@ OUTPUT_LAYERS = [
     LayerSpec("Aanvragen van bewoners", "requests.gpkg", visible=False, maps=("requests",)),
     LayerSpec("Nieuwe locaties voor aanvragen", "request_sites.gpkg", visible=False, maps=("requests",)),
     # The review dock finds this layer and opens its GeoPackage (project entry review_gpkg).
+    # Visible: step 4 of the first 10 minutes reviews these sites on the map.
     LayerSpec(
-        "Validatie: voorgestelde locaties",
-        f"{REVIEW_GPKG}|layername=review_locations",
-        in_legend=False,
-        visible=False,
+        "Validatie: voorgestelde locaties", f"{REVIEW_GPKG}|layername=review_locations", in_legend=False
     ),
 ]
 
@@ -136,7 +152,10 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
     project.setBackgroundColor(QColor(BACKGROUND))  # white streets need a tinted ground
     _preset_datum_transform(project, QgsCoordinateReferenceSystem("EPSG:4326"))
     base_layer_ids = set()
-    for spec, style in base_layers():
+    project_folder = project_path.parent
+    project_folder.mkdir(parents=True, exist_ok=True)
+    osm, districts = (beside_the_project(project_folder, data) for data in (OSM, DISTRICTS))
+    for spec, style in base_layers(osm, districts):
         layer = QgsVectorLayer(spec.source, spec.name, "ogr")
         if layer.isValid():
             _simple_symbol(layer, style)
@@ -239,14 +258,19 @@ def _layout(
     # Resize before moving: a map item moved while it has no size cannot zoom afterwards (3.22).
     map_item.attemptResize(QgsLayoutSize(MAP_WIDTH, 182, LAYOUT_MILLIMETERS))
     map_item.attemptMove(QgsLayoutPoint(10, 18, LAYOUT_MILLIMETERS))
-    # Top of the list is drawn on top: the layer tree order, as in the layers panel.
-    map_item.setLayers(
+    # A map theme rather than setLayers: a layout's own layer list stores absolute paths
+    # (QGIS 3.22), a theme only layer ids. Drawn in the layer tree order, as in the layers panel.
+    theme = QgsMapThemeCollection.MapThemeRecord()
+    theme.setLayerRecords(
         [
-            layer
+            QgsMapThemeCollection.MapThemeLayerRecord(layer)
             for layer in project.layerTreeRoot().layerOrder()
             if layer in legend_layers or layer.id() in base_layer_ids
         ]
     )
+    project.mapThemeCollection().insert(name, theme)
+    map_item.setFollowVisibilityPreset(True)
+    map_item.setFollowVisibilityPresetName(name)
     map_item.zoomToExtent(extent)
     map_item.setFrameEnabled(True)
     map_item.setBackgroundColor(QColor(BACKGROUND))

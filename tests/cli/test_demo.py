@@ -7,7 +7,9 @@ import re
 import sqlite3
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +164,48 @@ def test_demo_map_is_dutch_and_its_legend_fits_the_page(demo_out, qgis_app):
         page_width = layout.pageCollection().page(0).pageSize().width()
         assert legend.positionWithUnits().x() + legend.sizeWithUnits().width() <= page_width, layout.name()
     project.clear()
+
+
+def _project_xml(qgz):
+    with zipfile.ZipFile(qgz) as zipped:
+        (name,) = [n for n in zipped.namelist() if n.endswith(".qgs")]
+        return ET.fromstring(zipped.read(name))
+
+
+# The layers of the first 10 minutes (README), by the file they read.
+FIRST_TEN_MINUTES = (
+    "wijken_cbs_2024.geojson",
+    "osm_tudelft_wippolder.osm.pbf",
+    "coverage.gpkg",
+    "candidates_scored.gpkg",
+    "charge_points.gpkg",
+    "selected_locations.gpkg",
+    "review.gpkg",
+)
+
+
+def test_demo_project_is_relative_and_opens_with_the_first_layers_visible(demo_out):
+    """#13 item 7: no absolute path anywhere (data sources, layer tree, layouts); the layers the
+    first 10 minutes use are switched on, the review layer among them."""
+    out, _ = demo_out
+    root = _project_xml(out / "ev_planner_delft.qgz")
+    assert root.find("./properties/Paths/Absolute").text == "false"
+    sources = [e.text or "" for e in root.iter("datasource")]
+    sources += [e.get("source") for e in root.iter() if e.get("source") is not None]
+    assert len(sources) > 20
+    assert [s for s in sources if s and not s.startswith("./")] == []
+    text = ET.tostring(root, encoding="unicode")
+    assert str(out) not in text
+    assert str(out.parent.parent) not in text  # nor the temporary folder or the repository
+    assert str(Path(__file__).resolve().parents[2]) not in text
+    checked = {
+        node.get("source").split("|")[0].rsplit("/", 1)[-1]: node.get("checked")
+        for node in root.find("layer-tree-group").iter("layer-tree-layer")
+    }
+    assert {name: checked.get(name) for name in FIRST_TEN_MINUTES} == dict.fromkeys(
+        FIRST_TEN_MINUTES, "Qt::Checked"
+    )
+    # A layout follows a map theme (layer ids only) rather than keeping its own layer list.
+    maps = [item for item in root.iter("LayoutItem") if item.get("followPreset") is not None]
+    assert maps
+    assert all(item.get("followPreset") == "true" for item in maps)

@@ -27,6 +27,26 @@ class DistributionResult:
     undistributed: np.ndarray  # (n_fields,): sum of the values of the empty areas
 
 
+# Demand figures in outputs (households, cars, weights summed within a radius) to a tenth: they
+# are shares of area totals, and more decimals only suggest a precision the data lack.
+DEMAND_DECIMALS = 1
+
+
+def rounded_keeping_total(values: np.ndarray, decimals: int) -> np.ndarray:
+    """``values`` rounded to ``decimals``, with a sum that is the total rounded the same way.
+
+    Largest-remainder rounding: households spread over grid cells must still add up to the
+    households of the area when the rounded cells are summed.
+    """
+    step = 10.0**decimals
+    scaled = np.asarray(values, dtype=float) * step
+    floors = np.floor(scaled)
+    short = int(np.rint(scaled.sum() - floors.sum()))
+    if short > 0:
+        floors[np.argsort(floors - scaled, kind="stable")[:short]] += 1
+    return np.round(floors / step, decimals)
+
+
 def _check_values(values: np.ndarray, what: str) -> None:
     if not np.all(np.isfinite(values)):
         raise InputError("The {what} hold a missing or non-finite value.", what=what)

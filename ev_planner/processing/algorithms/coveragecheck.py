@@ -39,6 +39,7 @@ from ...core.potential.coverage import (
     coverage_grid,
     polygon_demand_points,
 )
+from ...core.potential.demand import DEMAND_DECIMALS, rounded_keeping_total
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import (
     choose_metric_crs,
@@ -270,6 +271,10 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
             fields.append(QgsField(name, kind))
         sink, dest_id = open_sink(self, parameters, self.OUTPUT, context, fields, WKB_POLYGON, output_crs)
         back = QgsCoordinateTransform(inputs.crs, output_crs, context.transformContext())
+        # Households to a tenth (they are shares of district totals), the cells still adding up
+        # to the total; the share in percent to four decimals, like selectlocations' figures.
+        shown_households = rounded_keeping_total(result.households, DEMAND_DECIMALS)
+        shown_reached = np.round(result.within_radius, DEMAND_DECIMALS)
 
         def features():
             for i in range(len(result.ix)):
@@ -283,12 +288,12 @@ class CoverageCheckAlgorithm(EvPlannerAlgorithm):
                 feature.setAttributes(
                     [
                         result.cell_code(i),
-                        households,
+                        float(shown_households[i]),
                         int(result.charge_points[i]),
                         int(result.covered[i]),
                         int(result.white_spot[i]),
-                        reached,
-                        100.0 * reached / households if households > 0 else None,
+                        float(shown_reached[i]),
+                        round(100.0 * reached / households, 4) if households > 0 else None,
                     ]
                 )
                 yield feature

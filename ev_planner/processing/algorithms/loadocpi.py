@@ -153,6 +153,7 @@ class LoadOcpiAlgorithm(EvPlannerAlgorithm):
             self.parameterAsExtent(parameters, self.EXTENT, context),
             self.parameterAsExtentCrs(parameters, self.EXTENT, context),
             context,
+            feedback,
         )
         with http_client(feedback, [token] if token else []) as http:
             for secret in http.secrets:

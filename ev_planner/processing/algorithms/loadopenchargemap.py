@@ -80,6 +80,7 @@ class LoadOpenChargeMapAlgorithm(EvPlannerAlgorithm):
             self.parameterAsExtent(parameters, self.EXTENT, context),
             self.parameterAsExtentCrs(parameters, self.EXTENT, context),
             context,
+            feedback,
         )
         if extent is None:
             raise QgsProcessingException(self.tr("Give an extent: Open Charge Map is queried by area."))

@@ -58,6 +58,7 @@ class LoadOsmAlgorithm(EvPlannerAlgorithm):
             self.parameterAsExtent(parameters, self.EXTENT, context),
             self.parameterAsExtentCrs(parameters, self.EXTENT, context),
             context,
+            feedback,
         )
         if extent is None:
             raise QgsProcessingException(self.tr("Give an extent: OpenStreetMap is queried by area."))

@@ -24,6 +24,7 @@ from ...compat import (
     FieldType,
 )
 from ...core.errors import CanceledError
+from ...core.potential.demand import DEMAND_DECIMALS
 from ...core.potential.scoring import (
     DEFAULT_RADIUS,
     DEFAULT_WEIGHTS,
@@ -312,8 +313,8 @@ class ScoreCandidatesAlgorithm(EvPlannerAlgorithm):
             np.round(result.score, 4).tolist(),
             result.rank.astype(int).tolist(),
             reasons,
-            result.demand_within.astype(float).tolist(),
-            result.unserved_within.astype(float).tolist(),
+            np.round(result.demand_within.astype(float), DEMAND_DECIMALS).tolist(),
+            np.round(result.unserved_within.astype(float), DEMAND_DECIMALS).tolist(),
             np.where(np.isfinite(nearest), nearest, np.nan).astype(object).tolist(),
             result.poi_count.astype(int).tolist(),
         ]

@@ -20,6 +20,7 @@ from ...compat import (
 )
 from ...core.dependencies import install_command
 from ...core.errors import CanceledError
+from ...core.potential.demand import DEMAND_DECIMALS
 from ...core.potential.milp import highs_available
 from ...core.potential.selection import DEFAULT_RADIUS, DEFAULT_TIME_LIMIT, METHODS, select_locations
 from ..base import EvPlannerAlgorithm, tr_noop
@@ -218,7 +219,7 @@ class SelectLocationsAlgorithm(EvPlannerAlgorithm):
         rows = {
             fid: [
                 rank + 1,
-                float(result.marginal_demand[rank]),
+                round(float(result.marginal_demand[rank]), DEMAND_DECIMALS),
                 round(float(result.cumulative_covered_pct[rank]), 4),
             ]
             for rank, fid in enumerate(fids)

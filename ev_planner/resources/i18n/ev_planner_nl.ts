@@ -1034,6 +1034,11 @@
       <translation>Bereik</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/extent.py" />
+      <source>Extent in WGS84: west {west:.6f}, south {south:.6f}, east {east:.6f}, north {north:.6f}.</source>
+      <translation>Gebied in WGS84: west {west:.6f}, zuid {south:.6f}, oost {east:.6f}, noord {north:.6f}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>Feature {fid} has an empty {field}.</source>
       <translation>Object {fid} heeft een leeg veld {field}.</translation>
@@ -2726,6 +2731,11 @@
       <location filename="../../../ev_planner/core/potential/forecast.py" />
       <source>The existing point counts must be zero or positive numbers.</source>
       <translation>De aantallen bestaande punten moeten nul of positieve getallen zijn.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/extent.py" />
+      <source>The extent covers about {area} km², far more than a municipality (warning above {limit} km²). On the command line, EXTENT is xmin,xmax,ymin,ymax: check the order of the coordinates.</source>
+      <translation>Het gebied beslaat ongeveer {area} km², veel meer dan een gemeente (waarschuwing boven {limit} km²). Op de opdrachtregel is EXTENT xmin,xmax,ymin,ymax: controleer de volgorde van de coördinaten.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/extent.py" />

@@ -27,5 +27,6 @@
   </renderer-v2>
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
+  <previewExpression>"candidate_id"</previewExpression>
   <layerGeometryType>0</layerGeometryType>
 </qgis>

@@ -10,7 +10,7 @@
       <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleFill" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option name="color" value="230,30,30,170" type="QString"/>
+            <Option name="color" value="230,30,30,80" type="QString"/>
             <Option name="style" value="solid" type="QString"/>
             <Option name="outline_color" value="150,0,0,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
@@ -26,7 +26,7 @@
       <symbol type="fill" name="1" alpha="1" clip_to_extent="1" force_rhr="0">
         <layer class="SimpleFill" enabled="1" pass="0" locked="0">
           <Option type="Map">
-            <Option name="color" value="60,170,80,110" type="QString"/>
+            <Option name="color" value="120,200,140,70" type="QString"/>
             <Option name="style" value="solid" type="QString"/>
             <Option name="outline_color" value="40,120,50,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>

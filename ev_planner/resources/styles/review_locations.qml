@@ -18,7 +18,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="circle" type="QString"/>
-            <Option name="color" value="150,150,150,255" type="QString"/>
+            <Option name="color" value="100,100,100,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>
@@ -39,7 +39,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="circle" type="QString"/>
-            <Option name="color" value="49,130,189,255" type="QString"/>
+            <Option name="color" value="33,102,172,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>
@@ -60,7 +60,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="diamond" type="QString"/>
-            <Option name="color" value="253,174,97,255" type="QString"/>
+            <Option name="color" value="217,95,2,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>
@@ -81,7 +81,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="circle" type="QString"/>
-            <Option name="color" value="26,152,80,255" type="QString"/>
+            <Option name="color" value="27,120,55,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>
@@ -102,7 +102,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="cross_fill" type="QString"/>
-            <Option name="color" value="215,48,39,255" type="QString"/>
+            <Option name="color" value="178,24,43,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>
@@ -123,7 +123,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="square" type="QString"/>
-            <Option name="color" value="158,154,200,255" type="QString"/>
+            <Option name="color" value="117,107,177,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>
@@ -144,7 +144,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="square" type="QString"/>
-            <Option name="color" value="117,107,177,255" type="QString"/>
+            <Option name="color" value="84,39,143,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>
@@ -165,7 +165,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="star" type="QString"/>
-            <Option name="color" value="0,136,136,255" type="QString"/>
+            <Option name="color" value="1,102,94,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>
@@ -186,7 +186,7 @@
         <layer class="SimpleMarker" enabled="1" pass="0" locked="0">
           <Option type="Map">
             <Option name="name" value="star" type="QString"/>
-            <Option name="color" value="0,90,50,255" type="QString"/>
+            <Option name="color" value="0,68,27,255" type="QString"/>
             <Option name="outline_color" value="35,35,35,255" type="QString"/>
             <Option name="outline_style" value="solid" type="QString"/>
             <Option name="outline_width" value="0.3" type="QString"/>

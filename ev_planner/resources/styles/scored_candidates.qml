@@ -122,5 +122,6 @@
   </renderer-v2>
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
+  <previewExpression>"candidate_id" || ' – ' || format_number("score", 1)</previewExpression>
   <layerGeometryType>0</layerGeometryType>
 </qgis>

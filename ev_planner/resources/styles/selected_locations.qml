@@ -42,5 +42,6 @@
   </labeling>
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
+  <previewExpression>'#' || "selection_rank" || ': ' || "candidate_id" || ' – ' || format_number("score", 1)</previewExpression>
   <layerGeometryType>0</layerGeometryType>
 </qgis>

@@ -222,3 +222,30 @@ def test_cancel_writes_no_output(evplanner, sample_dir, delft_charge_points):
             },
             feedback,
         )
+
+
+def test_delft_cells_show_households_to_a_tenth_that_add_up(
+    evplanner, sample_dir, delft_charge_points, tmp_path
+):
+    """#13 item 10: shares of district totals to a tenth of a household, still summing to the
+    districts' total; the share within the radius in percent to four decimals."""
+    wijken = str(sample_dir / "wijken_cbs_2024.geojson")
+    output = str(tmp_path / "tenths.gpkg")
+    result = _run(
+        {
+            "DEMAND": wijken,
+            "DEMAND_FIELD": "huishoudens",
+            "CHARGE_POINTS": delft_charge_points,
+            "OUTPUT": output,
+        }
+    )
+    cells = list(QgsVectorLayer(output, "cells", "ogr").getFeatures())
+    households = [f["households"] for f in cells]
+    assert households == [round(v, 1) for v in households]
+    assert any(v != int(v) for v in households)
+    assert sum(households) == pytest.approx(result["DEMAND_TOTAL"], abs=1e-6)
+    reached = [f["households_within_radius"] for f in cells]
+    assert reached == [round(v, 1) for v in reached]
+    shares = [f["pct_within_radius"] for f in cells if f["pct_within_radius"] is not None]
+    assert shares == [round(v, 4) for v in shares]
+    assert max(len(repr(v)) for v in households) <= len("12345.6")
