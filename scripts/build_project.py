@@ -43,6 +43,7 @@ from qgis.core import (
     QgsReferencedRectangle,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor, QFont
 
 REPO = Path(__file__).resolve().parent.parent
@@ -275,7 +276,7 @@ def _layout(
     map_item.setFrameEnabled(True)
     map_item.setBackgroundColor(QColor(BACKGROUND))
 
-    layout.addLayoutItem(_legend(layout, map_item, legend_layers))
+    _legend(layout, map_item, legend_layers)
     layout.addLayoutItem(_scale_bar(layout, map_item))
 
     credits = QgsLayoutItemLabel(layout)
@@ -288,7 +289,8 @@ def _layout(
 
 
 def _legend(layout: QgsPrintLayout, map_item: QgsLayoutItemMap, legend_layers) -> QgsLayoutItemLegend:
-    """The legend right of the map: only the classes the map shows, in a font that fits the page."""
+    """The legend right of the map, added to ``layout``: only the classes the map shows, in a font
+    that fits the page."""
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("Legenda")
     legend.setLinkedMap(map_item)
@@ -301,6 +303,10 @@ def _legend(layout: QgsPrintLayout, map_item: QgsLayoutItemMap, legend_layers) -
             root.removeChildNode(node)
     left = 10 + MAP_WIDTH + 4
     legend.attemptMove(QgsLayoutPoint(left, 18, LAYOUT_MILLIMETERS))
+    layout.addLayoutItem(legend)
+    # A legend measures itself only once it has been painted (it needs the DPI first): a quick
+    # render at low resolution makes the sizes below real.
+    QgsLayoutExporter(layout).renderPageToImage(0, QSize(), 30)
     for size in (10, 9, 8, 7):
         _legend_font_size(legend, size)
         legend.adjustBoxSize()

@@ -162,6 +162,9 @@ def test_demo_map_is_dutch_and_its_legend_fits_the_page(demo_out, qgis_app):
     for layout in project.layoutManager().printLayouts():
         legend = next(item for item in layout.items() if isinstance(item, QgsLayoutItemLegend))
         page_width = layout.pageCollection().page(0).pageSize().width()
+        assert legend.sizeWithUnits().width() > 50, (
+            "the legend was measured (a legend never painted has size 0)"
+        )
         assert legend.positionWithUnits().x() + legend.sizeWithUnits().width() <= page_width, layout.name()
     project.clear()
 
