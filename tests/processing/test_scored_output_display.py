@@ -32,20 +32,17 @@ def thirds_of_households():
     return candidates, demand, point_layer([(0, 200)])
 
 
-def test_scored_candidates_show_id_and_score_and_round_demand(evplanner, tmp_path):
+def scored_candidates(tmp_path, **extra) -> str:
+    """The hand-made candidates scored into a GeoPackage; returns its path."""
     candidates, demand, existing = thirds_of_households()
     output = str(tmp_path / "scored.gpkg")
-    run_algorithm(
-        "scorecandidates",
-        {
-            "CANDIDATES": candidates,
-            "DEMAND": demand,
-            "DEMAND_FIELD": "households",
-            "CHARGE_POINTS": existing,
-            "RADIUS": 250,
-            "OUTPUT": output,
-        },
-    )
+    parameters = {"CANDIDATES": candidates, "DEMAND": demand, "DEMAND_FIELD": "households"}
+    run_algorithm("scorecandidates", {**parameters, "CHARGE_POINTS": existing, **extra, "OUTPUT": output})
+    return output
+
+
+def test_scored_candidates_show_id_and_score_and_round_demand(evplanner, tmp_path):
+    output = scored_candidates(tmp_path, RADIUS=250)
     layer = QgsVectorLayer(output, "scored", "ogr")  # opens with the style stored in the file
     assert "candidate_id" in layer.displayExpression()
     scores = {f["candidate_id"]: f["score"] for f in layer.getFeatures()}
@@ -64,18 +61,8 @@ def test_scored_candidates_show_id_and_score_and_round_demand(evplanner, tmp_pat
 
 
 def test_selected_locations_show_rank_id_and_score(evplanner, tmp_path):
-    candidates, demand, existing = thirds_of_households()
-    scored = str(tmp_path / "scored.gpkg")
-    run_algorithm(
-        "scorecandidates",
-        {
-            "CANDIDATES": candidates,
-            "DEMAND": demand,
-            "DEMAND_FIELD": "households",
-            "CHARGE_POINTS": existing,
-            "OUTPUT": scored,
-        },
-    )
+    _, demand, existing = thirds_of_households()
+    scored = scored_candidates(tmp_path)
     output = str(tmp_path / "selected.gpkg")
     run_algorithm(
         "selectlocations",
