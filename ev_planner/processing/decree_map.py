@@ -20,6 +20,7 @@ from qgis.core import (
     Qgis,
     QgsBearingUtils,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsCsException,
     QgsFeature,
@@ -44,6 +45,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QS
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
 from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, LABEL_OVER_POINT
+from .layers import WGS84
 from .sinks import add_features
 from .styles import apply_style
 
@@ -209,10 +211,16 @@ def _draw_north_arrow(painter: QPainter, true_north_deg: float) -> None:
 def _true_north(
     crs: QgsCoordinateReferenceSystem, transform_context: QgsCoordinateTransformContext, centre: QgsPointXY
 ) -> float:
+    """The angle of true north at ``centre``; grid north (0) where the CRS is not meant to be
+    used, since newer PROJ versions answer there with any angle instead of failing."""
     try:
-        return QgsBearingUtils.bearingTrueNorth(crs, transform_context, centre)
+        lonlat = QgsCoordinateTransform(crs, WGS84, transform_context).transform(centre)
+        if not crs.bounds().contains(lonlat):
+            return 0.0
+        bearing = QgsBearingUtils.bearingTrueNorth(crs, transform_context, centre)
     except QgsCsException:
         return 0.0  # grid north: a map of 100 m hardly differs
+    return bearing if math.isfinite(bearing) else 0.0
 
 
 def render_decree_map(
