@@ -26,11 +26,11 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import CanceledError, EvPlannerError, redact
 from ..i18n import tr, translate_message
-from .begun_outputs import BegunOutputs, destination_file
+from .begun_outputs import BegunOutputs
 from .help import help_html
 from .layers import input_crs_problem
 from .network import DISTANCE_METHOD, walking_without_network
-from .sinks import into_existing_geopackage
+from .sinks import destination_file, into_existing_geopackage
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "ev_planner.svg"
 

@@ -16,32 +16,15 @@ from typing import Any
 
 from osgeo import ogr
 from qgis.core import (
-    QgsDataSourceUri,
     QgsProcessingFeedback,
-    QgsProcessingOutputLayerDefinition,
-    QgsProviderRegistry,
     QgsVectorFileWriter,
 )
 
 from ..i18n import tr
+from .sinks import destination_file
 
 # Files SQLite and GDAL keep next to a database or shapefile while it is open.
 _SIDECARS = ("-wal", "-shm", "-journal")
-
-
-def destination_file(definition: Any) -> tuple[str, str]:
-    """(file path, layer name) a sink destination points at; ("", "") for memory and other
-    non-file destinations."""
-    if isinstance(definition, QgsProcessingOutputLayerDefinition):
-        definition = definition.sink.staticValue()
-    if not isinstance(definition, str) or not definition or definition.startswith("memory:"):
-        return "", ""
-    if definition.startswith("ogr:"):
-        # The form processing/sinks.into_existing_geopackage writes: ogr:dbname='…' table="…" (geom)
-        uri = QgsDataSourceUri(definition[4:])
-        return uri.database(), uri.table()
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", definition)
-    return parts.get("path", "") or definition, parts.get("layerName", "")
 
 
 @dataclass

@@ -17,13 +17,11 @@ from osgeo import gdal, ogr
 from qgis.core import (
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
-    QgsDataSourceUri,
     QgsPointXY,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
@@ -33,6 +31,7 @@ from ..core.sources.records import utc_now_iso
 from ..core.sources.refresh import ExistingRow, RefreshPlan, plan_refresh
 from ..i18n import tr
 from .layers import WGS84
+from .sinks import destination_file
 
 InScope = Callable[[dict, float | None, float | None], bool]
 
@@ -55,20 +54,9 @@ class GpkgTarget:
 
 
 def gpkg_target(destination: str) -> GpkgTarget | None:
-    """The GeoPackage file and layer of an output destination, if it is one.
-
-    ``ogr:dbname='…' table="…"`` is read as QGIS itself reads that destination
-    (a data source URI); anything else as an OGR layer URI (``path|layername=…``).
-    """
-    if destination[:4].lower() == "ogr:":
-        uri = QgsDataSourceUri(destination[4:])
-        path, layer = uri.database(), uri.table()
-    else:
-        parts = QgsProviderRegistry.instance().decodeUri("ogr", destination)
-        path, layer = parts.get("path"), parts.get("layerName")
-    path = path if isinstance(path, str) else ""
-    layer = layer if isinstance(layer, str) and layer else None
-    return GpkgTarget(path, layer) if path.lower().endswith(".gpkg") else None
+    """The GeoPackage file and layer of an output destination, if it is one (:func:`destination_file`)."""
+    path, layer = destination_file(destination)
+    return GpkgTarget(path, layer or None) if path.lower().endswith(".gpkg") else None
 
 
 def refresh_existing_layer(

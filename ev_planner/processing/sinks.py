@@ -7,6 +7,7 @@ from typing import Any, Iterable, Sequence
 
 import pandas as pd
 from qgis.core import (
+    QgsDataSourceUri,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -15,6 +16,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
+    QgsProviderRegistry,
 )
 
 from ..core.errors import CanceledError
@@ -123,6 +125,26 @@ def add_features(sink: QgsFeatureSink, batch: list) -> None:
     added = sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
     if not (added[0] if isinstance(added, tuple) else added):
         raise_write_error(sink)
+
+
+def destination_file(definition: Any) -> tuple[str, str]:
+    """(file path, layer name or "") a sink destination names; ("", "") for memory layers and
+    destinations that are no text.
+
+    ``ogr:dbname='…' table="…"`` (what :func:`into_existing_geopackage` and the dialog's "Save to
+    GeoPackage" write) is read as QGIS itself reads it, as a data source URI; anything else as an
+    OGR layer URI (``path|layername=…``).
+    """
+    if isinstance(definition, QgsProcessingOutputLayerDefinition):
+        definition = definition.sink.staticValue()
+    if not isinstance(definition, str) or not definition or definition.startswith("memory:"):
+        return "", ""
+    if definition[:4].lower() == "ogr:":
+        uri = QgsDataSourceUri(definition[4:])
+        return uri.database(), uri.table()
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", definition)
+    path, layer = parts.get("path"), parts.get("layerName")
+    return (path if isinstance(path, str) else ""), (layer if isinstance(layer, str) else "")
 
 
 def into_existing_geopackage(definition: Any) -> Any:
