@@ -21,7 +21,6 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -30,6 +29,7 @@ from ev_planner.core.errors import CanceledError, InputError
 from ev_planner.processing.base import EvPlannerAlgorithm
 from ev_planner.processing.sinks import add_features
 from tests.support.feedback import RecordingFeedback
+from tests.support.layers import write_layer
 
 
 class WritesThenFails(EvPlannerAlgorithm):
@@ -78,15 +78,7 @@ def existing_geopackage(path: Path) -> None:
         feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(85000, 446000)))
         feature.setAttributes([name])
         layer.dataProvider().addFeature(feature)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = "kept"
-    from qgis.core import QgsCoordinateTransformContext
-
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, str(path), QgsCoordinateTransformContext(), options
-    )
-    assert error[0] == QgsVectorFileWriter.WriterError.NoError
+    write_layer(layer, path, "kept")
 
 
 def layer_names(path: Path) -> list[str]:

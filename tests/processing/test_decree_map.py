@@ -8,7 +8,6 @@ import zipfile
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFillSymbol,
     QgsGeometry,
@@ -16,7 +15,6 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsSingleSymbolRenderer,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor, QImage
@@ -30,7 +28,7 @@ from ev_planner.processing.decree_map import (
     styled_layer,
 )
 from ev_planner.processing.styles import apply_style
-from tests.support.layers import memory_points
+from tests.support.layers import memory_points, write_layer
 from tests.support.review import approved_review
 
 RD = QgsCoordinateReferenceSystem("EPSG:28992")
@@ -56,13 +54,7 @@ def _block() -> QgsVectorLayer:
 
 
 def _block_file(tmp_path, name: str) -> QgsVectorLayer:
-    path = tmp_path / f"{name}.geojson"
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GeoJSON"
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        _block(), str(path), QgsCoordinateTransformContext(), options
-    )[0]
-    assert error == QgsVectorFileWriter.WriterError.NoError
+    path = write_layer(_block(), tmp_path / f"{name}.geojson", driver="GeoJSON")
     # As Processing opens a path: without its style, so QGIS gives it a random colour.
     options = QgsVectorLayer.LayerOptions()
     options.loadDefaultStyle = False
@@ -173,13 +165,7 @@ def test_the_location_is_labelled_once(qgis_app, tmp_path):
 
 
 def test_a_review_without_a_stored_style_gets_ev_planners(qgis_app, tmp_path):
-    path = tmp_path / "bare_review.gpkg"
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.layerName = "locations"
-    error = QgsVectorFileWriter.writeAsVectorFormatV3(
-        _review_layer(tmp_path), str(path), QgsCoordinateTransformContext(), options
-    )[0]
-    assert error == QgsVectorFileWriter.WriterError.NoError
+    path = write_layer(_review_layer(tmp_path), tmp_path / "bare_review.gpkg", "locations")
     layer = open_review_layer(f"{path}|layername=locations", "locations")
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.labelsEnabled()

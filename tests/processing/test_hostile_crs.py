@@ -7,18 +7,16 @@ import os
 import processing
 import pytest
 from qgis.core import (
-    QgsCoordinateTransformContext,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
-from tests.support.layers import memory_points
+from tests.support.layers import memory_points, write_layer
 from tests.support.running import run_algorithm as run
 
 
@@ -36,15 +34,7 @@ def shapefile_without_prj(tmp_path, name, kind, points):
         feature.setAttributes([100.0])
         features.append(feature)
     layer.dataProvider().addFeatures(features)
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "ESRI Shapefile"
-    path = tmp_path / f"{name}.shp"
-    assert (
-        QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsCoordinateTransformContext(), options)[
-            0
-        ]
-        == 0
-    )
+    path = write_layer(layer, tmp_path / f"{name}.shp", driver="ESRI Shapefile")
     os.remove(tmp_path / f"{name}.prj")
     return str(path)
 

@@ -12,11 +12,10 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
-from tests.support.layers import point_layer
+from tests.support.layers import point_layer, write_layer
 
 
 def _layers(path) -> set[str]:
@@ -34,14 +33,7 @@ def users_geopackage(tmp_path):
 
 
 def _users_geopackage(path):
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = "my_own_layer"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(
-        point_layer([(0, 0), (10, 10)]), str(path), QgsProcessingContext().transformContext(), options
-    )
-    assert error[0] == QgsVectorFileWriter.WriterError.NoError
-    return path
+    return write_layer(point_layer([(0, 0), (10, 10)]), path, "my_own_layer")
 
 
 @pytest.mark.parametrize("algorithm", ["scorecandidates", "selectlocations"])

@@ -10,12 +10,10 @@ from __future__ import annotations
 import pytest
 from qgis.core import (
     NULL,
-    QgsProcessingContext,
     QgsProcessingException,
-    QgsVectorFileWriter,
 )
 
-from tests.support.layers import STREETS, line_layer, point_layer
+from tests.support.layers import STREETS, line_layer, point_layer, write_layer
 from tests.support.running import run_logged, to_memory
 
 
@@ -91,13 +89,7 @@ def test_walking_without_a_network_is_a_clear_error(evplanner, algorithm):
 
 
 def test_a_network_file_is_built_once_and_then_read_from_the_cache(evplanner, tmp_path):
-    path = str(tmp_path / "streets.gpkg")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    writer_result = QgsVectorFileWriter.writeAsVectorFormatV2(
-        line_layer(STREETS), path, QgsProcessingContext().transformContext(), options
-    )
-    assert writer_result[0] == QgsVectorFileWriter.WriterError.NoError
+    path = str(write_layer(line_layer(STREETS), tmp_path / "streets.gpkg"))
     first, first_log = run("coveragecheck", **canal_inputs(), DISTANCE_METHOD=1, NETWORK=path)
     second, second_log = run("coveragecheck", **canal_inputs(), DISTANCE_METHOD=1, NETWORK=path)
     assert "read from the cache file" not in first_log

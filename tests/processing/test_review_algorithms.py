@@ -23,7 +23,7 @@ from qgis.core import (
 from ev_planner.core.review.documents import docx_text
 from ev_planner.core.review.events import ReviewEvent
 from ev_planner.core.review.store import ReviewStore
-from tests.support.layers import memory_points
+from tests.support.layers import memory_points, write_layer
 
 RD = {"L1": (84500.0, 447400.0), "L2": (84600.0, 447450.0), "L3": (84700.0, 447300.0)}
 
@@ -253,7 +253,6 @@ def test_reviewkpis_on_a_review_without_events(review, tmp_path):
 def test_checkconstraints_names_each_filter_of_one_file_once(review, tmp_path):
     """Three filters on one file are three layers of one name: the check says which was near."""
     import processing
-    from qgis.core import QgsVectorFileWriter
 
     x, y = RD["L1"]
     objects = memory_points(
@@ -261,13 +260,7 @@ def test_checkconstraints_names_each_filter_of_one_file_once(review, tmp_path):
         "field=kind:string",
         [((x + 2.0, y), ["tree"]), ((x, y + 4.0), ["hydrant"]), ((x + 3.0, y), ["tree"])],
     )
-    path = tmp_path / "street_objects.gpkg"
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName, options.layerName = "GPKG", "objects"
-    error, *_ = QgsVectorFileWriter.writeAsVectorFormatV2(
-        objects, str(path), QgsProject.instance().transformContext(), options
-    )
-    assert error == QgsVectorFileWriter.WriterError.NoError
+    path = write_layer(objects, tmp_path / "street_objects.gpkg", "objects")
     sources = [
         f"{path}|layername=objects|subset=\"kind\" = '{kind}'" for kind in ("tree", "hydrant", "bench")
     ]

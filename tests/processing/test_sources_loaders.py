@@ -21,12 +21,12 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingContext,
     QgsProcessingException,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
 from ev_planner.compat import FieldType
 from tests.support.feedback import RecordingFeedback as Feedback
+from tests.support.layers import write_layer
 from tests.support.running import run_checked as run_alg
 
 TOKEN = "processing-t0ken-xyz"
@@ -265,15 +265,7 @@ def write_other_layer(path: Path, layer_name: str) -> None:
     feature.setAttributes(["user data"])
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(85000, 446000)))
     layer.dataProvider().addFeatures([feature])
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = layer_name
-    if path.exists():
-        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(
-        layer, str(path), QgsCoordinateTransformContextFactory(), options
-    )
-    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    write_layer(layer, path, layer_name)
 
 
 def QgsCoordinateTransformContextFactory():

@@ -13,10 +13,12 @@ from typing import Callable
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
+    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -164,3 +166,18 @@ def features_by_id(path):
     layer = QgsVectorLayer(path, "out", "ogr")
     assert layer.isValid()
     return layer, {f["source_id"]: f for f in layer.getFeatures()}
+
+
+def write_layer(layer: QgsVectorLayer, path, layer_name: str = "", driver: str = "GPKG") -> Path:
+    """Write ``layer`` to a file as a user's own data; into an existing file it is one more layer."""
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = driver
+    if layer_name:
+        options.layerName = layer_name
+    if Path(path).exists():
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(
+        layer, str(path), QgsCoordinateTransformContext(), options
+    )
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    return Path(path)
