@@ -10,8 +10,13 @@ import csv
 import datetime as dt
 import html
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Iterable, Sequence
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the plugin's core, from this checkout
+
+from ev_planner.core.review.documents import dutch_status
 
 CSS = """
 body { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
@@ -24,18 +29,6 @@ th { background: #eef6f2; } td.num { text-align: right; font-variant-numeric: ta
 """
 
 
-STATUS_LABELS = {
-    "proposed": "voorgesteld",
-    "in_review": "in behandeling",
-    "changes_requested": "aanpassing gevraagd",
-    "approved": "goedgekeurd",
-    "rejected": "afgewezen",
-    "requested": "aangevraagd bij de exploitant",
-    "permitted": "verkeersbesluit",
-    "installed": "geplaatst",
-    "delivered": "opgeleverd",
-    "cancelled": "vervallen",
-}
 DECREE_SUFFIXES = (".docx", ".odt")
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -200,7 +193,7 @@ def _review_section(out: Path) -> str:
         return ""
     chart = bar_chart(
         "Locaties per status",
-        [STATUS_LABELS.get(r[0], r[0]) for r in rows],
+        [dutch_status(r[0]) for r in rows],
         {"locaties": [r[1] for r in rows]},
     )
     links = []
