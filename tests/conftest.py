@@ -4,6 +4,8 @@ pytest-qgis starts one real QgsApplication for the session. ``evplanner`` adds
 our provider to the real Processing registry so tests can call
 ``processing.run("evplanner:<alg>", ...)``; ``run_qgis_process`` runs
 ``scripts/qgis_process`` as a subprocess, exactly as a batch user would.
+``postgres_cluster`` starts a throwaway PostGIS cluster (tests/support/postgres.py) the
+first time a test asks for it, and stops it at the end of the session.
 """
 
 from __future__ import annotations
@@ -94,3 +96,22 @@ def run_algorithm_cli(run_qgis_process):
         return json.loads(completed.stdout[completed.stdout.index("{") :])
 
     return run
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A running throwaway PostgreSQL + PostGIS cluster (``tests.support.postgres.PostgresCluster``).
+
+    A missing PostgreSQL or PostGIS fails the test rather than skipping it: ``make install``
+    installs both, so their absence is a broken set-up.
+    """
+    try:
+        from tests.support.postgres import PostgresCluster, PostgresUnavailableError
+    except ImportError as error:
+        pytest.fail(f"psycopg2 is missing ({error}); `make install` installs python3-psycopg2", pytrace=False)
+    try:
+        cluster = PostgresCluster.start()
+    except PostgresUnavailableError as error:
+        pytest.fail(f"Cannot start the test PostgreSQL cluster: {error}", pytrace=False)
+    yield cluster
+    cluster.stop()
