@@ -115,3 +115,11 @@ def postgres_cluster():
         pytest.fail(f"Cannot start the test PostgreSQL cluster: {error}", pytrace=False)
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture(scope="module")
+def team_database(postgres_cluster):
+    """A database of the throwaway cluster with a review administrator and four colleagues."""
+    from tests.support.pg_review import TeamDatabase
+
+    return TeamDatabase.create(postgres_cluster)

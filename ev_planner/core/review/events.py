@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import re
 import uuid
@@ -80,6 +81,14 @@ def _local_zone(name: str) -> tzinfo:
     from dateutil.zoneinfo import get_zonefile_instance
 
     return get_zonefile_instance().get(canonical)
+
+
+def os_user() -> str:
+    """The operating-system login, recorded next to the name a user types in a GeoPackage review."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some containers): the review still works
+        return ""
 
 
 def utc_now() -> datetime:

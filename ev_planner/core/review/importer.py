@@ -29,6 +29,7 @@ SKIP_INVALID_TRANSITION = tr_noop("invalid transition")
 SKIP_BAD_TIMESTAMP = tr_noop("bad timestamp")
 SKIP_DUPLICATE = tr_noop("already imported")
 SKIP_MISSING_VALUE = tr_noop("missing value")
+SKIP_NOT_PERMITTED = tr_noop("not permitted for your database login")
 
 
 @dataclass
@@ -156,6 +157,10 @@ def _append_event(
     if location_id not in states:
         states[location_id] = store.replay(connection, location_id)
     state, _, count = states[location_id]
+    refusal = store.refusal(event)  # a PostgreSQL review's trigger would refuse the whole import
+    if refusal is not None:
+        result.skip(SKIP_NOT_PERMITTED, line, refusal)
+        return False
     try:
         new_state = apply_event(
             state,

@@ -1,4 +1,8 @@
-"""The review GeoPackage: locations, the append-only event log and the configuration.
+"""The review store: locations, the append-only event log and the configuration, in a GeoPackage.
+
+:class:`BaseReviewStore` holds what every backend shares (replaying the log through the
+state machine, checked appends); :class:`ReviewStore` is the GeoPackage, and
+:mod:`.postgres` the PostgreSQL/PostGIS review of a team.
 
 Every write is one SQLite transaction opened with ``BEGIN IMMEDIATE`` (it takes
 the write lock before reading, so two writers never decide on a stale state),
@@ -18,8 +22,9 @@ import sqlite3
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, ContextManager, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from ..errors import InputError, ReviewError
 from . import gpkg
@@ -40,6 +45,17 @@ CONFIG_TABLE = "review_config"
 REQUIRED_TABLES = (LOCATIONS_TABLE, EVENTS_TABLE, CONFIG_TABLE)
 GEOMETRY_COLUMN = "geom"
 SCHEMA_VERSION = "evplanner-review/1"
+REQUESTS_TABLE = "review_requests"
+REQUEST_COLUMNS = (
+    ("request_id", "TEXT NOT NULL UNIQUE"),
+    ("received_at", "DATETIME"),
+    ("evaluated_at", "DATETIME"),
+    ("outcome", "TEXT"),
+    ("reason", "TEXT"),
+    ("location_id", "TEXT"),  # the review location or charge point that serves the request
+    ("walk_m", "REAL"),
+)
+SITE_COLUMNS = (("source", "TEXT"), ("request_ids", "TEXT"))
 
 # Columns the proposal cannot bring in: they belong to the review.
 EDITABLE_COLUMNS = (("address", "TEXT"), ("operator", "TEXT"), ("parking_spaces", "INTEGER"))
@@ -78,6 +94,7 @@ class LocationInput:
     x: float
     y: float
     attributes: Dict[str, Any] = field(default_factory=dict)
+    created_at: Optional[str] = None  # a copied review keeps its own; a new one is created now
 
 
 def _sql_type(value: Any) -> str:
@@ -121,12 +138,15 @@ def create_review(
     attribute_types: Optional[Dict[str, str]] = None,
     overwrite: bool = False,
     description: str = "EV Planner review",
+    history: Sequence[Tuple[ReviewEvent, str]] = (),
 ) -> Path:
     """Write a new review GeoPackage with every location ``proposed``.
 
     An existing file is never overwritten silently: ``overwrite`` must be asked
     for, and even then a file that holds review events is kept (decisions are
-    never lost) unless the caller deletes it on purpose.
+    never lost) unless the caller deletes it on purpose. ``history`` (events with
+    their ``recorded_at``, from a copied review) is written as it was, and the
+    derived columns are folded from it.
     """
     path = Path(path)
     ids = _checked_location_ids(path, locations)
@@ -159,6 +179,8 @@ def create_review(
         tmp_path.unlink(missing_ok=True)
         raise
     connection.close()
+    if history:
+        ReviewStore(tmp_path).write_history(history)
     _replace_file(tmp_path, path)
     return path
 
@@ -167,6 +189,11 @@ def _checked_location_ids(path: Path, locations: Sequence[LocationInput]) -> Lis
     """The location ids, refused when the file is no GeoPackage or an id is empty or repeated."""
     if path.suffix.lower() != ".gpkg":
         raise InputError("The review file must be a GeoPackage (.gpkg), not {file}.", file=path.name)
+    return _checked_ids(locations)
+
+
+def _checked_ids(locations: Sequence[LocationInput]) -> List[str]:
+    """The location ids, refused when an id is empty or repeated."""
     ids = [str(loc.location_id).strip() for loc in locations]
     if not locations:
         raise InputError("There are no locations to review.")
@@ -290,7 +317,7 @@ def _insert_locations(
         values += [
             _editable_value(loc, columns.editable_sources.get(name), name) for name, _ in EDITABLE_COLUMNS
         ]
-        values += [created_at]
+        values += [loc.created_at or created_at]
         values += list(derived.values())
         connection.execute(sql, values)
 
@@ -379,7 +406,298 @@ def review_path(text: str) -> Path:
     return Path(str(text).split("|")[0].strip())
 
 
-class ReviewStore:
+def time_text(value: Any) -> Any:
+    """A stored time as EV Planner's UTC text; PostgreSQL hands back datetimes, SQLite text."""
+    return format_utc(value) if isinstance(value, datetime) else value
+
+
+class BaseReviewStore:
+    """What every review store does, whatever holds it: read the log, replay it, append checked events.
+
+    A backend (:class:`ReviewStore` for a GeoPackage, :class:`.postgres.PostgresReviewStore`)
+    supplies the connection, the transaction, the table names and the few statements that
+    differ. Statements here use ``?`` placeholders; :meth:`execute` adapts them.
+    """
+
+    config: ReviewConfig
+    location_columns: List[str]
+    placeholder = "?"
+
+    # --- what a backend supplies ----------------------------------------------------------
+    @property
+    def label(self) -> str:
+        """How messages name the review (a file name, a schema in a database)."""
+        raise NotImplementedError
+
+    @property
+    def name(self) -> str:
+        """A short name for titles (the file's stem, the schema)."""
+        raise NotImplementedError
+
+    def _connect(self) -> ContextManager[Any]:
+        raise NotImplementedError
+
+    def transaction(self) -> ContextManager[Any]:
+        raise NotImplementedError
+
+    def table(self, name: str) -> str:
+        """The SQL name of one of the review's tables."""
+        return name
+
+    def _lock_location(self, connection: Any, location_id: str) -> Optional[Tuple[Any]]:
+        """The location's ``created_at`` row, locked for the transaction where the backend can."""
+        return self.execute(
+            connection,
+            f"SELECT created_at FROM {self.table(LOCATIONS_TABLE)} WHERE location_id = ?",
+            (location_id,),
+        ).fetchone()
+
+    def refusal(self, event: ReviewEvent) -> Optional[ReviewError]:
+        """Why the connected user may not record ``event`` (None: they may); GeoPackages cannot tell."""
+        return None
+
+    def _attach(
+        self, connection: Any, event: ReviewEvent, photo: Path | str
+    ) -> Tuple[ReviewEvent, Callable[[], None]]:
+        """Keep ``photo`` with the review; the event referring to it, and how to undo the keeping."""
+        raise NotImplementedError
+
+    def _begin_derived_write(self, connection: Any) -> None:
+        """Called before derived columns are rewritten (PostgreSQL lets only then change them)."""
+
+    def has_table(self, connection: Any, name: str) -> bool:
+        raise NotImplementedError
+
+    def ensure_request_schema(self, connection: Any) -> None:
+        """Add the request columns and table to a review made before requests existed."""
+
+    def insert_location(self, connection: Any, x: float, y: float, values: Dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def insert_request(self, connection: Any, row: Sequence[Any]) -> bool:
+        """Record a request unless its request_id is there already; True when it was added."""
+        raise NotImplementedError
+
+    def locations_changed(self, connection: Any) -> None:
+        """Called after locations were added (a GeoPackage keeps the layer's extent)."""
+
+    # --- SQL ------------------------------------------------------------------------------
+    def execute(self, connection: Any, sql: str, params: Sequence[Any] = ()) -> Any:
+        cursor = connection.cursor()
+        if self.placeholder != "?":
+            sql = sql.replace("?", self.placeholder)
+        cursor.execute(sql, tuple(params))
+        return cursor
+
+    # --- reading --------------------------------------------------------------------------
+    def location_ids(self) -> List[str]:
+        with self._connect() as connection:
+            rows = self.execute(
+                connection, f"SELECT location_id FROM {self.table(LOCATIONS_TABLE)} ORDER BY fid"
+            )
+            return [r[0] for r in rows.fetchall()]
+
+    def location_ids_in(self, connection: Any) -> List[str]:
+        rows = self.execute(connection, f"SELECT location_id FROM {self.table(LOCATIONS_TABLE)} ORDER BY fid")
+        return [r[0] for r in rows.fetchall()]
+
+    def location(self, location_id: str) -> Dict[str, Any]:
+        for item in self.locations():
+            if item["location_id"] == location_id:
+                return item
+        raise ReviewError("Unknown location {location_id!r}.", location_id=location_id)
+
+    def locations(self) -> List[Dict[str, Any]]:
+        raise NotImplementedError
+
+    def events(self, location_id: Optional[str] = None) -> List[ReviewEvent]:
+        """The log in append order, for one location or all."""
+        with self._connect() as connection:
+            return self._events(connection, location_id)
+
+    def history(self, location_id: Optional[str] = None) -> List[ReviewEvent]:
+        """The log in date order (``at``, then ``recorded_at``), as a reader follows it.
+
+        Append order differs when a spreadsheet of earlier decisions is imported after an
+        automatic check; the status is still folded in append order (:meth:`events`).
+        """
+        with self._connect() as connection:
+            return self._events(connection, location_id, order="at, recorded_at, fid")
+
+    def _events(self, connection: Any, location_id: Optional[str], order: str = "fid") -> List[ReviewEvent]:
+        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM {self.table(EVENTS_TABLE)}"
+        params: Tuple = ()
+        if location_id is not None:
+            sql += " WHERE location_id = ?"
+            params = (location_id,)
+        rows = self.execute(connection, f"{sql} ORDER BY {order}", params).fetchall()
+        events = []
+        for row in rows:
+            values = dict(zip(EVENT_COLUMNS, row))
+            values["at"] = time_text(values["at"])
+            events.append(ReviewEvent(**values))
+        return events
+
+    def count_events(self) -> int:
+        with self._connect() as connection:
+            return int(
+                self.execute(connection, f"SELECT COUNT(*) FROM {self.table(EVENTS_TABLE)}").fetchone()[0]
+            )
+
+    def replay(self, connection: Any, location_id: str) -> Tuple[LocationState, Optional[str], int]:
+        """State, last event time and event count of a location, folded from its log."""
+        row = self._lock_location(connection, location_id)
+        if row is None:
+            raise ReviewError(
+                "Unknown location {location_id!r}: it is not in this review.", location_id=location_id
+            )
+        state = initial_state(self.config, time_text(row[0]))
+        last_at = None
+        events = self._events(connection, location_id)
+        for event in events:
+            # A refusal is only reachable if review_config was edited after decisions were
+            # made: the log stays authoritative and the event keeps its place in the history.
+            with contextlib.suppress(TransitionError):
+                state = apply_event(
+                    state,
+                    event.action,
+                    self.config,
+                    at=event.at,
+                    department=event.department,
+                    reason=event.reason,
+                    installer=event.installer,
+                )
+            last_at = event.at
+        return state, last_at, len(events)
+
+    def state(self, location_id: str) -> LocationState:
+        with self._connect() as connection:
+            return self.replay(connection, location_id)[0]
+
+    # --- writing --------------------------------------------------------------------------
+    def append(self, event: ReviewEvent, photo: Optional[Path | str] = None) -> ReviewEvent:
+        """Check ``event`` against the location's state and append it; returns the stored event.
+
+        ``photo`` is kept with the review (next to a GeoPackage, in the database for
+        PostgreSQL) and referenced by the event's ``attachment``.
+        """
+        event = event.completed()
+        refusal = self.refusal(event)
+        if refusal is not None:
+            raise refusal
+        undo: Optional[Callable[[], None]] = None
+        try:
+            with self.transaction() as connection:
+                if photo:
+                    event, undo = self._attach(connection, event, photo)
+                self._append_checked(connection, event)
+                event = self._as_recorded(connection, event)
+        except BaseException:
+            if undo is not None:
+                undo()
+            raise
+        return event
+
+    def _as_recorded(self, connection: Any, event: ReviewEvent) -> ReviewEvent:
+        """The event as the store keeps it (PostgreSQL records the login as the actor)."""
+        return event
+
+    def append_many(self, events: Iterable[ReviewEvent]) -> int:
+        """Append events in one transaction: all of them, or (on the first refused one) none."""
+        count = 0
+        with self.transaction() as connection:
+            for event in events:
+                event = event.completed()
+                refusal = self.refusal(event)
+                if refusal is not None:
+                    raise refusal
+                self._append_checked(connection, event)
+                count += 1
+        return count
+
+    def _append_checked(self, connection: Any, event: ReviewEvent) -> LocationState:
+        state, _, count = self.replay(connection, event.location_id)
+        new_state = apply_event(
+            state,
+            event.action,
+            self.config,
+            at=event.at,
+            department=event.department,
+            reason=event.reason,
+            installer=event.installer,
+        )
+        if event.action in ("comment", "check") and not ((event.comment or "").strip() or event.attachment):
+            raise TransitionError("A '{action}' event needs a comment or an attachment.", action=event.action)
+        self.insert_event(connection, event)
+        self.write_derived(connection, event.location_id, new_state, event.at, count + 1)
+        return new_state
+
+    def insert_event(self, connection: Any, event: ReviewEvent, recorded_at: Optional[str] = None) -> None:
+        values = [getattr(event, name) for name in EVENT_COLUMNS] + [recorded_at or format_utc(utc_now())]
+        self.execute(
+            connection,
+            f"INSERT INTO {self.table(EVENTS_TABLE)} ({', '.join(EVENT_COLUMNS)}, recorded_at) "
+            f"VALUES ({', '.join('?' for _ in values)})",
+            values,
+        )
+
+    def write_derived(
+        self,
+        connection: Any,
+        location_id: str,
+        state: LocationState,
+        last_at: Optional[str],
+        count: int,
+    ) -> None:
+        values = _derived_values(state, self.config, last_at, count)
+        assignments = ", ".join(f"{_quote(name)} = ?" for name in values)
+        self._begin_derived_write(connection)
+        self.execute(
+            connection,
+            f"UPDATE {self.table(LOCATIONS_TABLE)} SET {assignments} WHERE location_id = ?",
+            [*values.values(), location_id],
+        )
+
+    def write_history(self, history: Sequence[Tuple[ReviewEvent, str]]) -> None:
+        """Append a copied log as it was (actors, times), then fold every location from it."""
+        with self.transaction() as connection:
+            for event, recorded_at in history:
+                self.insert_event(connection, event, recorded_at)
+            self._refresh(connection)
+
+    def refresh_all(self) -> int:
+        """Rewrite every location's derived columns from its log; returns the number of locations."""
+        with self.transaction() as connection:
+            return self._refresh(connection)
+
+    def _refresh(self, connection: Any) -> int:
+        ids = self.location_ids_in(connection)
+        for location_id in ids:
+            state, last_at, count = self.replay(connection, location_id)
+            self.write_derived(connection, location_id, state, last_at, count)
+        return len(ids)
+
+    def event_ids(self, connection: Any) -> set:
+        return {
+            row[0] for row in self.execute(connection, f"SELECT event_id FROM {self.table(EVENTS_TABLE)}")
+        }
+
+    def recorded_events(self) -> List[Tuple[ReviewEvent, str]]:
+        """Every event with its ``recorded_at``, in append order (what a copy of the review carries)."""
+        with self._connect() as connection:
+            rows = self.execute(
+                connection,
+                f"SELECT {', '.join(EVENT_COLUMNS)}, recorded_at FROM {self.table(EVENTS_TABLE)} ORDER BY fid",
+            ).fetchall()
+        result = []
+        for row in rows:
+            values = dict(zip(EVENT_COLUMNS, row[:-1]))
+            values["at"] = time_text(values["at"])
+            result.append((ReviewEvent(**values), time_text(row[-1])))
+        return result
+
+
+class ReviewStore(BaseReviewStore):
     """A review GeoPackage opened for reading and appending events."""
 
     def __init__(self, path: Path | str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S) -> None:
@@ -404,14 +722,15 @@ class ReviewStore:
             self.location_columns = [
                 row[1] for row in connection.execute(f"PRAGMA table_info({LOCATIONS_TABLE})")
             ]
-        missing_columns = [d.column for d in self.config.departments if d.column not in self.location_columns]
-        if missing_columns:
-            raise ReviewError(
-                "{file}: the decision column(s) {columns} of review_config are missing "
-                "from review_locations.",
-                file=self.path.name,
-                columns=", ".join(missing_columns),
-            )
+        check_decision_columns(self.config, self.location_columns, self.path.name)
+
+    @property
+    def label(self) -> str:
+        return self.path.name
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
 
     # --- connections ----------------------------------------------------------------------
     @contextmanager
@@ -464,32 +783,11 @@ class ReviewStore:
     def _read_config(self, connection: sqlite3.Connection) -> ReviewConfig:
         try:
             rows = dict(connection.execute(f"SELECT key, value FROM {CONFIG_TABLE}").fetchall())
-            departments = tuple(
-                Department(str(item["name"]), bool(item.get("required", True)))
-                for item in json.loads(rows.get("departments") or "[]")
-            )
-            reasons = tuple(
-                json.loads(rows.get("cancellation_reasons") or "null") or DEFAULT_CANCELLATION_REASONS
-            )
-            return ReviewConfig(
-                departments=departments,
-                reject_rule=rows.get("reject_rule") or "any",
-                cancellation_reasons=reasons,
-            )
         except sqlite3.DatabaseError as exc:
             raise self._database_error(exc) from None
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise ReviewError(
-                "{file}: review_config cannot be read ({error}).", file=self.path.name, error=exc
-            ) from None
+        return config_from_rows(rows, self.path.name)
 
     # --- reading --------------------------------------------------------------------------
-    def location_ids(self) -> List[str]:
-        with self._connect() as connection:
-            return [
-                r[0] for r in connection.execute(f"SELECT location_id FROM {LOCATIONS_TABLE} ORDER BY fid")
-            ]
-
     def locations(self) -> List[Dict[str, Any]]:
         """Every location as a dict of its columns, with ``xy`` instead of the geometry blob."""
         with self._connect() as connection:
@@ -502,12 +800,6 @@ class ReviewStore:
             result.append(item)
         return result
 
-    def location(self, location_id: str) -> Dict[str, Any]:
-        for item in self.locations():
-            if item["location_id"] == location_id:
-                return item
-        raise ReviewError("Unknown location {location_id!r}.", location_id=location_id)
-
     def crs_authid(self) -> str:
         with self._connect() as connection:
             row = connection.execute(
@@ -517,142 +809,69 @@ class ReviewStore:
             ).fetchone()
         return f"{row[0]}:{row[1]}" if row else ""
 
-    def events(self, location_id: Optional[str] = None) -> List[ReviewEvent]:
-        """The log in append order, for one location or all."""
-        with self._connect() as connection:
-            return self._events(connection, location_id)
+    # --- requests (see requests.py) -------------------------------------------------------
+    def has_table(self, connection: sqlite3.Connection, name: str) -> bool:
+        return name in gpkg.table_names(connection)
 
-    def history(self, location_id: Optional[str] = None) -> List[ReviewEvent]:
-        """The log in date order (``at``, then ``recorded_at``), as a reader follows it.
-
-        Append order differs when a spreadsheet of earlier decisions is imported after an
-        automatic check; the status is still folded in append order (:meth:`events`).
-        """
-        with self._connect() as connection:
-            return self._events(connection, location_id, order="at, recorded_at, fid")
-
-    def _events(
-        self, connection: sqlite3.Connection, location_id: Optional[str], order: str = "fid"
-    ) -> List[ReviewEvent]:
-        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM {EVENTS_TABLE}"
-        params: Tuple = ()
-        if location_id is not None:
-            sql += " WHERE location_id = ?"
-            params = (location_id,)
-        rows = connection.execute(f"{sql} ORDER BY {order}", params).fetchall()
-        return [ReviewEvent(**dict(zip(EVENT_COLUMNS, row))) for row in rows]
-
-    def count_events(self) -> int:
-        with self._connect() as connection:
-            return int(connection.execute(f"SELECT COUNT(*) FROM {EVENTS_TABLE}").fetchone()[0])
-
-    def replay(
-        self, connection: sqlite3.Connection, location_id: str
-    ) -> Tuple[LocationState, Optional[str], int]:
-        """State, last event time and event count of a location, folded from its log."""
-        row = connection.execute(
-            f"SELECT created_at FROM {LOCATIONS_TABLE} WHERE location_id = ?", (location_id,)
-        ).fetchone()
-        if row is None:
-            raise ReviewError(
-                "Unknown location {location_id!r}: it is not in this review.", location_id=location_id
+    def ensure_request_schema(self, connection: sqlite3.Connection) -> None:
+        existing = {row[1] for row in connection.execute(f"PRAGMA table_info({LOCATIONS_TABLE})")}
+        for name, sql_type in SITE_COLUMNS:
+            if name not in existing:
+                connection.execute(f"ALTER TABLE {LOCATIONS_TABLE} ADD COLUMN {name} {sql_type}")
+        if REQUESTS_TABLE not in gpkg.table_names(connection):
+            columns = ", ".join(f"{name} {sql}" for name, sql in REQUEST_COLUMNS)
+            connection.execute(
+                f"CREATE TABLE {REQUESTS_TABLE} (fid INTEGER PRIMARY KEY AUTOINCREMENT, {columns})"
             )
-        state = initial_state(self.config, row[0])
-        last_at = None
-        events = self._events(connection, location_id)
-        for event in events:
-            # A refusal is only reachable if review_config was edited after decisions were
-            # made: the log stays authoritative and the event keeps its place in the history.
-            with contextlib.suppress(TransitionError):
-                state = apply_event(
-                    state,
-                    event.action,
-                    self.config,
-                    at=event.at,
-                    department=event.department,
-                    reason=event.reason,
-                    installer=event.installer,
-                )
-            last_at = event.at
-        return state, last_at, len(events)
+            gpkg.register_table(
+                connection, REQUESTS_TABLE, "attributes", "residents' requests (no personal data)"
+            )
 
-    def state(self, location_id: str) -> LocationState:
-        with self._connect() as connection:
-            return self.replay(connection, location_id)[0]
-
-    # --- writing --------------------------------------------------------------------------
-    def append(self, event: ReviewEvent, photo: Optional[Path | str] = None) -> ReviewEvent:
-        """Check ``event`` against the location's state and append it; returns the stored event.
-
-        ``photo`` is copied next to the GeoPackage first and referenced by a relative path.
-        """
-        event = event.completed()
-        copied = self._copy_attachment(event, photo) if photo else None
-        if copied is not None:
-            event = replace(event, attachment=copied.relative_to(self.path.parent).as_posix())
-        try:
-            with self.transaction() as connection:
-                self._append_checked(connection, event)
-        except BaseException:
-            if copied is not None:
-                copied.unlink(missing_ok=True)
-            raise
-        return event
-
-    def append_many(self, events: Iterable[ReviewEvent]) -> int:
-        """Append events in one transaction: all of them, or (on the first refused one) none."""
-        count = 0
-        with self.transaction() as connection:
-            for event in events:
-                self._append_checked(connection, event.completed())
-                count += 1
-        return count
-
-    def _append_checked(self, connection: sqlite3.Connection, event: ReviewEvent) -> LocationState:
-        state, _, count = self.replay(connection, event.location_id)
-        new_state = apply_event(
-            state,
-            event.action,
-            self.config,
-            at=event.at,
-            department=event.department,
-            reason=event.reason,
-            installer=event.installer,
-        )
-        if event.action in ("comment", "check") and not ((event.comment or "").strip() or event.attachment):
-            raise TransitionError("A '{action}' event needs a comment or an attachment.", action=event.action)
-        self.insert_event(connection, event)
-        self.write_derived(connection, event.location_id, new_state, event.at, count + 1)
-        return new_state
-
-    def insert_event(self, connection: sqlite3.Connection, event: ReviewEvent) -> None:
-        values = [getattr(event, name) for name in EVENT_COLUMNS] + [format_utc(utc_now())]
-        connection.execute(
-            f"INSERT INTO {EVENTS_TABLE} ({', '.join(EVENT_COLUMNS)}, recorded_at) "
-            f"VALUES ({', '.join('?' for _ in values)})",
-            values,
-        )
-
-    def write_derived(
-        self,
-        connection: sqlite3.Connection,
-        location_id: str,
-        state: LocationState,
-        last_at: Optional[str],
-        count: int,
+    def insert_location(
+        self, connection: sqlite3.Connection, x: float, y: float, values: Dict[str, Any]
     ) -> None:
-        values = _derived_values(state, self.config, last_at, count)
-        assignments = ", ".join(f"{_quote(name)} = ?" for name in values)
+        srs_id = connection.execute(
+            "SELECT srs_id FROM gpkg_geometry_columns WHERE table_name = ?", (LOCATIONS_TABLE,)
+        ).fetchone()[0]
+        values = {GEOMETRY_COLUMN: gpkg.encode_point(x, y, srs_id), **values}
+        columns = ", ".join(_quote(name) for name in values)
+        marks = ", ".join("?" for _ in values)
         connection.execute(
-            f"UPDATE {LOCATIONS_TABLE} SET {assignments} WHERE location_id = ?",
-            [*values.values(), location_id],
+            f"INSERT INTO {LOCATIONS_TABLE} ({columns}) VALUES ({marks})", list(values.values())
         )
 
-    def event_ids(self, connection: sqlite3.Connection) -> set:
-        return {row[0] for row in connection.execute(f"SELECT event_id FROM {EVENTS_TABLE}")}
+    def insert_request(self, connection: sqlite3.Connection, row: Sequence[Any]) -> bool:
+        names = ", ".join(name for name, _ in REQUEST_COLUMNS)
+        cursor = connection.execute(
+            f"INSERT OR IGNORE INTO {REQUESTS_TABLE} ({names}) VALUES ({', '.join('?' for _ in row)})",
+            tuple(row),
+        )
+        return bool(cursor.rowcount)
 
+    def locations_changed(self, connection: sqlite3.Connection) -> None:
+        points = [
+            gpkg.decode_point(row[0])
+            for row in connection.execute(f"SELECT {GEOMETRY_COLUMN} FROM {LOCATIONS_TABLE}")
+        ]
+        points = [point for point in points if point is not None]
+        if points:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            connection.execute(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+                (min(xs), min(ys), max(xs), max(ys), LOCATIONS_TABLE),
+            )
+
+    # --- attachments ----------------------------------------------------------------------
     def attachment_dir(self) -> Path:
         return self.path.parent / f"{self.path.stem}_attachments"
+
+    def _attach(
+        self, connection: Any, event: ReviewEvent, photo: Path | str
+    ) -> Tuple[ReviewEvent, Callable[[], None]]:
+        """Copy the photo next to the GeoPackage; the event refers to it by a relative path."""
+        copied = self._copy_attachment(event, photo)
+        event = replace(event, attachment=copied.relative_to(self.path.parent).as_posix())
+        return event, lambda: copied.unlink(missing_ok=True)
 
     def _copy_attachment(self, event: ReviewEvent, photo: Path | str) -> Path:
         source = Path(photo)
@@ -660,7 +879,41 @@ class ReviewStore:
             raise InputError("The attachment {source} does not exist.", source=source)
         folder = self.attachment_dir() / re.sub(r"[^0-9A-Za-z._-]+", "_", event.location_id)
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = re.sub(r"[^0-9]", "", event.at)[:14]
-        target = folder / f"{stamp}_{event.event_id[:8]}_{re.sub(r'[^0-9A-Za-z._-]+', '_', source.name)}"
+        target = folder / attachment_name(event, source)
         shutil.copy2(source, target)
         return target
+
+
+def attachment_name(event: ReviewEvent, source: Path) -> str:
+    """A file name for an event's attachment that sorts by time and never collides."""
+    stamp = re.sub(r"[^0-9]", "", event.at)[:14]
+    return f"{stamp}_{event.event_id[:8]}_{re.sub(r'[^0-9A-Za-z._-]+', '_', source.name)}"
+
+
+def config_from_rows(rows: Dict[str, Any], label: str) -> ReviewConfig:
+    """The review's configuration from the key/value rows of ``review_config``."""
+    try:
+        departments = tuple(
+            Department(str(item["name"]), bool(item.get("required", True)))
+            for item in json.loads(rows.get("departments") or "[]")
+        )
+        reasons = tuple(
+            json.loads(rows.get("cancellation_reasons") or "null") or DEFAULT_CANCELLATION_REASONS
+        )
+        return ReviewConfig(
+            departments=departments,
+            reject_rule=rows.get("reject_rule") or "any",
+            cancellation_reasons=reasons,
+        )
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise ReviewError("{file}: review_config cannot be read ({error}).", file=label, error=exc) from None
+
+
+def check_decision_columns(config: ReviewConfig, columns: Sequence[str], label: str) -> None:
+    missing_columns = [d.column for d in config.departments if d.column not in columns]
+    if missing_columns:
+        raise ReviewError(
+            "{file}: the decision column(s) {columns} of review_config are missing from review_locations.",
+            file=label,
+            columns=", ".join(missing_columns),
+        )
