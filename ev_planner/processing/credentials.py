@@ -97,6 +97,19 @@ def token_from_environment(variable: str) -> str:
     return token
 
 
+def auth_config_values(authcfg: str) -> dict[str, str]:
+    """The settings a QGIS authentication configuration holds (decrypted; never to be logged)."""
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    if not manager.loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
+        raise QgsProcessingException(
+            tr(
+                "The authentication configuration {id} cannot be read: check its id and the master password."
+            ).format(id=authcfg)
+        )
+    return dict(config.configMap())
+
+
 def token_from_authcfg(authcfg: str) -> str | None:
     """The token held by a QGIS authentication configuration.
 
@@ -106,15 +119,7 @@ def token_from_authcfg(authcfg: str) -> str | None:
     """
     if not authcfg:
         return None
-    manager = QgsApplication.authManager()
-    config = QgsAuthMethodConfig()
-    if not manager.loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
-        raise QgsProcessingException(
-            tr(
-                "The authentication configuration {id} cannot be read: check its id and the master password."
-            ).format(id=authcfg)
-        )
-    values = config.configMap()
+    values = auth_config_values(authcfg)
     token = values.get("token") or values.get("password") or ""
     if not token:
         candidates = [v for k, v in values.items() if v and k.lower() not in ("username", "realm", "key")]

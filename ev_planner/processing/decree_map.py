@@ -89,11 +89,11 @@ def styled_layer(layer: QgsMapLayer, project: Optional[QgsProject]) -> QgsMapLay
     return clone
 
 
-def open_review_layer(uri: str, name: str) -> QgsVectorLayer:
-    """The review locations with the style stored in the GeoPackage, else EV Planner's own."""
+def open_review_layer(source: str, provider: str, name: str) -> QgsVectorLayer:
+    """The review locations with the style stored with the review, else EV Planner's own."""
     options = QgsVectorLayer.LayerOptions()
     options.loadDefaultStyle = False
-    layer = QgsVectorLayer(uri, name, "ogr", options)
+    layer = QgsVectorLayer(source, name, provider, options)
     _message, loaded = layer.loadDefaultStyle()
     if not loaded:
         apply_style(layer, "review_locations")

@@ -166,7 +166,7 @@ def test_the_location_is_labelled_once(qgis_app, tmp_path):
 
 def test_a_review_without_a_stored_style_gets_ev_planners(qgis_app, tmp_path):
     path = write_layer(_review_layer(tmp_path), tmp_path / "bare_review.gpkg", "locations")
-    layer = open_review_layer(f"{path}|layername=locations", "locations")
+    layer = open_review_layer(f"{path}|layername=locations", "ogr", "locations")
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.labelsEnabled()
 

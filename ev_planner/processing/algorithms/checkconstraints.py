@@ -13,7 +13,6 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
     QgsProviderRegistry,
@@ -27,10 +26,10 @@ from ...core.errors import CanceledError
 from ...core.review.checks import Constraint, constraint_labels, constraints_text
 from ...core.review.events import ReviewEvent
 from ...core.review.states import CHECK
-from ...core.review.store import ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import metric_crs_for_xy
 from ..parameters import distance_parameter
+from ..review_target import authcfg_parameter, open_review, review_parameter
 
 DEFAULT_DISTANCE_M = 5.0
 DEFAULT_ACTOR = "EV Planner automatic check"
@@ -49,11 +48,8 @@ class CheckConstraints(EvPlannerAlgorithm):
     WITH_CONFLICTS = "WITH_CONFLICTS"
 
     def initAlgorithm(self, config=None) -> None:
-        review = QgsProcessingParameterFile(
-            self.REVIEW, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
-        )
-        review.setHelp(self.tr("A review file made by Create review GeoPackage."))
-        self.addParameter(review)
+        self.addParameter(review_parameter(self.REVIEW))
+        self.addParameter(authcfg_parameter())
         constraints = QgsProcessingParameterMultipleLayers(
             self.CONSTRAINTS, self.tr("Constraint layers"), SOURCE_VECTOR_ANY
         )
@@ -81,7 +77,7 @@ class CheckConstraints(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.WITH_CONFLICTS, self.tr("Locations with conflicts")))
 
     def run_algorithm(self, parameters, context, feedback):
-        store = ReviewStore(self.parameterAsFile(parameters, self.REVIEW, context))
+        store = open_review(self, parameters, context)
         layers = [
             layer
             for layer in self.parameterAsLayerList(parameters, self.CONSTRAINTS, context)

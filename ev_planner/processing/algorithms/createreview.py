@@ -6,7 +6,6 @@ from typing import Any, Dict, List
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsEditorWidgetSetup,
     QgsFeatureSource,
     QgsProcessingContext,
     QgsProcessingException,
@@ -17,48 +16,26 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
-    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from ...compat import PARAMETER_ADVANCED, SOURCE_VECTOR_ANY, WKT1_GDAL, FieldType
 from ...core.errors import CanceledError
+from ...core.review.pg_target import PostgresTarget, is_postgres_target
+from ...core.review.postgres import create_postgres_review
 from ...core.review.states import (
-    DECISION_OF_ACTION,
     DEFAULT_DEPARTMENTS,
     REJECT_RULES,
     Department,
     ReviewConfig,
 )
-from ...core.review.store import (
-    DERIVED_COLUMNS,
-    EVENT_COLUMNS,
-    EVENTS_TABLE,
-    LOCATIONS_TABLE,
-    LocationInput,
-    ReviewStore,
-    create_review,
-)
-from ...i18n import tr
+from ...core.review.store import LocationInput, create_review
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..layers import choose_metric_crs, read_points, report_skipped
-from ..review_labels import status_label
-from ..styles import apply_style
+from ..review_layers import load_on_completion, save_review_styles
+from ..review_target import AUTHCFG, authcfg_parameter, open_review_text, resolve_target
 
 ID_FIELDS = ("location_id", "candidate_id")
-EVENT_ALIASES = {
-    "event_id": tr_noop("event id"),
-    "location_id": tr_noop("location id"),
-    "at": tr_noop("at (UTC)"),
-    "actor": tr_noop("actor"),
-    "department": tr_noop("department"),
-    "action": tr_noop("action"),
-    "reason": tr_noop("reason"),
-    "comment": tr_noop("comment"),
-    "attachment": tr_noop("attachment"),
-    "installer": tr_noop("installer"),
-    "source": tr_noop("source"),
-}
 _SQL_TYPES = {
     FieldType.INT: "INTEGER",
     FieldType.INT64: "INTEGER",
@@ -85,46 +62,6 @@ def python_value(value: Any) -> Any:
     if isinstance(value, (int, float, str, bool)):
         return value
     return str(value)
-
-
-def save_review_styles(path: str, config: ReviewConfig) -> None:
-    """Store the symbology and attribute forms in the GeoPackage as default styles (``layer_styles``).
-
-    The department decision columns depend on review_config, so their drop-downs
-    are added here on top of the shipped QML; every derived column is read-only
-    because only events change them.
-    """
-    decisions = [{status_label(value): value} for value in DECISION_OF_ACTION.values()]
-    locations = QgsVectorLayer(f"{path}|layername={LOCATIONS_TABLE}", LOCATIONS_TABLE, "ogr")
-    if not locations.isValid():
-        raise QgsProcessingException(tr("QGIS cannot open the review file {path}.").format(path=path))
-    apply_style(locations, "review_locations")  # its legend in the language of the QGIS creating it
-    form = locations.editFormConfig()
-    for department in config.departments:
-        index = locations.fields().indexOf(department.column)
-        locations.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": decisions}))
-        locations.setFieldAlias(index, tr("Decision {department}").format(department=department.name))
-        form.setReadOnly(index, True)
-    for name in ("fid", "location_id", "created_at", *DERIVED_COLUMNS):
-        index = locations.fields().indexOf(name)
-        if index >= 0:
-            form.setReadOnly(index, True)
-    locations.setEditFormConfig(form)
-    message = locations.saveStyleToDatabase(LOCATIONS_TABLE, "EV Planner review", True, "")
-    events = QgsVectorLayer(f"{path}|layername={EVENTS_TABLE}", EVENTS_TABLE, "ogr")
-    if events.isValid():
-        event_form = events.editFormConfig()
-        for index in range(events.fields().count()):
-            event_form.setReadOnly(index, True)  # the log is append-only (a trigger enforces it too)
-        events.setEditFormConfig(event_form)
-        for name in EVENT_COLUMNS:
-            events.setFieldAlias(events.fields().indexOf(name), tr(EVENT_ALIASES[name]))
-        events.saveStyleToDatabase(EVENTS_TABLE, "EV Planner review log", True, "")
-    del locations, events  # release the OGR handles before anyone appends events
-    if message:
-        raise QgsProcessingException(
-            tr("The review styles could not be stored: {error}").format(error=message)
-        )
 
 
 class CreateReview(EvPlannerAlgorithm):
@@ -191,59 +128,81 @@ class CreateReview(EvPlannerAlgorithm):
         overwrite.setFlags(overwrite.flags() | PARAMETER_ADVANCED)
         self.addParameter(overwrite)
         output = QgsProcessingParameterFileDestination(
-            self.OUTPUT, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
+            self.OUTPUT,
+            self.tr("Review (GeoPackage or PostgreSQL)"),
+            fileFilter=self.tr("GeoPackage (*.gpkg)"),
         )
-        output.setHelp(self.tr("The new review file. An existing file is never overwritten silently."))
+        output.setHelp(
+            self.tr(
+                "The new review: a GeoPackage file, or a new PostgreSQL schema written as "
+                "postgresql://user@host/database?schema=NAME, service=NAME schema=NAME, or "
+                "connection=NAME schema=NAME. An existing review is never overwritten silently."
+            )
+        )
         self.addParameter(output)
+        self.addParameter(authcfg_parameter())
         self.addOutput(QgsProcessingOutputVectorLayer(self.REVIEW_LAYER, self.tr("Review locations")))
 
     def run_algorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.LOCATIONS, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.LOCATIONS))
-        path = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not path.lower().endswith(".gpkg"):
-            path += ".gpkg"
+        destination = self.parameterAsString(parameters, self.OUTPUT, context).strip()
+        if not is_postgres_target(destination):
+            destination = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+            if not destination.lower().endswith(".gpkg"):
+                destination += ".gpkg"
+        config = self._config(parameters, context)
+        crs = source.sourceCrs()
+        if not crs.isValid() or not crs.authid().partition(":")[2].isdigit():
+            # A review names its CRS by an authority and a numeric code (EPSG:28992).
+            crs = choose_metric_crs(context, [source], feedback=feedback)
+        locations = self._read_locations(source, crs, context, feedback)
+        overwrite = self.parameterAsBoolean(parameters, self.OVERWRITE, context)
+        authcfg = self.parameterAsString(parameters, AUTHCFG, context).strip()
+        target, user, password = resolve_target(destination, authcfg)
+        if isinstance(target, PostgresTarget):
+            create_postgres_review(
+                target,
+                locations,
+                config,
+                crs.authid(),
+                attribute_types=self._attribute_types(source),
+                overwrite=overwrite,
+                password=password,
+                user=user,
+            )
+        else:
+            create_review(
+                target,
+                locations,
+                config,
+                crs.authid(),
+                crs.toWkt(WKT1_GDAL),
+                attribute_types=self._attribute_types(source),
+                overwrite=overwrite,
+            )
+        store = open_review_text(destination, authcfg)  # proves it opens as a review before we report success
+        save_review_styles(store, feedback)
+        feedback.pushInfo(
+            self.tr("Review with {count} locations and departments {departments} written to {path}.").format(
+                count=len(locations), departments=", ".join(config.department_names), path=store.label
+            )
+        )
+        layer_source = load_on_completion(context, store, self.tr("Review locations"), self.REVIEW_LAYER)
+        return {self.OUTPUT: destination, self.REVIEW_LAYER: layer_source}
+
+    def _config(self, parameters, context) -> ReviewConfig:
         optional = {
             n.strip().lower()
             for n in self.parameterAsString(parameters, self.OPTIONAL_DEPARTMENTS, context).split(",")
         }
         names = [n.strip() for n in self.parameterAsString(parameters, self.DEPARTMENTS, context).split(",")]
         departments = tuple(Department(n, required=n.lower() not in optional) for n in names if n)
-        config = ReviewConfig(
+        return ReviewConfig(
             departments=departments,
             reject_rule=self.parameterAsEnumString(parameters, self.REJECT_RULE, context) or REJECT_RULES[0],
         )
-        crs = source.sourceCrs()
-        if not crs.isValid() or not crs.authid().partition(":")[2].isdigit():
-            # A GeoPackage names its CRS by an authority and a numeric code (EPSG:28992).
-            crs = choose_metric_crs(context, [source], feedback=feedback)
-        locations = self._read_locations(source, crs, context, feedback)
-        create_review(
-            path,
-            locations,
-            config,
-            crs.authid(),
-            crs.toWkt(WKT1_GDAL),
-            attribute_types=self._attribute_types(source),
-            overwrite=self.parameterAsBoolean(parameters, self.OVERWRITE, context),
-        )
-        save_review_styles(path, config)
-        ReviewStore(path)  # proves the file opens as a review before we report success
-        feedback.pushInfo(
-            self.tr("Review with {count} locations and departments {departments} written to {path}.").format(
-                count=len(locations), departments=", ".join(config.department_names), path=path
-            )
-        )
-        layer_source = f"{path}|layername={LOCATIONS_TABLE}"
-        if context.project() is not None:
-            context.addLayerToLoadOnCompletion(
-                layer_source,
-                QgsProcessingContext.LayerDetails(
-                    self.tr("Review locations"), context.project(), self.REVIEW_LAYER
-                ),
-            )
-        return {self.OUTPUT: path, self.REVIEW_LAYER: layer_source}
 
     @staticmethod
     def _attribute_types(source: QgsFeatureSource) -> Dict[str, str]:

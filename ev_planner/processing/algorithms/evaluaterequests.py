@@ -17,14 +17,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
 )
 
 from ...compat import PARAMETER_ADVANCED, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB_POINT, FieldType
 from ...core.potential.candidates import points_in_polygons
 from ...core.requests.evaluate import INACTIVE_PLANNED_STATUSES, OUTCOMES, evaluate_requests
 from ...core.review.requests import RequestRecord, append_requests
-from ...core.review.store import LocationInput, ReviewStore
+from ...core.review.store import LocationInput
 from ...i18n import translate_message
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..inputs import point_source, read_located
@@ -32,6 +31,7 @@ from ..layers import choose_metric_crs, polygons_with_owners, read_geometries
 from ..network import distance_measure, distance_method_parameters, report_attachment
 from ..parameters import distance_parameter, metric_crs_parameter
 from ..request_inputs import address_index, read_requests
+from ..review_target import ReviewTargetParameter, authcfg_parameter, open_review
 from ..sinks import open_sink, write_batched
 from ..styles import style_output
 from ..usage_inputs import attribute_value
@@ -181,11 +181,8 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
         return [charge_points, planned, candidates, area]
 
     def _output_parameters(self) -> list:
-        review = QgsProcessingParameterFile(
-            self.REVIEW,
-            self.tr("Append the new sites to this review"),
-            optional=True,
-            fileFilter="GeoPackage (*.gpkg)",
+        review = ReviewTargetParameter(
+            self.REVIEW, self.tr("Append the new sites to this review"), optional=True
         )
         review.setHelp(
             self.tr("The proposed sites join the review with source = request; appending twice adds nothing.")
@@ -198,7 +195,7 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
         proposed.setHelp(
             self.tr("The new sites for the new_location requests, with request_ids and requests_served.")
         )
-        return [review, metric_crs_parameter(self.CRS), output, proposed]
+        return [review, authcfg_parameter(), metric_crs_parameter(self.CRS), output, proposed]
 
     # --- running ----------------------------------------------------------------------------
     def run_algorithm(self, parameters, context, feedback):
@@ -358,10 +355,9 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
     def _append_to_review(
         self, parameters, context, feedback, crs, intake, evaluation, existing, planned, site_ids, sites
     ):
-        path = self.parameterAsFile(parameters, self.REVIEW, context)
-        if not path:
+        if not self.parameterAsString(parameters, self.REVIEW, context).strip():
             return
-        store = ReviewStore(path)
+        store = open_review(self, parameters, context)
         to_review = QgsCoordinateTransform(
             crs, QgsCoordinateReferenceSystem(store.crs_authid()), context.transformContext()
         )
@@ -378,7 +374,7 @@ class EvaluateRequestsAlgorithm(EvPlannerAlgorithm):
                 "Review {file}: {added} new location(s) added, {present} already there; "
                 "{requests} request(s) recorded, {known} already recorded."
             ).format(
-                file=store.path.name,
+                file=store.label,
                 added=appended.sites_added,
                 present=appended.sites_present,
                 requests=appended.requests_added,

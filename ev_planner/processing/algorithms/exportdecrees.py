@@ -34,11 +34,12 @@ from ...core.review.documents import (
     write_operator_files,
 )
 from ...core.review.states import APPROVED, STATUSES
-from ...core.review.store import LOCATIONS_TABLE, ReviewStore
+from ...core.review.store import LOCATIONS_TABLE
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..decree_map import open_review_layer, render_decree_map, styled_layer
 from ..layers import WGS84, metric_crs_for_xy
 from ..parameters import distance_parameter
+from ..review_target import authcfg_parameter, layer_source, open_review, review_parameter
 
 DUTCH_MONTHS = (
     "januari",
@@ -139,11 +140,8 @@ class ExportDecrees(EvPlannerAlgorithm):
     CSV = "CSV"
 
     def initAlgorithm(self, config=None) -> None:
-        review = QgsProcessingParameterFile(
-            self.REVIEW, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
-        )
-        review.setHelp(self.tr("A review file made by Create review GeoPackage."))
-        self.addParameter(review)
+        self.addParameter(review_parameter(self.REVIEW))
+        self.addParameter(authcfg_parameter())
         status = QgsProcessingParameterEnum(
             self.STATUS, self.tr("Locations with status"), options=list(STATUSES), defaultValue=APPROVED
         )
@@ -191,8 +189,7 @@ class ExportDecrees(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputFile(self.CSV, self.tr("Locations (CSV)")))
 
     def run_algorithm(self, parameters, context, feedback):
-        review_path = self.parameterAsFile(parameters, self.REVIEW, context)
-        store = ReviewStore(review_path)
+        store = open_review(self, parameters, context)
         status = self.parameterAsEnumString(parameters, self.STATUS, context) or APPROVED
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         folder.mkdir(parents=True, exist_ok=True)
@@ -222,7 +219,7 @@ class ExportDecrees(EvPlannerAlgorithm):
             feedback.reportError(
                 self.tr("No location has status {status}: no documents written.").format(status=status), False
             )
-        review_layer = open_review_layer(f"{store.path}|layername={LOCATIONS_TABLE}", LOCATIONS_TABLE)
+        review_layer = open_review_layer(*layer_source(store), LOCATIONS_TABLE)
         map_layers = [styled_layer(layer, context.project()) for layer in background if layer is not None]
         today = dutch_date(date.today())
         # Every map is rendered (the slow, cancellable part) before the first document is

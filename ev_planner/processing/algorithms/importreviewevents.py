@@ -11,9 +11,9 @@ from qgis.core import (
 from ...compat import PARAMETER_ADVANCED
 from ...core.review.events import DEFAULT_LOCAL_TIMEZONE
 from ...core.review.importer import import_events
-from ...core.review.store import ReviewStore
 from ...i18n import tr, translate_message
 from ..base import EvPlannerAlgorithm, tr_noop
+from ..review_target import authcfg_parameter, open_review, review_parameter
 
 
 class ImportReviewEvents(EvPlannerAlgorithm):
@@ -28,11 +28,8 @@ class ImportReviewEvents(EvPlannerAlgorithm):
     SKIPPED = "SKIPPED"
 
     def initAlgorithm(self, config=None) -> None:
-        review = QgsProcessingParameterFile(
-            self.REVIEW, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
-        )
-        review.setHelp(self.tr("A review file made by Create review GeoPackage."))
-        self.addParameter(review)
+        self.addParameter(review_parameter(self.REVIEW))
+        self.addParameter(authcfg_parameter())
         events = QgsProcessingParameterFile(
             self.EVENTS, self.tr("Events (CSV)"), fileFilter=self.tr("CSV files (*.csv *.txt)")
         )
@@ -53,7 +50,7 @@ class ImportReviewEvents(EvPlannerAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.SKIPPED, self.tr("Rows skipped")))
 
     def run_algorithm(self, parameters, context, feedback):
-        store = ReviewStore(self.parameterAsFile(parameters, self.REVIEW, context))
+        store = open_review(self, parameters, context)
         csv_path = self.parameterAsFile(parameters, self.EVENTS, context)
         zone = self.parameterAsString(parameters, self.TIMEZONE, context) or DEFAULT_LOCAL_TIMEZONE
         result = import_events(

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
 )
@@ -21,8 +20,8 @@ from ...core.review.kpis import KPI_FIELDS, KpiRow, compute_kpis
 from ...core.review.report import render_html
 from ...core.review.request_kpis import DEFAULT_TARGET_DAYS, location_milestones, request_kpis
 from ...core.review.requests import request_records
-from ...core.review.store import ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
+from ..review_target import authcfg_parameter, open_review, review_parameter
 from ..sinks import add_features
 
 _QVARIANT = {"str": FieldType.STRING, "int": FieldType.INT, "float": FieldType.DOUBLE}
@@ -45,11 +44,8 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
     TARGET_DAYS = "TARGET_DAYS"
 
     def initAlgorithm(self, config=None) -> None:
-        review = QgsProcessingParameterFile(
-            self.REVIEW, self.tr("Review GeoPackage"), fileFilter=self.tr("GeoPackage (*.gpkg)")
-        )
-        review.setHelp(self.tr("A review file made by Create review GeoPackage."))
-        self.addParameter(review)
+        self.addParameter(review_parameter(self.REVIEW))
+        self.addParameter(authcfg_parameter())
         table = QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, self.tr("Review KPIs"), SOURCE_VECTOR)
         table.setHelp(
             self.tr(
@@ -74,8 +70,7 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
         self.addParameter(target)
 
     def run_algorithm(self, parameters, context, feedback):
-        path = self.parameterAsFile(parameters, self.REVIEW, context)
-        store = ReviewStore(path)
+        store = open_review(self, parameters, context)
         locations, events = store.locations(), store.events()
         kpis = compute_kpis(store.config, locations, events)
         requests = request_records(store)
@@ -102,7 +97,7 @@ class ReviewKpisAlgorithm(EvPlannerAlgorithm):
         results = {self.OUTPUT_TABLE: dest_id}
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         if html_path:
-            title = self.tr("Review KPIs: {name}").format(name=Path(path).stem)
+            title = self.tr("Review KPIs: {name}").format(name=store.name)
             html = render_html(kpis, title, format_utc(utc_now()), tr=self.tr)
             partial = Path(html_path + ".part")
             partial.write_text(html, encoding="utf-8")

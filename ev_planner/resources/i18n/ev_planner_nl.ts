@@ -89,6 +89,11 @@
       <translation>Een JSON-bestand, of een map met JSON-bestanden, met uurlijkse bezetting: {date, tz, locations: {id: {n, occ[24]}}} met occ in % van de EVSE's in gebruik.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>A PostgreSQL review needs the Python package psycopg2, which QGIS normally ships (python3-psycopg2 on Debian/Ubuntu).</source>
+      <translation>Een PostgreSQL-review heeft het Python-pakket psycopg2 nodig, dat QGIS normaal meelevert (python3-psycopg2 op Debian/Ubuntu).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/credentials.py" />
       <source>A QGIS authentication configuration holding the token (method API Header or Basic, the token as value or password). Used when TOKEN and TOKEN_ENV are empty.</source>
       <translation>Een QGIS-authenticatieconfiguratie met het token (methode API Header of Basic, het token als waarde of wachtwoord). Wordt gebruikt als TOKEN en TOKEN_ENV leeg zijn.</translation>
@@ -137,14 +142,6 @@
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
       <source>A request is covered when a public or planned point lies within this distance (Flanders: 250 m).</source>
       <translation>Een aanvraag is gedekt als er binnen deze afstand een publiek of gepland punt ligt (Vlaanderen: 250 m).</translation>
-    </message>
-    <message>
-      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
-      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
-      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
-      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
-      <source>A review file made by Create review GeoPackage.</source>
-      <translation>Een validatiebestand gemaakt met Validatie-GeoPackage maken.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/states.py" />
@@ -508,6 +505,21 @@
       <translation>Kan het veld {field} niet toevoegen.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>Cannot connect to the review database {target}: {error}</source>
+      <translation>Kan geen verbinding maken met de reviewdatabase {target}: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>Cannot create the role {role} for the review {schema}: {error}. Ask your database administrator to create the roles {roles} (NOLOGIN) first, or to grant you CREATEROLE.</source>
+      <translation>Kan de rol {role} voor de review {schema} niet aanmaken: {error}. Vraag uw databasebeheerder eerst de rollen {roles} (NOLOGIN) aan te maken, of u CREATEROLE te geven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/pg_target.py" />
+      <source>Cannot read the PostgreSQL target near {text!r}: write key=value pairs such as service=NAME schema=NAME.</source>
+      <translation>Kan het PostgreSQL-doel niet lezen bij {text!r}: schrijf paren sleutel=waarde zoals service=NAAM schema=NAAM.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/usage/sessions.py" />
       <source>Cannot read the sessions file {path}: {error}</source>
       <translation>Het sessiebestand {path} kan niet worden gelezen: {error}</translation>
@@ -730,12 +742,17 @@
       <translation>DISTANCE moet nul of een positief aantal meters zijn.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/review_target.py" />
+      <source>Database authentication configuration</source>
+      <translation>Authenticatieconfiguratie van de database</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Decision of my department</source>
       <translation>Besluit van mijn afdeling</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>Decision {department}</source>
       <translation>Beslissing {department}</translation>
     </message>
@@ -1069,6 +1086,11 @@
       <translation>Vlaamse laadpuntequivalenten</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/review_target.py" />
+      <source>For a PostgreSQL review: the QGIS authentication configuration (Basic: user name and password) to log in with. Without it, pg_service.conf, .pgpass or the saved connection apply.</source>
+      <translation>Voor een PostgreSQL-review: de QGIS-authenticatieconfiguratie (Basic: gebruikersnaam en wachtwoord) waarmee wordt ingelogd. Zonder deze gelden pg_service.conf, .pgpass of de opgeslagen verbinding.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
       <source>For a table with x and y columns, e.g. EPSG:28992 for RD coordinates.</source>
       <translation>Voor een tabel met kolommen x en y, bijvoorbeeld EPSG:28992 voor RD-coördinaten.</translation>
@@ -1114,11 +1136,8 @@
       <translation>Kandidaatlocaties genereren</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
-      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
-      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
-      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
+      <location filename="../../../ev_planner/processing/review_target.py" />
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
@@ -1958,6 +1977,11 @@
       <translation>Polygonen met te verdelen aantallen, bijv. CBS-wijken of -buurten.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>PostGIS does not know the coordinate reference system {crs}; reproject the locations to a metric CRS such as EPSG:28992 or EPSG:31370 first.</source>
+      <translation>PostGIS kent het coördinatenstelsel {crs} niet; projecteer de locaties eerst naar een metrisch stelsel zoals EPSG:28992 of EPSG:31370.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/base.py" />
       <source>Potential map</source>
       <translation>Potentieelkaart</translation>
@@ -1988,9 +2012,9 @@
       <translation>Bewezen optimaal (1) of niet (0)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
-      <source>QGIS cannot open the review file {path}.</source>
-      <translation>QGIS kan het validatiebestand {path} niet openen.</translation>
+      <location filename="../../../ev_planner/processing/review_layers.py" />
+      <source>QGIS cannot open the review {path}.</source>
+      <translation>QGIS kan de review {path} niet openen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
@@ -2171,13 +2195,10 @@
       <translation>Aanvragen van bewoners</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
-      <location filename="../../../ev_planner/processing/algorithms/exportdecrees.py" />
-      <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
-      <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
-      <source>Review GeoPackage</source>
-      <translation>Validatie-GeoPackage</translation>
+      <location filename="../../../ev_planner/processing/review_target.py" />
+      <source>Review (GeoPackage or PostgreSQL)</source>
+      <translation>Review (GeoPackage of PostgreSQL)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
@@ -2557,6 +2578,26 @@
       <translation>De Overpass API kon de zoekopdracht niet voltooien: {remark}</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/pg_target.py" />
+      <source>The PostgreSQL target contains a password. Passwords do not belong in a target (it is kept in Processing's history and logs): store it in the QGIS authentication manager and give its id (authcfg), or use pg_service.conf or .pgpass.</source>
+      <translation>Het PostgreSQL-doel bevat een wachtwoord. Wachtwoorden horen niet in een doel (dat komt in de Processing-geschiedenis en in logs): bewaar het in de QGIS-authenticatiebeheerder en geef de id daarvan (authcfg), of gebruik pg_service.conf of .pgpass.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/pg_target.py" />
+      <source>The PostgreSQL target {target} names no schema: add ?schema=NAME (one schema is one review).</source>
+      <translation>Het PostgreSQL-doel {target} noemt geen schema: voeg ?schema=NAAM toe (één schema is één review).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/pg_target.py" />
+      <source>The PostgreSQL target {target} names no schema: add schema=NAME (one schema is one review).</source>
+      <translation>Het PostgreSQL-doel {target} noemt geen schema: voeg schema=NAAM toe (één schema is één review).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/pg_target.py" />
+      <source>The PostgreSQL target {target} says nothing about which database to use.</source>
+      <translation>Het PostgreSQL-doel {target} zegt niet welke database gebruikt moet worden.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/candidates.py" />
       <source>The area has no polygon with vertices.</source>
       <translation>Het gebied heeft geen polygoon met hoekpunten.</translation>
@@ -2572,6 +2613,7 @@
       <translation>De gebieden met evs, public_evs, required_points, existing_points, gap, afir_kw.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
       <location filename="../../../ev_planner/core/review/store.py" />
       <source>The attachment {source} does not exist.</source>
       <translation>De bijlage {source} bestaat niet.</translation>
@@ -2636,6 +2678,16 @@
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
       <source>The chosen candidates with selection_rank, marginal_demand, cumulative_covered_pct.</source>
       <translation>De gekozen kandidaten met selection_rank, marginal_demand, cumulative_covered_pct.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>The connection to the review database {target} was lost ({error}). Nothing of the interrupted transaction was written; what was committed before stays. Try again.</source>
+      <translation>De verbinding met de reviewdatabase {target} is verbroken ({error}). Van de onderbroken transactie is niets geschreven; wat eerder is vastgelegd blijft. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>The database refused this for your login: {error}. Ask the review's administrator for the role of your department (see docs/review_postgres.md).</source>
+      <translation>De database weigert dit voor uw login: {error}. Vraag de beheerder van de review om de rol van uw afdeling (zie docs/review_postgres.md).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/coverage.py" />
@@ -2844,6 +2896,11 @@
       <translation>De laag TARGETS moet punten of polygonen bevatten.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/review_layers.py" />
+      <source>The layer styles could not be stored in the database ({error}); the review works, but its layers open unstyled. See docs/review_postgres.md on layer_styles.</source>
+      <translation>De laagstijlen konden niet in de database worden opgeslagen ({error}); de review werkt, maar de lagen openen zonder stijl. Zie docs/review_postgres.md over layer_styles.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>The layer {layer} ({name}) has no CRS, e.g. a shapefile without a .prj file.</source>
       <translation>De laag {layer} ({name}) heeft geen CRS, bijvoorbeeld een shapefile zonder .prj-bestand.</translation>
@@ -2956,8 +3013,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
-      <source>The new review file. An existing file is never overwritten silently.</source>
-      <translation>Het nieuwe validatiebestand. Een bestaand bestand wordt nooit ongemerkt overschreven.</translation>
+      <source>The new review: a GeoPackage file, or a new PostgreSQL schema written as postgresql://user@host/database?schema=NAME, service=NAME schema=NAME, or connection=NAME schema=NAME. An existing review is never overwritten silently.</source>
+      <translation>De nieuwe review: een GeoPackage-bestand, of een nieuw PostgreSQL-schema geschreven als postgresql://gebruiker@host/database?schema=NAAM, service=NAAM schema=NAAM, of connection=NAAM schema=NAAM. Een bestaande review wordt nooit stilzwijgend overschreven.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
@@ -3010,6 +3067,11 @@
       <translation>De KPI's van aanvragen geven het aandeel aanvragen dat binnen zoveel dagen beantwoord is.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>The review database {target} refused this: {error}</source>
+      <translation>De reviewdatabase {target} weigert dit: {error}</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/store.py" />
       <source>The review file must be a GeoPackage (.gpkg), not {file}.</source>
       <translation>Het validatiebestand moet een GeoPackage (.gpkg) zijn, niet {file}.</translation>
@@ -3030,9 +3092,39 @@
       <translation>Het validatiebestand {path} bestaat niet.</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>The review styles could not be stored: {error}</source>
       <translation>De stijlen van het validatiebestand konden niet worden opgeslagen: {error}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/review_target.py" />
+      <source>The review: a GeoPackage file, or a PostgreSQL schema written as postgresql://user@host/database?schema=NAME, service=NAME schema=NAME, or connection=NAME schema=NAME for a saved QGIS connection.</source>
+      <translation>De review: een GeoPackage-bestand, of een PostgreSQL-schema geschreven als postgresql://gebruiker@host/database?schema=NAAM, service=NAAM schema=NAAM, of connection=NAAM schema=NAAM voor een opgeslagen QGIS-verbinding.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>The role name {role} would be longer than PostgreSQL's 63 characters: choose a shorter schema or department name.</source>
+      <translation>De rolnaam {role} zou langer worden dan de 63 tekens van PostgreSQL: kies een kortere schema- of afdelingsnaam.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/pg_target.py" />
+      <source>The schema name {schema!r} is not usable for a review: use lower-case letters, digits and underscores, starting with a letter (for example review2026).</source>
+      <translation>De schemanaam {schema!r} is niet bruikbaar voor een review: gebruik kleine letters, cijfers en liggende streepjes, beginnend met een letter (bijvoorbeeld review2026).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>The schema {schema} already exists. Choose another schema (an existing review is never overwritten).</source>
+      <translation>Het schema {schema} bestaat al. Kies een ander schema (een bestaande review wordt nooit overschreven).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>The schema {schema} holds {count} review event(s); it is not overwritten. Drop it yourself if you really want to start over.</source>
+      <translation>Het schema {schema} bevat {count} reviewgebeurtenis(sen); het wordt niet overschreven. Verwijder het zelf als u echt opnieuw wilt beginnen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>The schema {schema} is not an EV Planner review (or your login may not read it): {missing} is missing. Create a review with evplanner:createreview.</source>
+      <translation>Het schema {schema} is geen EV Planner-review (of uw login mag het niet lezen): {missing} ontbreekt. Maak een review met evplanner:createreview.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/selectlocations.py" />
@@ -3179,6 +3271,11 @@
       <location filename="../../../ev_planner/processing/layers.py" />
       <source>There are no locations with coordinates.</source>
       <translation>Er zijn geen locaties met coördinaten.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/review_target.py" />
+      <source>There is no saved PostgreSQL connection named {name} in this QGIS profile.</source>
+      <translation>Er is geen opgeslagen PostgreSQL-verbinding met de naam {name} in dit QGIS-profiel.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/potential/forecast.py" />
@@ -3530,12 +3627,12 @@
       <translation>een getal buiten bereik (te groot, NaN of Infinity)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>action</source>
       <translation>actie</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>actor</source>
       <translation>actor</translation>
     </message>
@@ -3586,12 +3683,12 @@
       <translation>goedgekeurd</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>at (UTC)</source>
       <translation>tijdstip (UTC)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>attachment</source>
       <translation>bijlage</translation>
     </message>
@@ -3672,8 +3769,8 @@
       <translation>laadtijd langer dan de sessie</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <location filename="../../../ev_planner/processing/review_labels.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>comment</source>
       <translation>opmerking</translation>
     </message>
@@ -3745,7 +3842,7 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>department</source>
       <translation>afdeling</translation>
     </message>
@@ -3780,7 +3877,7 @@
       <translation>einde ontbreekt of is onleesbaar</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>event id</source>
       <translation>gebeurtenis-id</translation>
     </message>
@@ -3871,7 +3968,7 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>installer</source>
       <translation>installateur</translation>
     </message>
@@ -3916,7 +4013,7 @@
       <translation>locatie-item zonder 24 uurwaarden</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>location id</source>
       <translation>locatie-id</translation>
     </message>
@@ -4122,6 +4219,11 @@
       <translation>niet te beoordelen</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/importer.py" />
+      <source>not permitted for your database login</source>
+      <translation>niet toegestaan voor uw databaselogin</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>objection</source>
       <translation>bezwaar</translation>
@@ -4228,7 +4330,7 @@
       <translation>voorgesteld</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>reason</source>
       <translation>reden</translation>
     </message>
@@ -4309,7 +4411,7 @@
       <translation>sessie niet afgerond (actief, in behandeling of ongeldig)</translation>
     </message>
     <message>
-      <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
+      <location filename="../../../ev_planner/processing/review_layers.py" />
       <source>source</source>
       <translation>bron</translation>
     </message>
@@ -4562,6 +4664,11 @@
       <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>{end} must be after {start}.</source>
       <translation>{end} moet na {start} liggen.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>{error}</source>
+      <translation>{error}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
@@ -4893,6 +5000,16 @@
       <location filename="../../../ev_planner/core/http.py" />
       <source>{url}: {problem}; retrying in {seconds:.1f} s.</source>
       <translation>{url}: {problem}; nieuwe poging over {seconds:.1f} s.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>{user} may not record events for {department}: that needs membership of the role {role}.</source>
+      <translation>{user} mag geen gebeurtenissen vastleggen voor {department}: daarvoor is lidmaatschap van de rol {role} nodig.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/postgres.py" />
+      <source>{user} may not record {action}: process steps need membership of the role {role}.</source>
+      <translation>{user} mag {action} niet vastleggen: processtappen vragen lidmaatschap van de rol {role}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
