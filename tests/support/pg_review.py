@@ -55,7 +55,13 @@ class TeamDatabase:
             result = cluster.psql(f"SELECT 1 FROM pg_roles WHERE rolname = '{user}'", "postgres")
             if "1" not in result.stdout.split():
                 cluster.create_login(user, password)
-        cluster.psql(f"ALTER ROLE {ADMIN} CREATEROLE; GRANT CREATE ON DATABASE {dbname} TO {ADMIN};", dbname)
+        # What docs/review_postgres.md asks of the DBA: CREATEROLE and CREATE on the database for
+        # the review administrator, and CREATE on public once, so QGIS can make layer_styles there.
+        cluster.psql(
+            f"ALTER ROLE {ADMIN} CREATEROLE; GRANT CREATE ON DATABASE {dbname} TO {ADMIN}; "
+            f"GRANT CREATE ON SCHEMA public TO {ADMIN};",
+            dbname,
+        )
         return cls(cluster, dbname)
 
     def uri(self, schema: str, user: str = ADMIN) -> str:
