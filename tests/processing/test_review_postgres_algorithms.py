@@ -87,7 +87,7 @@ def pg_review(evplanner, team_database, authcfg):
 
 
 def _text_of(results, feedback) -> str:
-    return " ".join([feedback.textLog(), *feedback.errors, repr(results)])
+    return " ".join([feedback.text, repr(results)])
 
 
 def test_createreview_writes_a_postgis_review_with_styles_and_no_password(pg_review, team_database, authcfg):
@@ -237,19 +237,52 @@ def test_exportdecrees_on_postgres(pg_review, team_database, authcfg, tmp_path):
     assert (folder / "verkeersbesluit_L2.docx").is_file()
 
 
-def test_evaluaterequests_appends_sites_to_a_postgres_review(pg_review, team_database, authcfg):
-    from ev_planner.core.review.requests import RequestRecord, append_requests
-    from ev_planner.core.review.store import LocationInput
+def test_evaluaterequests_appends_sites_and_requests_to_a_postgres_review(
+    evplanner, team_database, authcfg, tmp_path
+):
+    from tests.support.layers import STREETS, X0, Y0, line_layer, point_layer
 
-    schema, _, _ = pg_review
-    store = team_database.store(schema, "coco")
-    site = LocationInput("REQ-1", 84800.0, 447500.0, {"request_ids": "R1, R2", "address": "Oude Delft 1"})
-    records = [RequestRecord("R1", "2026-04-01T08:00:00.000Z", "new_location", location_id="REQ-1")]
-    first = append_requests(store, [site], records)
-    again = append_requests(store, [site], records)
-    assert (first.sites_added, first.requests_added) == (1, 1)
-    assert (again.sites_present, again.requests_present) == (1, 1)
-    added = store.location("REQ-1")
-    assert (added["source"], added["status"], added["xy"]) == ("request", "proposed", (84800.0, 447500.0))
-    with pytest.raises(Exception, match="permission denied"):
-        append_requests(team_database.store(schema, "ann"), [LocationInput("REQ-2", 1.0, 2.0)], [])
+    schema = f"alg{next(_SCHEMAS)}"
+    _run(
+        "createreview",
+        {
+            "LOCATIONS": point_layer([(800, 0, "DELFT-001")], fields=["location_id:string"]),
+            "DEPARTMENTS": "Mobiliteit",
+            "OUTPUT": team_database.uri(schema),
+            "AUTHCFG": authcfg[ADMIN],
+        },
+    )
+    assert (
+        team_database.psql(f"GRANT {schema}_coordinator TO coco; GRANT {schema}_mobiliteit TO ann").returncode
+        == 0
+    )
+    requests = tmp_path / "aanvragen.csv"
+    x, y = f"{X0 + 500:.1f}".replace(".", ","), f"{Y0 + 95:.1f}".replace(".", ",")
+    requests.write_text(f"request_id;received_at;x;y;naam\nA-1;01-03-2026;{x};{y};Jansen\n", encoding="utf-8")
+    parameters = {
+        "REQUESTS": str(requests),
+        "REQUESTS_CRS": "EPSG:28992",
+        "CHARGE_POINTS": point_layer([(0, 0, "CP-1")], fields=["location_id:string"]),
+        "DISTANCE_METHOD": 1,
+        "NETWORK": line_layer(STREETS),
+        "REVIEW": team_database.uri(schema, "coco"),
+        "AUTHCFG": authcfg["coco"],
+        "OUTPUT": "memory:",
+        "PROPOSED": "memory:",
+    }
+    _, first, _ = _run("evaluaterequests", parameters)
+    _, second, _ = _run("evaluaterequests", parameters)
+    assert "1 new location(s) added, 0 already there; 1 request(s) recorded" in first.text
+    assert (
+        "0 new location(s) added, 1 already there; 0 request(s) recorded, 1 already recorded" in second.text
+    )
+    site = team_database.store(schema).location("REQ-A-1")
+    assert (site["source"], site["request_ids"], site["status"]) == ("request", "A-1", "proposed")
+    rows = team_database.psql(f"SELECT * FROM {schema}.review_requests").stdout
+    assert "A-1" in rows
+    assert "Jansen" not in rows
+    with pytest.raises(QgsProcessingException, match="permission denied for table review_requests"):
+        _run(
+            "evaluaterequests",
+            {**parameters, "REVIEW": team_database.uri(schema, "ann"), "AUTHCFG": authcfg["ann"]},
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import select
 import threading
 
 import pytest
@@ -174,7 +175,12 @@ def test_every_event_is_announced_to_listeners(team_database):
     listener.autocommit = True
     listener.cursor().execute(f'LISTEN "{schema}_events"')
     team_database.store(schema, "bob").append(ReviewEvent("L2", "comment", comment="x"))
-    listener.poll()
+    # Delivered asynchronously: wait until the listener's socket has something to read.
+    for _ in range(50):
+        if select.select([listener], [], [], 0.2)[0]:
+            listener.poll()
+            if listener.notifies:
+                break
     assert [(n.channel, n.payload) for n in listener.notifies] == [(f"{schema}_events", "L2")]
     listener.close()
 
@@ -318,3 +324,29 @@ def test_photos_are_kept_in_the_database(team_database, tmp_path):
     stored = store.append(ReviewEvent("L1", "comment", comment="foto"), photo=photo)
     assert stored.attachment.startswith("review_attachments/")
     assert team_database.store(schema, "bob").attachment_bytes(stored.attachment) == photo.read_bytes()
+
+
+def test_a_writer_waits_only_for_its_own_location(team_database):
+    """While one transaction holds L1, an event on L2 goes through and an event on L1 waits for it."""
+    schema = team_database.new_review()
+    holder = team_database.cluster.connect(team_database.dbname, "ann", PASSWORDS["ann"])
+    cursor = holder.cursor()  # psycopg2 opens a transaction: the row lock lasts until commit
+    cursor.execute(f"SELECT 1 FROM {schema}.review_locations WHERE location_id = 'L1' FOR UPDATE")
+    done = {}
+
+    def append(location_id: str) -> None:
+        store = team_database.store(schema, "bob")
+        done[location_id] = store.append(ReviewEvent(location_id, "comment", comment="gelijktijdig")).actor
+        store.close()
+
+    other = threading.Thread(target=append, args=("L2",))
+    same = threading.Thread(target=append, args=("L1",))
+    same.start()
+    other.start()
+    other.join(timeout=60)
+    assert done == {"L2": "bob"}  # L2 did not wait for the lock on L1
+    assert same.is_alive()  # L1 waits for the holder
+    holder.commit()
+    same.join(timeout=60)
+    assert done == {"L2": "bob", "L1": "bob"}
+    holder.close()
