@@ -45,6 +45,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QS
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
 from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, LABEL_OVER_POINT
+from ..core.numbers import dutch_number
 from .layers import WGS84
 from .sinks import add_features
 from .styles import apply_style
@@ -144,8 +145,9 @@ def scale_bar_length(map_width_m: float) -> float:
     return max(step * power for step in _NICE_STEPS if step * power <= target)
 
 
-def _metres(value: float) -> str:
-    return f"{value:g}".replace(".", ",")  # a decimal comma, as in the document's text
+def scale_bar_texts(length_m: float) -> tuple:
+    """The scale bar's three labels (start, middle, end), numbers as the document's text writes them."""
+    return "0", dutch_number(length_m / 2), f"{dutch_number(length_m)} m"
 
 
 def _pixels(points: float) -> int:
@@ -163,7 +165,7 @@ def _draw_scale_bar(painter: QPainter, metres_per_px: float) -> None:
     left, bar_h = _pixels(12), _pixels(4)
     bottom = MAP_SIZE_PX.height() - _pixels(12)
     top = bottom - bar_h
-    labels = ((0.0, "0"), (length_px / 2, _metres(length_m / 2)), (length_px, f"{_metres(length_m)} m"))
+    labels = tuple(zip((0.0, length_px / 2, length_px), scale_bar_texts(length_m)))
     last_width = metrics.horizontalAdvance(labels[-1][1])
     backing = QRectF(
         left - _pixels(4),

@@ -25,6 +25,7 @@ from ev_planner.processing.decree_map import (
     open_review_layer,
     render_decree_map,
     scale_bar_length,
+    scale_bar_texts,
     styled_layer,
 )
 from ev_planner.processing.styles import apply_style
@@ -96,6 +97,14 @@ def _rgb(image: QImage, x: int, y: int) -> tuple:
 @pytest.mark.parametrize(("width", "length"), [(120, 25), (10, 2.5), (400, 100), (1000, 250), (30, 5)])
 def test_scale_bar_is_a_round_quarter_of_the_map_at_most(width, length):
     assert scale_bar_length(width) == length
+
+
+@pytest.mark.parametrize(
+    ("length", "texts"),
+    [(25, ("0", "12,5", "25 m")), (2.5, ("0", "1,25", "2,5 m")), (5000, ("0", "2.500", "5.000 m"))],
+)
+def test_scale_bar_numbers_are_written_as_the_decree_writes_them(length, texts):
+    assert scale_bar_texts(length) == texts
 
 
 def test_a_file_without_a_stored_style_is_drawn_in_sober_grey(qgis_app, tmp_path):
@@ -213,10 +222,10 @@ def test_the_decree_is_dutch_with_marked_fields_to_fill_in(open_review, tmp_path
         marker = f"[in te vullen: {what}]"
         assert f'<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">{marker}</w:t>' in xml
     assert "…" not in text
-    # Both coordinate pairs with a decimal comma, the Dutch way.
-    assert re.search(r"X 84 600,0, Y 447 450,0 \(EPSG:28992\)", text)
+    # Both coordinate pairs with a decimal comma and thousands dots, the Dutch way.
+    assert re.search(r"X 84\.600,0, Y 447\.450,0 \(EPSG:28992\)", text)
     assert re.search(r"WGS84: 5\d,\d{6}° NB, 4,\d{6}° OL", text)
-    assert not re.search(r"\d\.\d", text)
+    assert not re.search(r"\d\.(?!\d{3}(?!\d))\d", text)  # a dot only between thousands
     # The map carries no words of its own (the caption is the document's, in Dutch).
     assert "Kaart in EPSG:28992." in text
     assert len(media) == 1

@@ -172,7 +172,7 @@ def test_exportdecrees_documents_and_operator_files(review, tmp_path):
     assert "Markt 2, Delft" in text
     assert "Gemeente Delft" in text
     assert "Vattenfall" in text
-    assert "X 84 600,0, Y 447 450,0 (EPSG:28992)" in text
+    assert "X 84.600,0, Y 447.450,0 (EPSG:28992)" in text
     with zipfile.ZipFile(document) as archive:
         images = [n for n in archive.namelist() if n.startswith("word/media/")]
         assert len(images) == 1

@@ -22,6 +22,7 @@ from qgis.core import (
 
 from ...compat import PARAMETER_ADVANCED, SOURCE_MAP_LAYER
 from ...core.errors import CanceledError
+from ...core.numbers import dutch_number
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
     DocumentManifest,
@@ -60,10 +61,6 @@ DEFAULT_MAP_RADIUS_M = 60.0  # a street and its two sides: enough to find the sp
 
 def dutch_date(day: date) -> str:
     return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
-
-
-def _dutch_number(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
 
 
 def _operator_record(
@@ -113,11 +110,11 @@ def _document_values(
         "adres": (row.get("address") or "").strip() or fill_in("adres"),
         "parkeerplaatsen": row.get("parking_spaces") or 2,
         "exploitant": (row.get("operator") or "").strip() or fill_in("exploitant"),
-        "x": _dutch_number(xy.x(), 1),
-        "y": _dutch_number(xy.y(), 1),
+        "x": dutch_number(xy.x(), 1),
+        "y": dutch_number(xy.y(), 1),
         "crs": metric.authid(),
-        "lat": _dutch_number(lonlat.y(), 6),
-        "lon": _dutch_number(lonlat.x(), 6),
+        "lat": dutch_number(lonlat.y(), 6),
+        "lon": dutch_number(lonlat.x(), 6),
         "status": dutch_status(row["status"]),
     }
 
