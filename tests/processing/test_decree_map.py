@@ -137,6 +137,41 @@ def test_a_project_layer_keeps_the_projects_style(qgis_app, tmp_path):
         project.removeMapLayer(layer.id())
 
 
+def _street_file(tmp_path, fields: str, attributes: list) -> QgsVectorLayer:
+    """An east-west street 30 m north of the location, as a file (Processing opens it without a style)."""
+    layer = QgsVectorLayer(f"LineString?crs=EPSG:28992&{fields}", "streets", "memory")
+    feature = QgsFeature(layer.fields())
+    y = CENTRE.y() + 30
+    feature.setGeometry(
+        QgsGeometry.fromPolylineXY([QgsPointXY(CENTRE.x() - 55, y), QgsPointXY(CENTRE.x() + 55, y)])
+    )
+    feature.setAttributes(attributes)
+    layer.dataProvider().addFeatures([feature])
+    path = write_layer(layer, tmp_path / f"streets_{len(attributes)}.geojson", driver="GeoJSON")
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    return QgsVectorLayer(str(path), "streets", "ogr", options)
+
+
+def _ink_pixels(image: QImage) -> int:
+    """Every 4th pixel of text-dark grey or darker, away from the scale bar and north arrow."""
+    top, bottom = image.height() // 8, image.height() * 3 // 4
+    return sum(
+        1 for y in range(top, bottom, 2) for x in range(0, image.width(), 2) if max(_rgb(image, x, y)) < 110
+    )
+
+
+def test_the_streets_are_named_when_the_file_has_osms_name_field(qgis_app, tmp_path):
+    named = _street_file(tmp_path, "field=name:string&field=highway:string", ["Hermesstraat", "residential"])
+    unnamed = _street_file(tmp_path, "field=highway:string", ["residential"])
+    assert styled_layer(named, QgsProject.instance()).labeling().settings().fieldName == "name"
+    assert not styled_layer(unnamed, QgsProject.instance()).labelsEnabled()
+    review = _review_layer(tmp_path, labelled=False)
+    with_names = _ink_pixels(_render([styled_layer(named, QgsProject.instance())], review))
+    without_names = _ink_pixels(_render([styled_layer(unnamed, QgsProject.instance())], review))
+    assert with_names > without_names + 100  # the letters of "Hermesstraat" (every 4th pixel counted)
+
+
 def _dark(image: QImage, x: int, y: int) -> bool:
     return max(_rgb(image, x, y)) < 80
 
@@ -249,6 +284,17 @@ def test_the_decree_is_one_page_of_text_and_one_annex_page_with_the_map(open_rev
     height_emu = int(re.search(r'<wp:extent cx="\d+" cy="(\d+)"', paragraphs[maps[0]]).group(1))
     assert height_emu == 18 * 360000
     assert re.search(r'<w:pgMar w:top="1134" [^>]*w:bottom="1134"', xml)
+
+
+def test_the_signatory_is_a_marked_field_under_namens_dezen_on_the_first_page(open_review, tmp_path):
+    xml, _styles, _media = _export(open_review, tmp_path / "decrees", MUNICIPALITY="Delft")
+    paragraphs = [_text(p) for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)]
+    signatory = paragraphs.index("[in te vullen: naam en functie van de ondertekenaar]")
+    assert paragraphs[signatory - 1] == "namens dezen,"
+    assert signatory < paragraphs.index("Bijlage: situatiekaart")
+    assert (
+        '<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">[in te vullen: naam en functie' in xml
+    )
 
 
 def test_north_arrow_points_to_true_north_and_falls_back_to_grid_north(qgis_app):

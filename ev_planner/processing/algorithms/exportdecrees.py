@@ -116,6 +116,7 @@ def _document_values(
         "lat": dutch_number(lonlat.y(), 6),
         "lon": dutch_number(lonlat.x(), 6),
         "status": dutch_status(row["status"]),
+        "ondertekenaar": fill_in("naam en functie van de ondertekenaar"),
     }
 
 
