@@ -87,16 +87,22 @@ def _street_names() -> QgsPalLayerSettings:
     label.fieldName = STREET_NAME_FIELD
     label.placement = LABEL_CURVED
     label.lineSettings().setMergeLines(True)
-    text = QgsTextFormat()
+    text = _buffered_text(7, QColor(70, 70, 70), 0.8)
     text.setFont(QFont("DejaVu Sans"))
-    text.setSize(7)
-    text.setColor(QColor(70, 70, 70))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    text.setBuffer(buffer)
     label.setFormat(text)
     return label
+
+
+def _buffered_text(size: float, colour: QColor, buffer_mm: float) -> QgsTextFormat:
+    """Label text with a white halo, readable over buildings and lines."""
+    text = QgsTextFormat()
+    text.setSize(size)
+    text.setColor(colour)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(buffer_mm)
+    text.setBuffer(buffer)
+    return text
 
 
 def styled_layer(layer: QgsMapLayer, project: Optional[QgsProject]) -> QgsMapLayer:
@@ -149,14 +155,7 @@ def _highlight_layer(
         label.fieldName = "location_id"
         label.placement = LABEL_OVER_POINT
         label.yOffset = -6.0
-        text = QgsTextFormat()
-        text.setSize(10)
-        text.setColor(QColor(200, 0, 0))
-        buffer = QgsTextBufferSettings()
-        buffer.setEnabled(True)
-        buffer.setSize(1.0)
-        text.setBuffer(buffer)
-        label.setFormat(text)
+        label.setFormat(_buffered_text(10, QColor(200, 0, 0), 1.0))
         highlight.setLabeling(QgsVectorLayerSimpleLabeling(label))
         highlight.setLabelsEnabled(True)
     return highlight
