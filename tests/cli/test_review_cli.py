@@ -48,3 +48,40 @@ def test_create_review_and_import_answers_with_qgis_process(run_algorithm_cli, t
     store = ReviewStore(review)
     assert [row["status"] for row in store.locations()] == ["rejected", "proposed"]
     assert store.crs_authid() == "EPSG:4326"
+
+
+def test_export_decrees_takes_the_status_key_on_the_command_line(
+    run_algorithm_cli, run_qgis_process, tmp_path
+):
+    candidates = tmp_path / "candidates.geojson"
+    candidates.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"candidate_id": "C1", "score": 0.5},
+                        "geometry": {"type": "Point", "coordinates": [4.357, 52.011]},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    review = tmp_path / "review.gpkg"
+    run_algorithm_cli("createreview", LOCATIONS=str(candidates), DEPARTMENTS="Mobiliteit", OUTPUT=str(review))
+    exported = run_algorithm_cli(
+        "exportdecrees", REVIEW=str(review), STATUS="proposed", OUTPUT_FOLDER=str(tmp_path / "d")
+    )
+    assert exported["results"]["DOCUMENTS"] == 1
+    refused = run_qgis_process(
+        "run",
+        "evplanner:exportdecrees",
+        "--",
+        f"REVIEW={review}",
+        "STATUS=voorgesteld",
+        f"OUTPUT_FOLDER={tmp_path}",
+    )
+    assert refused.returncode != 0
+    assert "Incorrect parameter value for STATUS" in refused.stdout + refused.stderr

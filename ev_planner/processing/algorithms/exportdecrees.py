@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
@@ -39,7 +38,8 @@ from ...core.review.store import LOCATIONS_TABLE, ReviewStore
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..decree_map import open_review_layer, render_decree_map, styled_layer
 from ..layers import WGS84, metric_crs_for_xy
-from ..parameters import distance_parameter
+from ..parameters import distance_parameter, keyed_enum_key, keyed_enum_parameter
+from ..review_labels import status_label
 
 DUTCH_MONTHS = (
     "januari",
@@ -142,10 +142,13 @@ class ExportDecrees(EvPlannerAlgorithm):
         )
         review.setHelp(self.tr("A review file made by Create review GeoPackage."))
         self.addParameter(review)
-        status = QgsProcessingParameterEnum(
-            self.STATUS, self.tr("Locations with status"), options=list(STATUSES), defaultValue=APPROVED
+        status = keyed_enum_parameter(
+            self.STATUS,
+            self.tr("Locations with status"),
+            STATUSES,
+            [status_label(s) for s in STATUSES],
+            APPROVED,
         )
-        status.setUsesStaticStrings(True)
         status.setHelp(self.tr("Only locations with this status get a document (default approved)."))
         self.addParameter(status)
         folder = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
@@ -191,7 +194,7 @@ class ExportDecrees(EvPlannerAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         review_path = self.parameterAsFile(parameters, self.REVIEW, context)
         store = ReviewStore(review_path)
-        status = self.parameterAsEnumString(parameters, self.STATUS, context) or APPROVED
+        status = keyed_enum_key(self, parameters, self.STATUS, context)
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         folder.mkdir(parents=True, exist_ok=True)
         template_path = Path(self.parameterAsFile(parameters, self.TEMPLATE, context) or DEFAULT_TEMPLATE)
