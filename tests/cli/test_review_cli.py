@@ -11,7 +11,8 @@ from ev_planner.core.review.store import ReviewStore
 pytestmark = pytest.mark.cli
 
 
-def test_create_review_and_import_answers_with_qgis_process(run_algorithm_cli, tmp_path):
+def _candidates(tmp_path, count: int):
+    """Candidates C1, C2, ... in Delft as a GeoJSON file."""
     candidates = tmp_path / "candidates.geojson"
     candidates.write_text(
         json.dumps(
@@ -23,12 +24,17 @@ def test_create_review_and_import_answers_with_qgis_process(run_algorithm_cli, t
                         "properties": {"candidate_id": f"C{i}", "score": 0.5 * i},
                         "geometry": {"type": "Point", "coordinates": [4.357 + 0.002 * i, 52.011]},
                     }
-                    for i in (1, 2)
+                    for i in range(1, count + 1)
                 ],
             }
         ),
         encoding="utf-8",
     )
+    return candidates
+
+
+def test_create_review_and_import_answers_with_qgis_process(run_algorithm_cli, tmp_path):
+    candidates = _candidates(tmp_path, 2)
     review = tmp_path / "review.gpkg"
     created = run_algorithm_cli(
         "createreview", LOCATIONS=str(candidates), DEPARTMENTS="Mobiliteit,Parkeren", OUTPUT=str(review)
@@ -53,22 +59,7 @@ def test_create_review_and_import_answers_with_qgis_process(run_algorithm_cli, t
 def test_export_decrees_takes_the_status_key_on_the_command_line(
     run_algorithm_cli, run_qgis_process, tmp_path
 ):
-    candidates = tmp_path / "candidates.geojson"
-    candidates.write_text(
-        json.dumps(
-            {
-                "type": "FeatureCollection",
-                "features": [
-                    {
-                        "type": "Feature",
-                        "properties": {"candidate_id": "C1", "score": 0.5},
-                        "geometry": {"type": "Point", "coordinates": [4.357, 52.011]},
-                    }
-                ],
-            }
-        ),
-        encoding="utf-8",
-    )
+    candidates = _candidates(tmp_path, 1)
     review = tmp_path / "review.gpkg"
     run_algorithm_cli("createreview", LOCATIONS=str(candidates), DEPARTMENTS="Mobiliteit", OUTPUT=str(review))
     exported = run_algorithm_cli(
