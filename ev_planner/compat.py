@@ -14,6 +14,7 @@ from qgis.core import Qgis, QgsPalLayerSettings
 LABEL_OVER_POINT = (
     Qgis.LabelPlacement.OverPoint if hasattr(Qgis, "LabelPlacement") else QgsPalLayerSettings.OverPoint
 )
+LABEL_CURVED = Qgis.LabelPlacement.Curved if hasattr(Qgis, "LabelPlacement") else QgsPalLayerSettings.Curved
 
 
 def _qgis_enum(new: str, old: str):

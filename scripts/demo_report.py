@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the plugin's core, from this checkout
 
+from ev_planner.core.numbers import dutch_number as core_dutch_number
 from ev_planner.core.review.documents import dutch_status
 
 CSS = """
@@ -37,10 +38,8 @@ def dutch_number(value) -> str:
     """A number as Dutch readers write it: 18.152 and 36.763,3; whole numbers without decimals."""
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.1f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    whole = isinstance(value, int) or float(value).is_integer()
+    return core_dutch_number(value, 0 if whole else 1)
 
 
 def file_size(size: int) -> str:

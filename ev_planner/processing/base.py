@@ -30,6 +30,7 @@ from .begun_outputs import BegunOutputs
 from .help import help_html
 from .layers import input_crs_problem
 from .network import DISTANCE_METHOD, walking_without_network
+from .parameters import keys_as_indexes
 from .sinks import destination_file, into_existing_geopackage
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "ev_planner.svg"
@@ -98,7 +99,9 @@ class EvPlannerAlgorithm(QgsProcessingAlgorithm):
         return tr(text)
 
     def checkParameterValues(self, parameters: dict[str, Any], context: QgsProcessingContext):
-        ok, message = super().checkParameterValues(parameters, context)
+        ok, message = super().checkParameterValues(
+            keys_as_indexes(self.parameterDefinitions(), parameters), context
+        )
         if ok and self.parameterDefinition(DISTANCE_METHOD) is not None:
             message = walking_without_network(self, parameters, context)
             ok = not message

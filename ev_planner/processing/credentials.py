@@ -35,8 +35,8 @@ def token_parameters() -> tuple[QgsProcessingParameterDefinition, ...]:
     token = QgsProcessingParameterString(TOKEN, tr("Token"), optional=True)
     token.setHelp(
         tr(
-            "OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up "
-            "in the processing history."
+            "OCPI token (credentials token C) of the server. Prefer an authentication configuration: a token "
+            "typed here can end up in the processing history."
         )
     )
     token_env = QgsProcessingParameterString(
@@ -45,8 +45,8 @@ def token_parameters() -> tuple[QgsProcessingParameterDefinition, ...]:
     token_env.setHelp(
         tr(
             "For batch runs: the name of an environment variable whose value is the OCPI token, e.g. "
-            "EVP_OCPI_TOKEN. The token then appears on no command line and in no log. Used when TOKEN is "
-            "empty; wins over AUTHCFG."
+            "EVP_OCPI_TOKEN. The token then appears on no command line and in no log. Used when Token is "
+            "empty; wins over Authentication configuration."
         )
     )
     token_env.setFlags(token_env.flags() | PARAMETER_ADVANCED)
@@ -54,7 +54,7 @@ def token_parameters() -> tuple[QgsProcessingParameterDefinition, ...]:
     authcfg.setHelp(
         tr(
             "A QGIS authentication configuration holding the token (method API Header or Basic, the token "
-            "as value or password). Used when TOKEN and TOKEN_ENV are empty."
+            "as value or password). Used when Token and Environment variable holding the token are empty."
         )
     )
     authcfg.setFlags(authcfg.flags() | PARAMETER_ADVANCED)

@@ -4,8 +4,10 @@ Layers are drawn as the user sees them: a layer of the project with the project'
 style, a layer read from a file with the style stored with it (its default style: a
 ``.qml`` beside the file or a GeoPackage's ``layer_styles``). A file without one gets a
 sober grey style instead of QGIS's random colour, which is meant for a screen, not for a
-legal document. The map carries a scale bar and a north arrow drawn on the image; its only
-words are "N" and the scale bar's metres, so the image reads the same in every language.
+legal document; its streets are named when the file has OpenStreetMap's ``name`` field, as a
+Dutch municipal decree map names them. The map carries a scale bar and a north arrow drawn on
+the image; its other words are "N" and the scale bar's metres, so it reads the same in every
+language.
 
 Rendered synchronously with a custom-painter job: the algorithm may run in a background
 thread, where a parallel job's event loop is not available.
@@ -44,7 +46,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF
 
-from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, LABEL_OVER_POINT
+from ..compat import GEOMETRY_LINE, GEOMETRY_POINT, GEOMETRY_POLYGON, LABEL_CURVED, LABEL_OVER_POINT
+from ..core.numbers import dutch_number
 from .layers import WGS84
 from .sinks import add_features
 from .styles import apply_style
@@ -55,6 +58,7 @@ MAP_SIZE_PX = QSize(1600, 1800)
 MAP_DPI = 254  # 1600 px on 16 cm
 _NICE_STEPS = (1.0, 2.0, 2.5, 5.0)
 _INK = QColor(40, 40, 40)
+STREET_NAME_FIELD = "name"  # OpenStreetMap's, as in the lines of an .osm.pbf file
 # The sober style of a file without a stored style: buildings and streets as on a municipal base map.
 _NEUTRAL = {
     GEOMETRY_POLYGON: lambda: QgsFillSymbol.createSimple(
@@ -72,6 +76,33 @@ def _neutral_style(layer: QgsVectorLayer) -> None:
     if make_symbol is not None:
         layer.setRenderer(QgsSingleSymbolRenderer(make_symbol()))
     layer.setLabelsEnabled(False)
+    if layer.geometryType() == GEOMETRY_LINE and layer.fields().indexOf(STREET_NAME_FIELD) >= 0:
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(_street_names()))
+        layer.setLabelsEnabled(True)
+
+
+def _street_names() -> QgsPalLayerSettings:
+    """Street names along the streets, once per street (OSM splits a street into many ways)."""
+    label = QgsPalLayerSettings()
+    label.fieldName = STREET_NAME_FIELD
+    label.placement = LABEL_CURVED
+    label.lineSettings().setMergeLines(True)
+    text = _buffered_text(7, QColor(70, 70, 70), 0.8)
+    text.setFont(QFont("DejaVu Sans"))
+    label.setFormat(text)
+    return label
+
+
+def _buffered_text(size: float, colour: QColor, buffer_mm: float) -> QgsTextFormat:
+    """Label text with a white halo, readable over buildings and lines."""
+    text = QgsTextFormat()
+    text.setSize(size)
+    text.setColor(colour)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(buffer_mm)
+    text.setBuffer(buffer)
+    return text
 
 
 def styled_layer(layer: QgsMapLayer, project: Optional[QgsProject]) -> QgsMapLayer:
@@ -124,14 +155,7 @@ def _highlight_layer(
         label.fieldName = "location_id"
         label.placement = LABEL_OVER_POINT
         label.yOffset = -6.0
-        text = QgsTextFormat()
-        text.setSize(10)
-        text.setColor(QColor(200, 0, 0))
-        buffer = QgsTextBufferSettings()
-        buffer.setEnabled(True)
-        buffer.setSize(1.0)
-        text.setBuffer(buffer)
-        label.setFormat(text)
+        label.setFormat(_buffered_text(10, QColor(200, 0, 0), 1.0))
         highlight.setLabeling(QgsVectorLayerSimpleLabeling(label))
         highlight.setLabelsEnabled(True)
     return highlight
@@ -144,8 +168,9 @@ def scale_bar_length(map_width_m: float) -> float:
     return max(step * power for step in _NICE_STEPS if step * power <= target)
 
 
-def _metres(value: float) -> str:
-    return f"{value:g}".replace(".", ",")  # a decimal comma, as in the document's text
+def scale_bar_texts(length_m: float) -> tuple:
+    """The scale bar's three labels (start, middle, end), numbers as the document's text writes them."""
+    return "0", dutch_number(length_m / 2), f"{dutch_number(length_m)} m"
 
 
 def _pixels(points: float) -> int:
@@ -163,7 +188,7 @@ def _draw_scale_bar(painter: QPainter, metres_per_px: float) -> None:
     left, bar_h = _pixels(12), _pixels(4)
     bottom = MAP_SIZE_PX.height() - _pixels(12)
     top = bottom - bar_h
-    labels = ((0.0, "0"), (length_px / 2, _metres(length_m / 2)), (length_px, f"{_metres(length_m)} m"))
+    labels = tuple(zip((0.0, length_px / 2, length_px), scale_bar_texts(length_m)))
     last_width = metrics.horizontalAdvance(labels[-1][1])
     backing = QRectF(
         left - _pixels(4),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, Sequence
+
 from qgis.core import (
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
 )
@@ -16,6 +20,7 @@ DISTANCE_DECIMALS = 1  # metres: a tenth is finer than any map or rule needs
 PERCENT_DECIMALS = 1  # 97.5 % is a contract figure; a hundredth of a percent is noise
 SHARE_DECIMALS = 2  # shares 0-1 and weights: 0.35 is as precise as any planning assumption
 SECONDS_DECIMALS = 0  # a time limit in whole seconds
+_KEYS = "evplanner_keys"  # the metadata entry of a keyed enum: its keys, in option order
 
 
 def distance_parameter(
@@ -135,3 +140,44 @@ def metric_crs_parameter(name: str, help_text: str | None = None) -> QgsProcessi
         )
     )
     return advanced(crs)
+
+
+def keyed_enum_parameter(
+    name: str, label: str, keys: Sequence[str], words: Sequence[str], default_key: str
+) -> QgsProcessingParameterEnum:
+    """A drop-down of ``words`` (translated) whose batch value is the matching key or its index.
+
+    QGIS 3.22's static-string enum shows its values themselves, so the dialog would show raw
+    keys such as ``in_review``. This enum's options are the words and its value is an index,
+    while ``STATUS=approved`` on a command line or in ``processing.run`` keeps working:
+    :func:`keys_as_indexes` lets the check accept the keys and :func:`keyed_enum_key` reads
+    either. Keys only ever get added at the end, so the index a saved model holds stays valid.
+    """
+    parameter = QgsProcessingParameterEnum(
+        name, label, options=list(words), defaultValue=list(keys).index(default_key)
+    )
+    parameter.setMetadata({**parameter.metadata(), _KEYS: list(keys)})
+    return parameter
+
+
+def _enum_keys(parameter: QgsProcessingParameterDefinition | None) -> list[str]:
+    return list(parameter.metadata().get(_KEYS) or []) if parameter is not None else []
+
+
+def keys_as_indexes(definitions, parameters: dict[str, Any]) -> dict[str, Any]:
+    """``parameters`` with the key of every keyed enum replaced by its index, as QGIS checks it."""
+    converted = dict(parameters)
+    for parameter in definitions:
+        keys, value = _enum_keys(parameter), parameters.get(parameter.name())
+        if isinstance(value, str) and value in keys:
+            converted[parameter.name()] = keys.index(value)
+    return converted
+
+
+def keyed_enum_key(algorithm, parameters: dict[str, Any], name: str, context) -> str:
+    """The key a keyed enum holds, whether it was given as its key or as its index."""
+    keys = _enum_keys(algorithm.parameterDefinition(name))
+    value = parameters.get(name)
+    if isinstance(value, str) and value in keys:
+        return value
+    return keys[algorithm.parameterAsEnum(parameters, name, context)]

@@ -4,6 +4,10 @@ The review GeoPackage stores English keys (``in_review``, ``deliver``); whatever
 (the review dock's table, history, drop-downs and messages) shows these labels in the QGIS
 language instead. Core messages keep their keys too: :func:`review_message` translates a
 core error with its status and action values shown as labels.
+
+The statuses use the words of the review legend (review_locations.qml), and their Dutch
+translations are the words of the decrees (``core.review.documents.DUTCH_STATUS_LABELS``):
+one vocabulary in the dock, the map and the documents.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ STATUS_LABELS = {
     APPROVED: tr_noop("approved"),
     REJECTED: tr_noop("rejected"),
     REQUESTED: tr_noop("requested at operator"),
-    PERMITTED: tr_noop("traffic decree taken"),
+    PERMITTED: tr_noop("traffic decree"),
     INSTALLED: tr_noop("installed"),
     DELIVERED: tr_noop("delivered"),
     CANCELLED: tr_noop("cancelled"),

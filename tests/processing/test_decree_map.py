@@ -25,6 +25,7 @@ from ev_planner.processing.decree_map import (
     open_review_layer,
     render_decree_map,
     scale_bar_length,
+    scale_bar_texts,
     styled_layer,
 )
 from ev_planner.processing.styles import apply_style
@@ -98,6 +99,14 @@ def test_scale_bar_is_a_round_quarter_of_the_map_at_most(width, length):
     assert scale_bar_length(width) == length
 
 
+@pytest.mark.parametrize(
+    ("length", "texts"),
+    [(25, ("0", "12,5", "25 m")), (2.5, ("0", "1,25", "2,5 m")), (5000, ("0", "2.500", "5.000 m"))],
+)
+def test_scale_bar_numbers_are_written_as_the_decree_writes_them(length, texts):
+    assert scale_bar_texts(length) == texts
+
+
 def test_a_file_without_a_stored_style_is_drawn_in_sober_grey(qgis_app, tmp_path):
     layer = _block_file(tmp_path, "bare")
     random_renderer = layer.renderer().dump()
@@ -126,6 +135,41 @@ def test_a_project_layer_keeps_the_projects_style(qgis_app, tmp_path):
         assert _rgb(_render([styled_layer(layer, None)], _review_layer(tmp_path)), *SAMPLE_PX) == NEUTRAL_FILL
     finally:
         project.removeMapLayer(layer.id())
+
+
+def _street_file(tmp_path, fields: str, attributes: list) -> QgsVectorLayer:
+    """An east-west street 30 m north of the location, as a file (Processing opens it without a style)."""
+    layer = QgsVectorLayer(f"LineString?crs=EPSG:28992&{fields}", "streets", "memory")
+    feature = QgsFeature(layer.fields())
+    y = CENTRE.y() + 30
+    feature.setGeometry(
+        QgsGeometry.fromPolylineXY([QgsPointXY(CENTRE.x() - 55, y), QgsPointXY(CENTRE.x() + 55, y)])
+    )
+    feature.setAttributes(attributes)
+    layer.dataProvider().addFeatures([feature])
+    path = write_layer(layer, tmp_path / f"streets_{len(attributes)}.geojson", driver="GeoJSON")
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    return QgsVectorLayer(str(path), "streets", "ogr", options)
+
+
+def _ink_pixels(image: QImage) -> int:
+    """Every 4th pixel of text-dark grey or darker, away from the scale bar and north arrow."""
+    top, bottom = image.height() // 8, image.height() * 3 // 4
+    return sum(
+        1 for y in range(top, bottom, 2) for x in range(0, image.width(), 2) if max(_rgb(image, x, y)) < 110
+    )
+
+
+def test_the_streets_are_named_when_the_file_has_osms_name_field(qgis_app, tmp_path):
+    named = _street_file(tmp_path, "field=name:string&field=highway:string", ["Hermesstraat", "residential"])
+    unnamed = _street_file(tmp_path, "field=highway:string", ["residential"])
+    assert styled_layer(named, QgsProject.instance()).labeling().settings().fieldName == "name"
+    assert not styled_layer(unnamed, QgsProject.instance()).labelsEnabled()
+    review = _review_layer(tmp_path, labelled=False)
+    with_names = _ink_pixels(_render([styled_layer(named, QgsProject.instance())], review))
+    without_names = _ink_pixels(_render([styled_layer(unnamed, QgsProject.instance())], review))
+    assert with_names > without_names + 100  # the letters of "Hermesstraat" (every 4th pixel counted)
 
 
 def _dark(image: QImage, x: int, y: int) -> bool:
@@ -213,10 +257,10 @@ def test_the_decree_is_dutch_with_marked_fields_to_fill_in(open_review, tmp_path
         marker = f"[in te vullen: {what}]"
         assert f'<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">{marker}</w:t>' in xml
     assert "…" not in text
-    # Both coordinate pairs with a decimal comma, the Dutch way.
-    assert re.search(r"X 84 600,0, Y 447 450,0 \(EPSG:28992\)", text)
+    # Both coordinate pairs with a decimal comma and thousands dots, the Dutch way.
+    assert re.search(r"X 84\.600,0, Y 447\.450,0 \(EPSG:28992\)", text)
     assert re.search(r"WGS84: 5\d,\d{6}° NB, 4,\d{6}° OL", text)
-    assert not re.search(r"\d\.\d", text)
+    assert not re.search(r"\d\.(?!\d{3}(?!\d))\d", text)  # a dot only between thousands
     # The map carries no words of its own (the caption is the document's, in Dutch).
     assert "Kaart in EPSG:28992." in text
     assert len(media) == 1
@@ -240,6 +284,17 @@ def test_the_decree_is_one_page_of_text_and_one_annex_page_with_the_map(open_rev
     height_emu = int(re.search(r'<wp:extent cx="\d+" cy="(\d+)"', paragraphs[maps[0]]).group(1))
     assert height_emu == 18 * 360000
     assert re.search(r'<w:pgMar w:top="1134" [^>]*w:bottom="1134"', xml)
+
+
+def test_the_signatory_is_a_marked_field_under_namens_dezen_on_the_first_page(open_review, tmp_path):
+    xml, _styles, _media = _export(open_review, tmp_path / "decrees", MUNICIPALITY="Delft")
+    paragraphs = [_text(p) for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)]
+    signatory = paragraphs.index("[in te vullen: naam en functie van de ondertekenaar]")
+    assert paragraphs[signatory - 1] == "namens dezen,"
+    assert signatory < paragraphs.index("Bijlage: situatiekaart")
+    assert (
+        '<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">[in te vullen: naam en functie' in xml
+    )
 
 
 def test_north_arrow_points_to_true_north_and_falls_back_to_grid_north(qgis_app):

@@ -101,3 +101,13 @@ def test_the_check_finds_an_id():
         "TOKEN_ENV",
     ]
     assert bare_ids("the source_id field, the OCPI source, `SOURCE_COUNT`", ["SOURCE", "CRS"]) == []
+
+
+ALL_IDS = sorted({p.name() for algorithm in ALGORITHMS for p in algorithm.parameterDefinitions()})
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS, ids=lambda algorithm: algorithm.name())
+def test_no_tooltip_names_a_parameter_id(algorithm):
+    """The hover help of a field (setHelp) is read in the dialog, so it names fields by their labels."""
+    naming_ids = {p.name(): bare_ids(p.help(), ALL_IDS) for p in algorithm.parameterDefinitions()}
+    assert {name: ids for name, ids in naming_ids.items() if ids} == {}

@@ -8,6 +8,7 @@ import zipfile
 
 import pytest
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -172,7 +173,7 @@ def test_exportdecrees_documents_and_operator_files(review, tmp_path):
     assert "Markt 2, Delft" in text
     assert "Gemeente Delft" in text
     assert "Vattenfall" in text
-    assert "X 84 600,0, Y 447 450,0 (EPSG:28992)" in text
+    assert "X 84.600,0, Y 447.450,0 (EPSG:28992)" in text
     with zipfile.ZipFile(document) as archive:
         images = [n for n in archive.namelist() if n.startswith("word/media/")]
         assert len(images) == 1
@@ -301,3 +302,30 @@ def test_createreview_stores_the_review_style_with_its_legend_in_the_qgis_langua
         ).fetchone()
     assert 'label="In behandeling"' in qml
     assert 'label="In review"' not in qml
+
+
+def test_exportdecrees_status_drop_down_shows_words_and_takes_keys_or_indexes(review, tmp_path):
+    import processing
+
+    from ev_planner.core.review.states import STATUSES
+    from ev_planner.processing.review_labels import status_label
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("evplanner:exportdecrees")
+    status = algorithm.parameterDefinition("STATUS")
+    assert status.options() == [status_label(s) for s in STATUSES]  # "in review", not "in_review"
+    assert not [option for option in status.options() if "_" in option]
+    assert STATUSES[status.defaultValue()] == "approved"
+    _walk_to_delivery(review)
+    for value in ("delivered", STATUSES.index("delivered")):  # a batch script's key, the dialog's index
+        result = processing.run(
+            "evplanner:exportdecrees",
+            {"REVIEW": str(review.path), "STATUS": value, "OUTPUT_FOLDER": str(tmp_path / f"d{value}")},
+        )
+        assert result["DOCUMENTS"] == 1
+        assert (tmp_path / f"d{value}" / "verkeersbesluit_L1.docx").is_file()
+    for wrong in ("nonsense", "Delivered", len(STATUSES)):
+        with pytest.raises(QgsProcessingException, match="STATUS"):
+            processing.run(
+                "evplanner:exportdecrees",
+                {"REVIEW": str(review.path), "STATUS": wrong, "OUTPUT_FOLDER": str(tmp_path / "wrong")},
+            )

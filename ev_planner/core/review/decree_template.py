@@ -65,6 +65,8 @@ PARAGRAPHS: Tuple[Tuple[str, str], ...] = (
     ),
     ("Normal", "Burgemeester en wethouders van {{gemeente}},"),
     ("Normal", "namens dezen,"),
+    # Room for the signature above the signatory's name and function.
+    ("Signature", "{{ondertekenaar}}"),
     # The map is an annex on a page of its own: the decree's text fills the first page.
     ("Annex", "Bijlage: situatiekaart"),
     ("Normal", "Bij verkeersbesluit {{kenmerk}} van {{datum}}, locatie {{locatie_id}}: {{adres}}."),
@@ -89,6 +91,8 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:pPr><w:pageBreakBefore/><w:spacing w:before="0"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Caption"><w:name w:val="caption"/><w:basedOn w:val="Normal"/>
 <w:rPr><w:i/><w:sz w:val="18"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="Signature"/><w:basedOn w:val="Normal"/>
+<w:pPr><w:keepLines/><w:spacing w:before="600"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Small"><w:name w:val="Small"/><w:basedOn w:val="Normal"/>
 <w:rPr><w:color w:val="666666"/><w:sz w:val="16"/></w:rPr></w:style>
 </w:styles>"""

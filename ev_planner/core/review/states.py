@@ -25,6 +25,7 @@ INSTALLED = "installed"
 DELIVERED = "delivered"
 CANCELLED = "cancelled"
 
+# The order is public: a saved exportdecrees STATUS may be an index into it. New statuses go last.
 STATUSES: Tuple[str, ...] = (
     PROPOSED,
     IN_REVIEW,

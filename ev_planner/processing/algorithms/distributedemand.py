@@ -98,7 +98,9 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
             type=FIELD_NUMERIC,
             allowMultiple=True,
         )
-        fields.setHelp(self.tr("One or more numeric fields of AREAS, e.g. households and cars."))
+        fields.setHelp(
+            self.tr("One or more numeric fields of the areas with statistics, e.g. households and cars.")
+        )
         targets = QgsProcessingParameterFeatureSource(
             self.TARGETS,
             self.tr("Targets (address points or buildings)"),
@@ -113,7 +115,9 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
             optional=True,
         )
         weight.setHelp(
-            self.tr("Optional numeric field of TARGETS (e.g. dwellings); without it every target weighs 1.")
+            self.tr(
+                "Optional numeric field of the targets (e.g. dwellings); without it every target weighs 1."
+            )
         )
         rounding = QgsProcessingParameterBoolean(
             self.ROUND_TO_INTEGERS, self.tr("Whole numbers (largest remainder)"), defaultValue=False
@@ -133,7 +137,7 @@ class DistributeDemandAlgorithm(EvPlannerAlgorithm):
         )
         area_id.setHelp(
             self.tr(
-                "Optional field of AREAS (e.g. wijkcode) copied to each target as area_id and used in messages."
+                "Optional field of the areas (e.g. wijkcode) copied to each target as area_id and used in messages."
             )
         )
         area_id.setFlags(area_id.flags() | PARAMETER_ADVANCED)

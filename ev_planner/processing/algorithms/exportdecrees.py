@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterMultipleLayers,
@@ -22,6 +21,7 @@ from qgis.core import (
 
 from ...compat import PARAMETER_ADVANCED, SOURCE_MAP_LAYER
 from ...core.errors import CanceledError
+from ...core.numbers import dutch_number
 from ...core.review.documents import (
     DEFAULT_TEMPLATE,
     DocumentManifest,
@@ -38,7 +38,8 @@ from ...core.review.store import LOCATIONS_TABLE
 from ..base import EvPlannerAlgorithm, tr_noop
 from ..decree_map import open_review_layer, render_decree_map, styled_layer
 from ..layers import WGS84, metric_crs_for_xy
-from ..parameters import distance_parameter
+from ..parameters import distance_parameter, keyed_enum_key, keyed_enum_parameter
+from ..review_labels import status_label
 from ..review_target import authcfg_parameter, layer_source, open_review, review_parameter
 
 DUTCH_MONTHS = (
@@ -61,10 +62,6 @@ DEFAULT_MAP_RADIUS_M = 60.0  # a street and its two sides: enough to find the sp
 
 def dutch_date(day: date) -> str:
     return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
-
-
-def _dutch_number(value: float, decimals: int) -> str:
-    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
 
 
 def _operator_record(
@@ -114,12 +111,13 @@ def _document_values(
         "adres": (row.get("address") or "").strip() or fill_in("adres"),
         "parkeerplaatsen": row.get("parking_spaces") or 2,
         "exploitant": (row.get("operator") or "").strip() or fill_in("exploitant"),
-        "x": _dutch_number(xy.x(), 1),
-        "y": _dutch_number(xy.y(), 1),
+        "x": dutch_number(xy.x(), 1),
+        "y": dutch_number(xy.y(), 1),
         "crs": metric.authid(),
-        "lat": _dutch_number(lonlat.y(), 6),
-        "lon": _dutch_number(lonlat.x(), 6),
+        "lat": dutch_number(lonlat.y(), 6),
+        "lon": dutch_number(lonlat.x(), 6),
         "status": dutch_status(row["status"]),
+        "ondertekenaar": fill_in("naam en functie van de ondertekenaar"),
     }
 
 
@@ -142,10 +140,13 @@ class ExportDecrees(EvPlannerAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(review_parameter(self.REVIEW))
         self.addParameter(authcfg_parameter())
-        status = QgsProcessingParameterEnum(
-            self.STATUS, self.tr("Locations with status"), options=list(STATUSES), defaultValue=APPROVED
+        status = keyed_enum_parameter(
+            self.STATUS,
+            self.tr("Locations with status"),
+            STATUSES,
+            [status_label(s) for s in STATUSES],
+            APPROVED,
         )
-        status.setUsesStaticStrings(True)
         status.setHelp(self.tr("Only locations with this status get a document (default approved)."))
         self.addParameter(status)
         folder = QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder"))
@@ -190,7 +191,7 @@ class ExportDecrees(EvPlannerAlgorithm):
 
     def run_algorithm(self, parameters, context, feedback):
         store = open_review(self, parameters, context)
-        status = self.parameterAsEnumString(parameters, self.STATUS, context) or APPROVED
+        status = keyed_enum_key(self, parameters, self.STATUS, context)
         folder = Path(self.parameterAsString(parameters, self.OUTPUT_FOLDER, context))
         folder.mkdir(parents=True, exist_ok=True)
         template_path = Path(self.parameterAsFile(parameters, self.TEMPLATE, context) or DEFAULT_TEMPLATE)

@@ -122,7 +122,9 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
             optional=True,
         )
         cars.setHelp(
-            self.tr("Passenger cars per area (CBS: personenautos). Needed unless HOUSEHOLDS_FIELD is set.")
+            self.tr(
+                "Passenger cars per area (CBS: personenautos). Needed unless the households field is set."
+            )
         )
         households = QgsProcessingParameterField(
             self.HOUSEHOLDS_FIELD,
@@ -132,14 +134,14 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
             optional=True,
         )
         households.setHelp(
-            self.tr("Households per area (CBS: huishoudens); estimates cars when CARS_FIELD is not set.")
+            self.tr("Households per area (CBS: huishoudens); estimates cars when the cars field is not set.")
         )
         cars_per_household = advanced(
             share_parameter(
                 self.CARS_PER_HOUSEHOLD,
                 self.tr("Cars per household (only without a cars field)"),
                 DEFAULT_CARS_PER_HOUSEHOLD,
-                self.tr("Used only when CARS_FIELD is empty: cars = households x this."),
+                self.tr("Used only when the cars field is empty: cars = households x this."),
                 maximum=None,
             )
         )
@@ -151,7 +153,9 @@ class ForecastDemandAlgorithm(EvPlannerAlgorithm):
             minValue=2000,
             maxValue=2100,
         )
-        year.setHelp(self.tr("Year the forecast is for; choose EV_SHARE for that year."))
+        year.setHelp(
+            self.tr("Year the forecast is for; choose the share of cars that are electric for that year.")
+        )
         ev_share = share_parameter(
             self.EV_SHARE,
             self.tr("Share of cars that are electric (0-1)"),

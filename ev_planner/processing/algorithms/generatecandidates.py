@@ -123,7 +123,9 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
             defaultValue=0,
         )
         method.setHelp(
-            self.tr("grid: square grid; hexagon: hexagonal lattice; along streets: points along STREETS.")
+            self.tr(
+                "grid: square grid; hexagon: hexagonal lattice; along streets: points along the streets (lines)."
+            )
         )
         spacing = distance_parameter(
             self.SPACING,
@@ -142,7 +144,7 @@ class GenerateCandidatesAlgorithm(EvPlannerAlgorithm):
         exclude.setHelp(
             self.tr(
                 "Polygons exclude their area (buildings, water, parks); points and lines exclude "
-                "EXCLUDE_DISTANCE metres around them (trees, hydrants, cables)."
+                "the exclusion distance around them (trees, hydrants, cables)."
             )
         )
         exclude_distance = distance_parameter(

@@ -82,7 +82,7 @@ class UsageKpisAlgorithm(EvPlannerAlgorithm):
         points.setHelp(
             self.tr(
                 "Charge points in the common schema (e.g. from Load charge points (OCPI)); matched on "
-                "ID_FIELD with the location ids of the other inputs; evse_count is used when present."
+                "the location id field with the location ids of the other inputs; evse_count is used when present."
             )
         )
         id_field = QgsProcessingParameterField(

@@ -30,6 +30,7 @@ VALUES = {
     "lat": "52.011",
     "lon": "4.359",
     "status": "approved",
+    "ondertekenaar": "J. de Vries, wethouder",
 }
 
 
