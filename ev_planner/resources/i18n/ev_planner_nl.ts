@@ -95,8 +95,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/credentials.py" />
-      <source>A QGIS authentication configuration holding the token (method API Header or Basic, the token as value or password). Used when TOKEN and TOKEN_ENV are empty.</source>
-      <translation>Een QGIS-authenticatieconfiguratie met het token (methode API Header of Basic, het token als waarde of wachtwoord). Wordt gebruikt als TOKEN en TOKEN_ENV leeg zijn.</translation>
+      <source>A QGIS authentication configuration holding the token (method API Header or Basic, the token as value or password). Used when Token and Environment variable holding the token are empty.</source>
+      <translation>Een QGIS-authenticatieconfiguratie met het token (methode API Header of Basic, het token als waarde of wachtwoord). Wordt gebruikt als Token en Omgevingsvariabele met het token leeg zijn.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/states.py" />
@@ -618,8 +618,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
-      <source>Charge points in the common schema (e.g. from Load charge points (OCPI)); matched on ID_FIELD with the location ids of the other inputs; evse_count is used when present.</source>
-      <translation>Laadpunten in het gemeenschappelijke schema (bijv. uit Laadpunten laden (OCPI)); gekoppeld via ID_FIELD aan de locatie-id's van de andere invoer; evse_count wordt gebruikt als het er is.</translation>
+      <source>Charge points in the common schema (e.g. from Load charge points (OCPI)); matched on the location id field with the location ids of the other inputs; evse_count is used when present.</source>
+      <translation>Laadpunten in het gemeenschappelijke schema (bijv. uit Laadpunten laden (OCPI)); gekoppeld via het veld met locatie-id aan de locatie-id's van de andere invoer; evse_count wordt gebruikt als het er is.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
@@ -1097,8 +1097,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/credentials.py" />
-      <source>For batch runs: the name of an environment variable whose value is the OCPI token, e.g. EVP_OCPI_TOKEN. The token then appears on no command line and in no log. Used when TOKEN is empty; wins over AUTHCFG.</source>
-      <translation>Voor batchruns: de naam van een omgevingsvariabele waarvan de waarde het OCPI-token is, bijv. EVP_OCPI_TOKEN. Het token staat dan op geen opdrachtregel en in geen log. Wordt gebruikt als TOKEN leeg is; gaat voor AUTHCFG.</translation>
+      <source>For batch runs: the name of an environment variable whose value is the OCPI token, e.g. EVP_OCPI_TOKEN. The token then appears on no command line and in no log. Used when Token is empty; wins over Authentication configuration.</source>
+      <translation>Voor batchruns: de naam van een omgevingsvariabele waarvan de waarde het OCPI-token is, bijv. EVP_OCPI_TOKEN. Het token staat dan op geen opdrachtregel en in geen log. Wordt gebruikt als Token leeg is; gaat voor Authenticatieconfiguratie.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
@@ -1230,8 +1230,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
-      <source>Households per area (CBS: huishoudens); estimates cars when CARS_FIELD is not set.</source>
-      <translation>Huishoudens per gebied (CBS: huishoudens); hiermee wordt het aantal auto's geschat als CARS_FIELD niet is ingesteld.</translation>
+      <source>Households per area (CBS: huishoudens); estimates cars when the cars field is not set.</source>
+      <translation>Huishoudens per gebied (CBS: huishoudens); hiermee wordt het aantal auto's geschat als het veld met auto's niet is ingesteld.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/coveragecheck.py" />
@@ -1692,8 +1692,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/credentials.py" />
-      <source>OCPI token (credentials token C) of the server. Prefer AUTHCFG: a token typed here can end up in the processing history.</source>
-      <translation>OCPI-token (credentials token C) van de server. Gebruik bij voorkeur AUTHCFG: een hier ingevoerd token kan in de Processing-geschiedenis terechtkomen.</translation>
+      <source>OCPI token (credentials token C) of the server. Prefer an authentication configuration: a token typed here can end up in the processing history.</source>
+      <translation>OCPI-token (credentials token C) van de server. Gebruik bij voorkeur een authenticatieconfiguratie: een hier ingevoerd token kan in de Processing-geschiedenis terechtkomen.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/sources/ocpi_client.py" />
@@ -1727,8 +1727,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
-      <source>One or more numeric fields of AREAS, e.g. households and cars.</source>
-      <translation>Een of meer numerieke velden van AREAS, bijv. huishoudens en auto's.</translation>
+      <source>One or more numeric fields of the areas with statistics, e.g. households and cars.</source>
+      <translation>Een of meer numerieke velden van de gebieden met statistieken, bijv. huishoudens en auto's.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/mergechargepoints.py" />
@@ -1817,13 +1817,13 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
-      <source>Optional field of AREAS (e.g. wijkcode) copied to each target as area_id and used in messages.</source>
-      <translation>Optioneel veld van AREAS (bijv. wijkcode) dat naar elk doelobject wordt gekopieerd als area_id en in meldingen wordt gebruikt.</translation>
+      <source>Optional field of the areas (e.g. wijkcode) copied to each target as area_id and used in messages.</source>
+      <translation>Optioneel veld van de gebieden (bijv. wijkcode) dat naar elk doelobject wordt gekopieerd als area_id en in meldingen wordt gebruikt.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/distributedemand.py" />
-      <source>Optional numeric field of TARGETS (e.g. dwellings); without it every target weighs 1.</source>
-      <translation>Optioneel numeriek veld van TARGETS (bijv. woningen); zonder dit veld weegt elk doelobject 1.</translation>
+      <source>Optional numeric field of the targets (e.g. dwellings); without it every target weighs 1.</source>
+      <translation>Optioneel numeriek veld van de doelobjecten (bijv. woningen); zonder dit veld weegt elk doelobject 1.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -1862,8 +1862,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
-      <source>Passenger cars per area (CBS: personenautos). Needed unless HOUSEHOLDS_FIELD is set.</source>
-      <translation>Personenauto's per gebied (CBS: personenautos). Nodig tenzij HOUSEHOLDS_FIELD is ingesteld.</translation>
+      <source>Passenger cars per area (CBS: personenautos). Needed unless the households field is set.</source>
+      <translation>Personenauto's per gebied (CBS: personenautos). Nodig tenzij het veld met huishoudens is ingesteld.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/usagekpis.py" />
@@ -1958,8 +1958,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
-      <source>Polygons exclude their area (buildings, water, parks); points and lines exclude EXCLUDE_DISTANCE metres around them (trees, hydrants, cables).</source>
-      <translation>Polygonen sluiten hun oppervlak uit (gebouwen, water, parken); punten en lijnen sluiten EXCLUDE_DISTANCE meter rondom uit (bomen, brandkranen, kabels).</translation>
+      <source>Polygons exclude their area (buildings, water, parks); points and lines exclude the exclusion distance around them (trees, hydrants, cables).</source>
+      <translation>Polygonen sluiten hun oppervlak uit (gebouwen, water, parken); punten en lijnen sluiten de uitsluitingsafstand rondom uit (bomen, brandkranen, kabels).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
@@ -3419,8 +3419,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
-      <source>Used only when CARS_FIELD is empty: cars = households x this.</source>
-      <translation>Alleen gebruikt als CARS_FIELD leeg is: auto's = huishoudens x deze waarde.</translation>
+      <source>Used only when the cars field is empty: cars = households x this.</source>
+      <translation>Alleen gebruikt als het veld met auto's leeg is: auto's = huishoudens x deze waarde.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
@@ -3582,8 +3582,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/forecastdemand.py" />
-      <source>Year the forecast is for; choose EV_SHARE for that year.</source>
-      <translation>Jaar waarvoor de prognose geldt; kies EV_SHARE voor dat jaar.</translation>
+      <source>Year the forecast is for; choose the share of cars that are electric for that year.</source>
+      <translation>Jaar waarvoor de prognose geldt; kies het aandeel elektrische auto's voor dat jaar.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/loadopenchargemap.py" />
@@ -3756,7 +3756,7 @@
       <location filename="../../../ev_planner/core/review/report.py" />
       <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>changes requested</source>
-      <translation>wijzigingen gevraagd</translation>
+      <translation>aanpassing gevraagd</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/base.py" />
@@ -3933,8 +3933,8 @@
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/generatecandidates.py" />
-      <source>grid: square grid; hexagon: hexagonal lattice; along streets: points along STREETS.</source>
-      <translation>raster: vierkant raster; zeshoek: zeshoekig rooster; langs straten: punten langs STREETS.</translation>
+      <source>grid: square grid; hexagon: hexagonal lattice; along streets: points along the streets (lines).</source>
+      <translation>raster: vierkant raster; zeshoek: zeshoekig rooster; langs straten: punten langs de straten (lijnen).</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
@@ -4479,6 +4479,11 @@
       <location filename="../../../ev_planner/processing/usage_inputs.py" />
       <source>total_time does not match the timestamps</source>
       <translation>total_time komt niet overeen met de tijdstippen</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/review_labels.py" />
+      <source>traffic decree</source>
+      <translation>verkeersbesluit</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/review_labels.py" />
