@@ -1,7 +1,7 @@
-"""The review workflow: state machine, append-only event log in a GeoPackage, KPIs and documents.
+"""The review workflow: state machine, append-only event log (GeoPackage or PostgreSQL), KPIs and documents.
 
 Everything here is QGIS-free. The Processing algorithms and the review dock are
-thin layers over :mod:`.store`; they never edit derived attributes themselves.
+thin layers over :mod:`.store` and :mod:`.postgres`; they never edit derived attributes themselves.
 """
 
 from __future__ import annotations
