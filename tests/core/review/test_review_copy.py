@@ -226,3 +226,12 @@ def test_postgresql_to_postgresql(team_database, tmp_path):
     assert isinstance(second, PostgresReviewStore)
     assert comparable_rows(second) == comparable_rows(first)
     assert second.recorded_events() == first.recorded_events()
+
+
+def test_a_location_without_a_point_is_refused(make_review, tmp_path):
+    source = make_review()
+    with sqlite3.connect(source.path) as db:
+        db.execute("UPDATE review_locations SET geom = NULL WHERE location_id = 'L2'")
+    with pytest.raises(ReviewError, match=r"The location L2 of review\.gpkg has no point"):
+        copy_review(source, tmp_path / "out" / "copy.gpkg")
+    assert not (tmp_path / "out").exists()
