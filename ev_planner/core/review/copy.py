@@ -123,16 +123,21 @@ def copy_review(
             if is_canceled():
                 raise CanceledError()
             verify_copy(source, copy)
-            result = CopyResult(target, copy.label, len(snapshot.locations), len(snapshot.history))
+            label = copy.label
         finally:
             _close(copy)
     except BaseException:
         writer.remove()
         raise
-    result.requests = len(snapshot.requests)
-    result.attachments = len(snapshot.attachments)
-    result.missing_attachments = list(snapshot.missing_attachments)
-    return result
+    return CopyResult(
+        target,
+        label,
+        locations=len(snapshot.locations),
+        events=len(snapshot.history),
+        requests=len(snapshot.requests),
+        attachments=len(snapshot.attachments),
+        missing_attachments=list(snapshot.missing_attachments),
+    )
 
 
 def _close(store: BaseReviewStore) -> None:
@@ -161,7 +166,9 @@ def read_snapshot(source: BaseReviewStore) -> _Snapshot:
         attributes = {name: row.get(name) for name in attribute_types}
         attributes.update({name: row.get(name) for name, _ in EDITABLE_COLUMNS})
         x, y = row["xy"]
-        locations.append(LocationInput(row["location_id"], x, y, attributes, created_at=row.get("created_at")))
+        locations.append(
+            LocationInput(row["location_id"], x, y, attributes, created_at=row.get("created_at"))
+        )
         later = {name: row.get(name) for name, _ in SITE_COLUMNS if row.get(name) is not None}
         later.update(
             (name, row.get(name))
@@ -309,7 +316,13 @@ def folded_states(store: BaseReviewStore) -> Dict[str, Tuple[Any, ...]]:
         for location_id in store.location_ids_in(connection):
             state, _, count = store.replay(connection, location_id)
             decisions = tuple(sorted(state.decisions.items()))
-            result[location_id] = (state.status, decisions, state.awaiting(store.config), state.installer, count)
+            result[location_id] = (
+                state.status,
+                decisions,
+                state.awaiting(store.config),
+                state.installer,
+                count,
+            )
     return result
 
 
