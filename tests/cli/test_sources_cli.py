@@ -6,12 +6,12 @@ import base64
 import os
 import sqlite3
 import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 from ocpi_test_server import OcpiTestServer, load_objects
+
+from tests.support.qgis_auth import basic_auth_config
 
 pytestmark = pytest.mark.cli
 
@@ -33,28 +33,7 @@ def test_loadocpi_delft_dump(run_algorithm_cli, sample_dir, tmp_path):
 
 def make_auth_db(directory: Path, password_file: Path) -> str:
     """An authentication database with a Basic config holding the token; returns its id."""
-    script = textwrap.dedent(
-        f"""
-        from qgis.core import QgsApplication, QgsAuthMethodConfig
-        app = QgsApplication([], False)
-        app.initQgis()
-        manager = QgsApplication.authManager()
-        assert manager.setMasterPassword({password_file.read_text()!r}, True)
-        config = QgsAuthMethodConfig("Basic")
-        config.setName("OCPI test")
-        config.setConfig("username", "municipality")
-        config.setConfig("password", {TOKEN!r})
-        ok, stored = manager.storeAuthenticationConfig(config)
-        assert ok
-        print(stored.id())
-        """
-    )
-    env = dict(os.environ, QGIS_AUTH_DB_DIR_PATH=str(directory), QT_QPA_PLATFORM="offscreen")
-    env["QGIS_CUSTOM_CONFIG_PATH"] = str(directory)
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=True
-    )
-    return done.stdout.strip().splitlines()[-1]
+    return basic_auth_config(directory, password_file, "OCPI test", "municipality", TOKEN)
 
 
 def files_with_the_token(folder: Path) -> list[str]:

@@ -93,6 +93,7 @@ PUBLIC_ALGORITHM_IDS = {
     "checkconstraints",
     "coveragecheck",
     "createreview",
+    "copyreview",
     "distributedemand",
     "evaluaterequests",
     "exportdecrees",
