@@ -702,6 +702,26 @@
       <translation>Lagen met belemmeringen</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>Copied {locations} locations, {events} events, {requests} requests and {attachments} attachments; the copy replays to the same statuses.</source>
+      <translation>{locations} locaties, {events} gebeurtenissen, {requests} aanvragen en {attachments} bijlagen gekopieerd; de kopie komt bij opnieuw afspelen op dezelfde statussen uit.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>Copy (GeoPackage or PostgreSQL)</source>
+      <translation>Kopie (GeoPackage of PostgreSQL)</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>Copy review with its history</source>
+      <translation>Review kopiëren met geschiedenis</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>Copying the review {source} to {target}.</source>
+      <translation>De review {source} wordt gekopieerd naar {target}.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/provider.py" />
       <source>Could not load an algorithm module: {failure}</source>
       <translation>Een algoritmemodule kon niet worden geladen: {failure}</translation>
@@ -745,6 +765,11 @@
       <location filename="../../../ev_planner/processing/review_target.py" />
       <source>Database authentication configuration</source>
       <translation>Authenticatieconfiguratie van de database</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>Database authentication of the review to copy</source>
+      <translation>Database-authenticatie van de te kopiëren review</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -961,6 +986,11 @@
       <translation>Gebeurtenissen (CSV)</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>Events copied</source>
+      <translation>Gekopieerde gebeurtenissen</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/importreviewevents.py" />
       <source>Events imported</source>
       <translation>Geïmporteerde gebeurtenissen</translation>
@@ -1086,6 +1116,11 @@
       <translation>Vlaamse laadpuntequivalenten</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>For a PostgreSQL review to copy: the QGIS authentication configuration to log in with. Any role of the review may copy it (reading is enough).</source>
+      <translation>Voor een te kopiëren PostgreSQL-review: de QGIS-authenticatieconfiguratie waarmee wordt ingelogd. Elke rol van de review mag haar kopiëren (lezen is genoeg).</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/review_target.py" />
       <source>For a PostgreSQL review: the QGIS authentication configuration (Basic: user name and password) to log in with. Without it, pg_service.conf, .pgpass or the saved connection apply.</source>
       <translation>Voor een PostgreSQL-review: de QGIS-authenticatieconfiguratie (Basic: gebruikersnaam en wachtwoord) waarmee wordt ingelogd. Zonder deze gelden pg_service.conf, .pgpass of de opgeslagen verbinding.</translation>
@@ -1136,6 +1171,7 @@
       <translation>Kandidaatlocaties genereren</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <location filename="../../../ev_planner/processing/review_target.py" />
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -1392,6 +1428,11 @@
       <location filename="../../../ev_planner/processing/algorithms/checkconstraints.py" />
       <source>Locations checked</source>
       <translation>Gecontroleerde locaties</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>Locations copied</source>
+      <translation>Gekopieerde locaties</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/report.py" />
@@ -2222,6 +2263,7 @@
     </message>
     <message>
       <location filename="../../../ev_planner/plugin.py" />
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Review locations</source>
@@ -2231,6 +2273,11 @@
       <location filename="../../../ev_planner/processing/algorithms/reviewkpis.py" />
       <source>Review process KPIs</source>
       <translation>KPI's van het validatieproces</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>Review to copy (GeoPackage or PostgreSQL)</source>
+      <translation>Te kopiëren review (GeoPackage of PostgreSQL)</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
@@ -2613,6 +2660,11 @@
       <translation>De gebieden met evs, public_evs, required_points, existing_points, gap, afir_kw.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/copy.py" />
+      <source>The attachment {name!r} of event {event_id} points outside the review's folder; the review is not copied. Correct the attachment name in the source first.</source>
+      <translation>De bijlage {name!r} van gebeurtenis {event_id} wijst naar buiten de map van de review; de review wordt niet gekopieerd. Corrigeer eerst de naam van de bijlage in de bron.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/postgres.py" />
       <location filename="../../../ev_planner/core/review/store.py" />
       <source>The attachment {source} does not exist.</source>
@@ -2683,6 +2735,16 @@
       <location filename="../../../ev_planner/core/review/postgres.py" />
       <source>The connection to the review database {target} was lost ({error}). Nothing of the interrupted transaction was written; what was committed before stays. Try again.</source>
       <translation>De verbinding met de reviewdatabase {target} is verbroken ({error}). Van de onderbroken transactie is niets geschreven; wat eerder is vastgelegd blijft. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/copy.py" />
+      <source>The copy {copy} does not replay to the statuses of {review} (locations {locations}); the copy is removed.</source>
+      <translation>De kopie {copy} komt bij opnieuw afspelen niet op de statussen van {review} uit (locaties {locations}); de kopie is verwijderd.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/copy.py" />
+      <source>The copy {copy} holds {found} events, the review {review} {expected}; the copy is removed.</source>
+      <translation>De kopie {copy} bevat {found} gebeurtenissen, de review {review} {expected}; de kopie is verwijderd.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/postgres.py" />
@@ -2967,6 +3029,11 @@
       <translation>De locatie is {status}, een eindstatus: '{action}' is niet meer mogelijk (alleen opmerkingen en automatische controles nog wel).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/copy.py" />
+      <source>The location {location_id} of {review} has no point; it cannot be copied.</source>
+      <translation>De locatie {location_id} van {review} heeft geen punt; ze kan niet worden gekopieerd.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>The locations layer has no features with a location.</source>
       <translation>De locatielaag bevat geen objecten met een locatie.</translation>
@@ -3015,6 +3082,11 @@
       <location filename="../../../ev_planner/processing/algorithms/createreview.py" />
       <source>The new review: a GeoPackage file, or a new PostgreSQL schema written as postgresql://user@host/database?schema=NAME, service=NAME schema=NAME, or connection=NAME schema=NAME. An existing review is never overwritten silently.</source>
       <translation>De nieuwe review: een GeoPackage-bestand, of een nieuw PostgreSQL-schema geschreven als postgresql://gebruiker@host/database?schema=NAAM, service=NAAM schema=NAAM, of connection=NAAM schema=NAAM. Een bestaande review wordt nooit stilzwijgend overschreven.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>The new review: a GeoPackage file, or a new PostgreSQL schema written like the review to copy. An existing file or schema is refused, never overwritten.</source>
+      <translation>De nieuwe review: een GeoPackage-bestand, of een nieuw PostgreSQL-schema geschreven zoals de te kopiëren review. Een bestaand bestand of schema wordt geweigerd, nooit overschreven.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/algorithms/evaluaterequests.py" />
@@ -3097,6 +3169,11 @@
       <translation>De stijlen van het validatiebestand konden niet worden opgeslagen: {error}</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>The review to copy: a GeoPackage file, or a PostgreSQL schema written as postgresql://user@host/database?schema=NAME, service=NAME schema=NAME, or connection=NAME schema=NAME. It is only read.</source>
+      <translation>De review die gekopieerd wordt: een GeoPackage-bestand, of een PostgreSQL-schema geschreven als postgresql://user@host/database?schema=NAME, service=NAME schema=NAME of connection=NAME schema=NAME. Ze wordt alleen gelezen.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/review_target.py" />
       <source>The review: a GeoPackage file, or a PostgreSQL schema written as postgresql://user@host/database?schema=NAME, service=NAME schema=NAME, or connection=NAME schema=NAME for a saved QGIS connection.</source>
       <translation>De review: een GeoPackage-bestand, of een PostgreSQL-schema geschreven als postgresql://gebruiker@host/database?schema=NAAM, service=NAAM schema=NAAM, of connection=NAAM schema=NAAM voor een opgeslagen QGIS-verbinding.</translation>
@@ -3165,6 +3242,11 @@
       <location filename="../../../ev_planner/core/potential/candidates.py" />
       <source>The spacing must be a positive number of metres, not {spacing}.</source>
       <translation>De tussenafstand moet een positief aantal meters zijn, niet {spacing}.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/copy.py" />
+      <source>The status columns of the copy {copy} differ from its log (locations {locations}); the copy is removed.</source>
+      <translation>De statuskolommen van de kopie {copy} wijken af van haar logboek (locaties {locations}); de kopie is verwijderd.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/usage/occupancy.py" />
@@ -4581,6 +4663,11 @@
       <translation>{count} gebied(en) zonder doelobjecten; in totaal niet verdeeld: {totals}.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
+      <source>{count} attachment(s) named by events were not found and are not in the copy: {names}</source>
+      <translation>{count} bijlage(n) die gebeurtenissen noemen, zijn niet gevonden en staan niet in de kopie: {names}</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/scorecandidates.py" />
       <source>{count} candidates scored; best: score {score:.1f} ({reason}).</source>
       <translation>{count} kandidaten gescoord; beste: score {score:.1f} ({reason}).</translation>
@@ -4812,9 +4899,15 @@
       <translation>{package} is niet geïnstalleerd ({gain}). Installeer het met: {command}</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/core/review/copy.py" />
       <location filename="../../../ev_planner/core/review/store.py" />
       <source>{path} already exists. Choose another file name (an existing review is never overwritten).</source>
       <translation>{path} bestaat al. Kies een andere bestandsnaam (een bestaande validatie wordt nooit overschreven).</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/copy.py" />
+      <source>{path} exists with other content than the attachment {name} of the review; move it away or copy the review into another folder.</source>
+      <translation>{path} bestaat al met een andere inhoud dan de bijlage {name} van de review; verplaats het of kopieer de review naar een andere map.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/store.py" />
