@@ -60,7 +60,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import EvPlannerError
 from ..core.review.events import ReviewEvent, os_user
-from ..core.review.pg_schema import coordinator_role, review_roles
+from ..core.review.pg_schema import COORDINATOR_ACTIONS, coordinator_role, review_roles
 from ..core.review.pg_target import PostgresTarget, conninfo_text, is_postgres_target
 from ..core.review.states import (
     APPROVE,
@@ -816,6 +816,8 @@ class ReviewDock(QgsDockWidget):
         action = self.step_combo.currentData()
         self.cancel_reason_combo.setEnabled(action == CANCEL)
         self.installer_edit.setEnabled(action in (INSTALL, DELIVER))
+        if hasattr(self, "approve_button"):  # built after the step tab
+            self._update_buttons()
 
     def _record_step(self) -> None:
         self.photo_path = self.step_photo.filePath().strip() or None
@@ -907,11 +909,13 @@ class ReviewDock(QgsDockWidget):
         self.step_button.setToolTip("" if may_step else self._step_role_hint())
 
     def _permissions(self) -> Tuple[bool, bool]:
-        """May this login decide (for a department of its own) and record process steps?"""
+        """May this login decide (for a department of its own) and record the chosen process step?"""
         if not self.is_postgres():
             return True, True
         try:
-            return bool(self.store.member_departments()), self.store.is_coordinator()
+            coordinator_step = self.step_combo.currentData() in COORDINATOR_ACTIONS
+            may_step = not coordinator_step or self.store.is_coordinator()
+            return bool(self.store.member_departments()), may_step
         except EvPlannerError:
             return False, False
 
