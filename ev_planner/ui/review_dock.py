@@ -49,6 +49,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -303,11 +304,12 @@ class ReviewDock(QgsDockWidget):
         self.name_edit.setPlaceholderText(tr("Your name, recorded with every event"))
         self.name_edit.editingFinished.connect(self._remember_reviewer)
         self.login_label = QLabel()
-        self.login_label.setVisible(False)
-        reviewer = QHBoxLayout()
-        reviewer.setContentsMargins(0, 0, 0, 0)
-        reviewer.addWidget(self.name_edit, 1)
-        reviewer.addWidget(self.login_label, 1)
+        # A stack, not hidden widgets: expanding the group box shows every child again.
+        reviewer = QStackedWidget()
+        reviewer.addWidget(self.name_edit)
+        reviewer.addWidget(self.login_label)
+        reviewer.setSizePolicy(self.name_edit.sizePolicy())
+        self.reviewer_stack = reviewer
         self.name_row_label = QLabel(tr("Your name"))
         form.addRow(self.name_row_label, reviewer)
         self.department_combo = _narrow_combo()
@@ -486,6 +488,7 @@ class ReviewDock(QgsDockWidget):
         if not is_postgres_target(text):
             return self.open_review(text) if text else False
         self.postgres_edit.setText(text)
+        self.postgres_edit.setCursorPosition(0)  # the host and database, not the schema, in sight
         if authcfg and self.auth_select.configId() != authcfg:
             self.auth_select.setConfigId(authcfg)
         self._close_review()
@@ -558,8 +561,7 @@ class ReviewDock(QgsDockWidget):
     def _show_reviewer_fields(self) -> None:
         """A typed name for a GeoPackage; the login, read-only, on PostgreSQL."""
         postgres = self.is_postgres()
-        self.name_edit.setVisible(not postgres)
-        self.login_label.setVisible(postgres)
+        self.reviewer_stack.setCurrentWidget(self.login_label if postgres else self.name_edit)
         self.name_row_label.setText(tr("Login") if postgres else tr("Your name"))
         if postgres:
             self.login_label.setText(tr("Logged in as {user}").format(user=self.reviewer()))

@@ -109,8 +109,10 @@ def test_ann_sees_only_her_department_and_her_decision_is_recorded_as_ann(dock, 
     combo = ann.department_combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["Mobiliteit"]
     assert ann.department() == "Mobiliteit"
-    assert ann.name_edit.isHidden()
-    assert not ann.login_label.isHidden()
+    assert ann.reviewer_stack.currentWidget() is ann.login_label
+    ann.reviewer_box.setCollapsed(True)
+    ann.reviewer_box.setCollapsed(False)  # expanding shows the login, not a name field
+    assert ann.reviewer_stack.currentWidget() is ann.login_label
     assert ann.login_label.text() == "Logged in as ann"
     assert ann.location_ids_shown() == ["L1", "L2"]
 
