@@ -273,3 +273,19 @@ def test_a_password_in_the_target_or_an_unknown_saved_connection_is_reported(doc
     assert "no saved PostgreSQL connection named Nergens" in ann.message_label.text()
     assert ann.store is None
     assert ann.listener is None
+
+
+def test_a_reader_without_a_department_or_coordinator_role_sees_why_and_no_controls(
+    dock, team_database, review
+):
+    # An auditor's read-only grant, given by hand: dirk may read the review but decide nothing.
+    result = team_database.psql(
+        f"GRANT USAGE ON SCHEMA {review} TO dirk; GRANT SELECT ON ALL TABLES IN SCHEMA {review} TO dirk;"
+    )
+    assert result.returncode == 0, result.stderr
+    dirk = dock()
+    assert dirk.open_postgres(target_text(team_database, review), auth_config("dirk"))
+    assert dirk.location_ids_shown() == []  # awaiting none of his (no) departments
+    assert "dirk holds none of the roles of the review" in dirk.message_label.text()
+    assert f"{review}_mobiliteit" in dirk.message_label.text()
+    assert dirk.action_tabs.isHidden()
