@@ -11,11 +11,11 @@ from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtWidgets import QScrollArea
 
 import ev_planner
-from ev_planner.core.review.events import ReviewEvent
+from ev_planner.core.review.events import ReviewEvent, os_user
 from ev_planner.core.review.states import ReviewConfig
 from ev_planner.core.review.store import LocationInput, ReviewStore, create_review
 from ev_planner.i18n import I18N_DIR
-from ev_planner.ui.review_dock import CLOSEST_SCALE, SETTINGS_PREFIX, ReviewDock
+from ev_planner.ui.review_dock import CLOSEST_SCALE, SETTINGS_PREFIX, ReviewDock, recorded_actor
 
 # What a 1366×768 laptop leaves the dock beside the map canvas, under QGIS's menus, toolbars
 # and status bar: measured in QGIS 3.22 (scripts/qgis_screenshot.py, EVP_SCREENSHOT_INFO), the
@@ -46,7 +46,7 @@ def review(tmp_path) -> ReviewStore:
 @pytest.fixture
 def dock(qgis_iface):
     settings = QgsSettings()
-    for key in ("name", "department", "last_file"):
+    for key in ("name", "department", "last_file", "last_kind"):
         settings.remove(SETTINGS_PREFIX + key)
     widget = ReviewDock(qgis_iface)
     yield widget
@@ -84,7 +84,7 @@ def test_from_choosing_a_department_to_an_approval_in_the_file(dock, review, qgi
     events = ReviewStore(review.path).events("L2")
     assert (events[-1].action, events[-1].actor, events[-1].department, events[-1].comment) == (
         "approve",
-        "Ann de Vries",
+        recorded_actor("Ann de Vries"),  # "Ann de Vries (ann)": the OS login beside the typed name
         "Mobiliteit",
         "Prima plek",
     )
@@ -374,3 +374,19 @@ def test_the_review_path_is_shown_and_remembered_without_dot_dot_steps(dock, rev
     assert str(dock.store.path) == expected
     assert QgsSettings().value(SETTINGS_PREFIX + "last_file") == expected
     assert ".." not in Path(dock.review_layer(add=False).source().split("|")[0]).parts
+
+
+def test_a_geopackage_event_records_the_os_login_beside_the_typed_name(dock, review):
+    assert recorded_actor("Ann de Vries", "ann") == "Ann de Vries (ann)"
+    assert recorded_actor("ann", "ann") == "ann"  # typed the login itself: no repetition
+    assert recorded_actor("Ann de Vries (ann)", "ann") == "Ann de Vries (ann)"
+    assert recorded_actor("Ann de Vries", "") == "Ann de Vries"  # no OS login known
+    dock.file_widget.setFilePath(str(review.path))
+    dock.name_edit.setText("Ann de Vries")
+    dock.department_combo.setCurrentIndex(dock.department_combo.findText("Mobiliteit"))
+    assert dock.select_location("L1", zoom=False)
+    dock.comment_edit.setPlainText("Kijk ik morgen")
+    assert dock.record("comment")
+    actor = ReviewStore(review.path).events("L1")[-1].actor
+    assert actor == recorded_actor("Ann de Vries", os_user())
+    assert os_user() in actor
