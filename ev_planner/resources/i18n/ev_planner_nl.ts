@@ -144,6 +144,11 @@
       <translation>Een aanvraag is gedekt als er binnen deze afstand een publiek of gepland punt ligt (Vlaanderen: 250 m).</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>A review in PostgreSQL: postgresql://user@host/database?schema=NAME, service=NAME schema=NAME, or connection=NAME schema=NAME for a saved QGIS connection. The password comes from the authentication configuration, pg_service.conf or .pgpass, never from this text.</source>
+      <translation>Een validatie in PostgreSQL: postgresql://gebruiker@host/database?schema=NAAM, service=NAAM schema=NAAM, of connection=NAAM schema=NAAM voor een opgeslagen QGIS-verbinding. Het wachtwoord komt uit de authenticatieconfiguratie, pg_service.conf of .pgpass, nooit uit deze tekst.</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/review/states.py" />
       <source>A review needs at least one department.</source>
       <translation>Een validatie heeft minstens één afdeling nodig.</translation>
@@ -362,6 +367,11 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Attach photo…</source>
       <translation>Foto toevoegen…</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Authentication</source>
+      <translation>Authenticatie</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/processing/credentials.py" />
@@ -770,6 +780,11 @@
       <location filename="../../../ev_planner/processing/algorithms/copyreview.py" />
       <source>Database authentication of the review to copy</source>
       <translation>Database-authenticatie van de te kopiëren review</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Deciding needs the role of a department: {roles}</source>
+      <translation>Besluiten vereist de rol van een afdeling: {roles}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -1460,6 +1475,16 @@
       <translation>Locaties met status</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Logged in as {user}</source>
+      <translation>Ingelogd als {user}</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Login</source>
+      <translation>Login</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/algorithms/walkingdistance.py" />
       <source>MAX_DISTANCE must be a distance above 0 m.</source>
       <translation>MAX_DISTANCE moet een afstand boven 0 m zijn.</translation>
@@ -1817,6 +1842,11 @@
       <translation>Slechts {n} van {count} locaties voegen dekking toe: geen andere kandidaat dekt meer vraag.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Open</source>
+      <translation>Openen</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/sources/ocm.py" />
       <source>Open Charge Map ({url}) did not return a list of charge points.</source>
       <translation>Open Charge Map ({url}) gaf geen lijst met laadpunten terug.</translation>
@@ -1835,6 +1865,11 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Open a review GeoPackage first.</source>
       <translation>Open eerst een validatie-GeoPackage.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Opened {file} as {user}.</source>
+      <translation>{file} geopend als {user}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/ui/review_dock.py" />
@@ -2023,6 +2058,11 @@
       <translation>PostGIS kent het coördinatenstelsel {crs} niet; projecteer de locaties eerst naar een metrisch stelsel zoals EPSG:28992 of EPSG:31370.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>PostgreSQL</source>
+      <translation>PostgreSQL</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/base.py" />
       <source>Potential map</source>
       <translation>Potentieelkaart</translation>
@@ -2031,6 +2071,11 @@
       <location filename="../../../ev_planner/ui/review_dock.py" />
       <source>Process step</source>
       <translation>Processtap</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>Process steps need the role {role}</source>
+      <translation>Processtappen vereisen de rol {role}</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/resources/styles/review_locations.qml" />
@@ -2645,6 +2690,11 @@
       <translation>Het PostgreSQL-doel {target} zegt niet welke database gebruikt moet worden.</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>The QGIS authentication configuration to log in with (Basic)</source>
+      <translation>De QGIS-authenticatieconfiguratie waarmee u inlogt (Basic)</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/core/potential/candidates.py" />
       <source>The area has no polygon with vertices.</source>
       <translation>Het gebied heeft geen polygoon met hoekpunten.</translation>
@@ -2663,6 +2713,11 @@
       <location filename="../../../ev_planner/core/review/copy.py" />
       <source>The attachment {name!r} of event {event_id} points outside the review's folder; the review is not copied. Correct the attachment name in the source first.</source>
       <translation>De bijlage {name!r} van gebeurtenis {event_id} wijst naar buiten de map van de review; de review wordt niet gekopieerd. Corrigeer eerst de naam van de bijlage in de bron.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>The attachment {name} is missing.</source>
+      <translation>De bijlage {name} ontbreekt.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/postgres.py" />
@@ -4376,6 +4431,11 @@
       <translation>geweigerd door exploitant</translation>
     </message>
     <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>or service=NAME schema=NAME</source>
+      <translation>of service=NAAM schema=NAAM</translation>
+    </message>
+    <message>
       <location filename="../../../ev_planner/processing/review_labels.py" />
       <source>other</source>
       <translation>overig</translation>
@@ -5098,6 +5158,11 @@
       <location filename="../../../ev_planner/core/http.py" />
       <source>{url}: {problem}; retrying in {seconds:.1f} s.</source>
       <translation>{url}: {problem}; nieuwe poging over {seconds:.1f} s.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/ui/review_dock.py" />
+      <source>{user} holds none of the roles of the review {schema}, so cannot decide or record steps. Ask the review's administrator for the role of your department ({roles}) or {coordinator}.</source>
+      <translation>{user} heeft geen van de rollen van de validatie {schema} en kan dus niet besluiten of stappen vastleggen. Vraag de beheerder van de validatie om de rol van uw afdeling ({roles}) of {coordinator}.</translation>
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/postgres.py" />
