@@ -9,7 +9,6 @@ import itertools
 import pytest
 from qgis.core import (
     QgsApplication,
-    QgsAuthMethodConfig,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProject,
@@ -20,30 +19,22 @@ from ev_planner.core.review.events import ReviewEvent
 from tests.support.feedback import RecordingFeedback
 from tests.support.layers import memory_points
 from tests.support.pg_review import ADMIN, PASSWORDS
+from tests.support.qgis_auth import stored_basic_login
 
 RD = {"L1": (84500.0, 447400.0), "L2": (84600.0, 447450.0), "L3": (84700.0, 447300.0)}
-MASTER_PASSWORD = "evplanner-test-master"
 _SCHEMAS = itertools.count(1)
 
 
 @pytest.fixture(scope="module")
 def authcfg():
-    """Stores a Basic configuration per login in QGIS's authentication manager; returns their ids."""
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(MASTER_PASSWORD, True)
-    ids = {}
-    for user, password in PASSWORDS.items():
-        config = QgsAuthMethodConfig("Basic")
-        config.setName(f"EV Planner test {user}")
-        config.setConfig("username", user)
-        config.setConfig("password", password)
-        ok, stored = manager.storeAuthenticationConfig(config)
-        assert ok
-        ids[user] = stored.id()
+    """A Basic configuration per login in QGIS's authentication manager; their ids."""
+    ids = {
+        user: stored_basic_login(f"EV Planner test {user}", user, password)
+        for user, password in PASSWORDS.items()
+    }
     yield ids
     for config_id in ids.values():
-        manager.removeAuthenticationConfig(config_id)
+        QgsApplication.authManager().removeAuthenticationConfig(config_id)
 
 
 def _locations():

@@ -37,3 +37,26 @@ def basic_auth_config(directory: Path, password_file: Path, name: str, username:
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=True
     )
     return done.stdout.strip().splitlines()[-1]
+
+
+# The master password of the test profile's auth database (a throwaway profile, never the user's).
+TEST_MASTER_PASSWORD = "evp-test-master"
+
+
+def stored_basic_login(name: str, username: str, password: str) -> str:
+    """A Basic configuration in the running QGIS's authentication manager; returns its id."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(TEST_MASTER_PASSWORD, True), (
+            "the test profile's qgis-auth.db has another master password: delete .qgis-settings/"
+            "profiles/default/qgis-auth.db"
+        )
+    config = QgsAuthMethodConfig("Basic")
+    config.setName(name)
+    config.setConfig("username", username)
+    config.setConfig("password", password)
+    result = manager.storeAuthenticationConfig(config)
+    assert result[0] if isinstance(result, tuple) else result
+    return config.id()

@@ -65,7 +65,10 @@ def varied_review(folder: Path, name: str = "plan.gpkg") -> ReviewStore:
     photo = folder / "stoep.jpg"
     photo.write_bytes(PHOTO)
     for minute, (location_id, action, actor, values) in enumerate(_script()):
-        store.append(_event(location_id, action, minute, actor, **values), photo=photo if values.get("comment") == "foto" else None)
+        store.append(
+            _event(location_id, action, minute, actor, **values),
+            photo=photo if values.get("comment") == "foto" else None,
+        )
     csv = folder / "events.csv"
     csv.write_text(CSV, encoding="utf-8")
     assert import_events(store, csv).imported == 1

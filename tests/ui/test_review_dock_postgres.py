@@ -12,8 +12,6 @@ from typing import Callable
 
 import pytest
 from qgis.core import (
-    QgsApplication,
-    QgsAuthMethodConfig,
     QgsDataSourceUri,
     QgsFeature,
     QgsProject,
@@ -31,9 +29,8 @@ from ev_planner.ui.review_dock import (
     ReviewDock,
 )
 from tests.support.pg_review import PASSWORDS
+from tests.support.qgis_auth import stored_basic_login
 
-# The master password of the test profile's auth database (a throwaway profile, never the user's).
-TEST_MASTER_PASSWORD = "evp-test-master"
 SETTING_KEYS = ("name", "department", "last_file", LAST_POSTGRES, LAST_AUTHCFG, LAST_KIND)
 WAIT_S = 20.0
 
@@ -51,19 +48,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = WAIT_S) -> bool:
 
 def auth_config(user: str) -> str:
     """An authentication configuration (Basic) holding the user's login; returns its id."""
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(TEST_MASTER_PASSWORD, True), (
-            "the test profile's qgis-auth.db has another master password: delete .qgis-settings/"
-            "profiles/default/qgis-auth.db"
-        )
-    config = QgsAuthMethodConfig("Basic")
-    config.setName(f"EV Planner test {user}")
-    config.setConfig("username", user)
-    config.setConfig("password", PASSWORDS[user])
-    result = manager.storeAuthenticationConfig(config)
-    assert result[0] if isinstance(result, tuple) else result
-    return config.id()
+    return stored_basic_login(f"EV Planner test {user}", user, PASSWORDS[user])
 
 
 def target_text(team_database, schema: str) -> str:

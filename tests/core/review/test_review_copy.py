@@ -87,12 +87,18 @@ def test_a_postgresql_review_copied_home_keeps_the_logins_and_photos(team_databa
     photo = tmp_path / "kast.jpg"
     photo.write_bytes(PHOTO)
     team_database.store(schema, "coco").append(ReviewEvent("L1", "submit"))
-    stored = team_database.store(schema, "ann").append(ReviewEvent("L1", "comment", comment="kast"), photo=photo)
+    stored = team_database.store(schema, "ann").append(
+        ReviewEvent("L1", "comment", comment="kast"), photo=photo
+    )
     team_database.store(schema, "bob").append(ReviewEvent("L1", "approve", department="Netbeheer"))
     home = tmp_path / "home.gpkg"
     copy_review(team_database.store(schema, "bob"), home)  # reading needs only a role of the review
     copy = ReviewStore(home)
-    assert [(e.actor, e.action) for e in copy.events()] == [("coco", "submit"), ("ann", "comment"), ("bob", "approve")]
+    assert [(e.actor, e.action) for e in copy.events()] == [
+        ("coco", "submit"),
+        ("ann", "comment"),
+        ("bob", "approve"),
+    ]
     assert stored.attachment.startswith("review_attachments/")
     assert (tmp_path / stored.attachment).read_bytes() == PHOTO  # the same name, next to the GeoPackage
     assert copy.recorded_events() == team_database.store(schema).recorded_events()
@@ -124,7 +130,9 @@ def test_a_canceled_copy_leaves_no_schema_and_no_roles(team_database, tmp_path):
         return len(asked) > 1
 
     with pytest.raises(CanceledError):
-        copy_review(source, team_database.target("canceled"), PASSWORDS[ADMIN], is_canceled=cancel_after_creating)
+        copy_review(
+            source, team_database.target("canceled"), PASSWORDS[ADMIN], is_canceled=cancel_after_creating
+        )
     assert len(asked) == 2
     assert not _schema_exists(team_database, "canceled")
     assert _roles(team_database, "canceled") == []
@@ -154,7 +162,9 @@ def test_a_copy_that_replays_otherwise_is_refused(make_review):
     source.append(ReviewEvent("L1", "submit", actor="Coco"))
     verify_copy(source, source)
     other.append(ReviewEvent("L1", "comment", actor="Coco", comment="hier"))
-    with pytest.raises(ReviewError, match=r"b.gpkg does not replay to the statuses of a.gpkg \(locations L1\)"):
+    with pytest.raises(
+        ReviewError, match=r"b.gpkg does not replay to the statuses of a.gpkg \(locations L1\)"
+    ):
         verify_copy(source, other)
     other.append(ReviewEvent("L2", "submit", actor="Coco"))
     with pytest.raises(ReviewError, match=r"The copy b\.gpkg holds 2 events, the review a\.gpkg 1"):
@@ -167,7 +177,9 @@ def test_status_columns_that_differ_from_the_log_are_refused(make_review):
         store.append(ReviewEvent("L1", "submit", actor="Coco", event_id="same-id"))
     with sqlite3.connect(copy.path) as db:
         db.execute("UPDATE review_locations SET status = 'approved' WHERE location_id = 'L1'")
-    with pytest.raises(ReviewError, match=r"status columns of the copy b.gpkg differ from its log \(locations L1\)"):
+    with pytest.raises(
+        ReviewError, match=r"status columns of the copy b.gpkg differ from its log \(locations L1\)"
+    ):
         verify_copy(source, copy)
 
 
