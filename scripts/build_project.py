@@ -3,6 +3,8 @@
 
     python scripts/build_project.py --outputs out --project sample_data/delft/ev_planner_delft.qgz \
         --png out/potential_map.png
+    python scripts/build_project.py --outputs out --language en \
+        --project sample_data/delft/ev_planner_delft_en.qgz
 
 The project opens the demo's GeoPackages with the styles they carry, over a base
 map drawn from the bundled OpenStreetMap extract (no internet needed), and holds
@@ -15,7 +17,9 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import sqlite3
 import sys
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +43,7 @@ from qgis.core import (
     QgsMapThemeCollection,
     QgsPrintLayout,
     QgsProject,
+    QgsProviderRegistry,
     QgsRectangle,
     QgsReferencedRectangle,
     QgsVectorLayer,
@@ -57,12 +62,57 @@ DISTRICTS = SAMPLE / "wijken_cbs_2024.geojson"
 BACKGROUND = "#f2efe9"
 EXTRACT_BBOX = (4.355, 51.995, 4.386, 52.005)
 REVIEW_GPKG = "review.gpkg"
-ATTRIBUTION = "Bron: NDW; CBS, Kadaster (CC BY 4.0); © OpenStreetMap contributors (ODbL)"
+# The project's words in its two languages: a Dutch project for a Dutch QGIS (the demo's),
+# an English one for an English QGIS, so layer names, legends and layouts are in one language.
+WORDS = {
+    "nl": {
+        "attribution": "Bron: NDW; CBS, Kadaster (CC BY 4.0); © OpenStreetMap contributors (ODbL)",
+        "made_with": "gemaakt met EV Planner",
+        "legend": "Legenda",
+        "buildings": "Gebouwen (OSM)",
+        "streets": "Straten (OSM)",
+        "districts": "Wijken (CBS 2024)",
+        "forecast": "Prognose 2030 per wijk",
+        "coverage": "Witte vlekken (NAL 500 m)",
+        "candidates": "Kandidaatlocaties (score)",
+        "usage": "Gebruik per laadpunt",
+        "charge_points": "Bestaande laadpunten",
+        "selected": "Gekozen locaties",
+        "requests": "Aanvragen van bewoners",
+        "request_sites": "Nieuwe locaties voor aanvragen",
+        "review": "Validatie: voorgestelde locaties",
+        "potential_layout": "Potentieelkaart Delft",
+        "potential_title": "Potentieelkaart publieke laadpunten — Delft (TU-campus en Wippolder)",
+        "requests_layout": "Aanvragen van bewoners Delft",
+        "requests_title": "Aanvragen van bewoners: 250 m lopen tot een publiek laadpunt — Delft",
+    },
+    "en": {
+        "attribution": "Sources: NDW; CBS, Kadaster (CC BY 4.0); © OpenStreetMap contributors (ODbL)",
+        "made_with": "made with EV Planner",
+        "legend": "Legend",
+        "buildings": "Buildings (OSM)",
+        "streets": "Streets (OSM)",
+        "districts": "Districts (CBS 2024)",
+        "forecast": "Forecast 2030 per district",
+        "coverage": "White spots (NAL 500 m)",
+        "candidates": "Candidate locations (score)",
+        "usage": "Usage per charge point",
+        "charge_points": "Existing charge points",
+        "selected": "Selected locations",
+        "requests": "Residents' requests",
+        "request_sites": "New locations for requests",
+        "review": "Review: proposed locations",
+        "potential_layout": "Potential map Delft",
+        "potential_title": "Potential map of public charge points — Delft (TU campus and Wippolder)",
+        "requests_layout": "Residents' requests Delft",
+        "requests_title": "Residents' requests: 250 m walking to a public charge point — Delft",
+    },
+}
 
 
 @dataclass(frozen=True)
 class LayerSpec:
-    name: str  # as shown in the layers panel and legend
+    name: str  # a key of WORDS: the name in the layers panel and legend
     source: str  # path (relative to the outputs folder unless absolute) + OGR options
     in_legend: bool = True  # in the layers panel always; in the print layout's legend and map
     visible: bool = True
@@ -73,17 +123,15 @@ def base_layers(osm: Path, districts: Path) -> list[tuple[LayerSpec, str]]:
     """The base map from the bundled OSM extract: (spec, simple style as 'fill'/'line' properties)."""
     return [
         (
-            LayerSpec(
-                "Gebouwen (OSM)", f'{osm}|layername=multipolygons|subset="building" IS NOT NULL', False
-            ),
+            LayerSpec("buildings", f'{osm}|layername=multipolygons|subset="building" IS NOT NULL', False),
             "fill:#e4e0da,outline:#cfc9c0",
         ),
         (
-            LayerSpec("Straten (OSM)", f'{osm}|layername=lines|subset="highway" IS NOT NULL', False),
+            LayerSpec("streets", f'{osm}|layername=lines|subset="highway" IS NOT NULL', False),
             "line:#ffffff,width:0.6",
         ),
         (
-            LayerSpec("Wijken (CBS 2024)", str(districts), True),
+            LayerSpec("districts", str(districts), True),
             "fill:#00000000,outline:#5b4a8b,width:0.5",
         ),
     ]
@@ -104,22 +152,36 @@ def beside_the_project(project_folder: Path, data: Path) -> Path:
     return copy
 
 
-# Demo outputs, bottom to top; their styles come from the GeoPackages themselves.
+# Demo outputs, bottom to top; their styles come from the GeoPackages themselves (an English
+# project applies the same EV Planner styles in English: see _in_language).
 OUTPUT_LAYERS = [
-    LayerSpec("Prognose 2030 per wijk", "forecast.gpkg", in_legend=False, visible=False),
-    LayerSpec("Witte vlekken (NAL 500 m)", "coverage.gpkg"),
-    LayerSpec("Kandidaatlocaties (score)", "candidates_scored.gpkg"),
-    LayerSpec("Gebruik per laadpunt", "usage_kpis.gpkg", in_legend=False, visible=False),
-    LayerSpec("Bestaande laadpunten", "charge_points.gpkg", maps=("potential", "requests")),
-    LayerSpec("Gekozen locaties", "selected_locations.gpkg"),
-    LayerSpec("Aanvragen van bewoners", "requests.gpkg", visible=False, maps=("requests",)),
-    LayerSpec("Nieuwe locaties voor aanvragen", "request_sites.gpkg", visible=False, maps=("requests",)),
+    LayerSpec("forecast", "forecast.gpkg", in_legend=False, visible=False),
+    LayerSpec("coverage", "coverage.gpkg"),
+    LayerSpec("candidates", "candidates_scored.gpkg"),
+    LayerSpec("usage", "usage_kpis.gpkg", in_legend=False, visible=False),
+    LayerSpec("charge_points", "charge_points.gpkg", maps=("potential", "requests")),
+    LayerSpec("selected", "selected_locations.gpkg"),
+    LayerSpec("requests", "requests.gpkg", visible=False, maps=("requests",)),
+    LayerSpec("request_sites", "request_sites.gpkg", visible=False, maps=("requests",)),
     # The review dock finds this layer and opens its GeoPackage (project entry review_gpkg).
     # Visible: step 4 of the first 10 minutes reviews these sites on the map.
-    LayerSpec(
-        "Validatie: voorgestelde locaties", f"{REVIEW_GPKG}|layername=review_locations", in_legend=False
-    ),
+    LayerSpec("review", f"{REVIEW_GPKG}|layername=review_locations", in_legend=False),
 ]
+
+
+def _in_language(layer: QgsVectorLayer, gpkg: Path) -> None:
+    """The EV Planner style the GeoPackage stores for ``layer``, applied again in this process's
+    language: its legend labels were written in the language of the QGIS that made the output."""
+    from ev_planner.processing.styles import apply_style
+
+    table = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("layerName") or gpkg.stem
+    with closing(sqlite3.connect(f"file:{gpkg}?mode=ro", uri=True)) as connection:
+        row = connection.execute(
+            "SELECT styleName FROM layer_styles WHERE f_table_name = ? AND useAsDefault", (table,)
+        ).fetchone()
+    if row is not None:
+        with suppress(FileNotFoundError):  # a style of the user's own, not one EV Planner ships
+            apply_style(layer, row[0])
 
 
 def _simple_symbol(layer: QgsVectorLayer, style: str) -> None:
@@ -145,7 +207,8 @@ def _resolve(outputs: Path, source: str) -> tuple[Path, str]:
     return full, (f"{full}|{options}" if options else str(full))
 
 
-def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
+def build(outputs: Path, project_path: Path, png: Path | None, language: str = "nl") -> QgsProject:
+    words = WORDS[language]
     project = QgsProject.instance()
     project.clear()
     project.setCrs(QgsCoordinateReferenceSystem("EPSG:28992"))
@@ -157,7 +220,7 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
     project_folder.mkdir(parents=True, exist_ok=True)
     osm, districts = (beside_the_project(project_folder, data) for data in (OSM, DISTRICTS))
     for spec, style in base_layers(osm, districts):
-        layer = QgsVectorLayer(spec.source, spec.name, "ogr")
+        layer = QgsVectorLayer(spec.source, words[spec.name], "ogr")
         if layer.isValid():
             _simple_symbol(layer, style)
             project.addMapLayer(layer)
@@ -168,8 +231,10 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
         if not path.exists():
             print(f"  (left out: {path} does not exist)")
             continue
-        layer = QgsVectorLayer(uri, spec.name, "ogr")
+        layer = QgsVectorLayer(uri, words[spec.name], "ogr")
         if layer.isValid():
+            if language != "nl":
+                _in_language(layer, path)
             project.addMapLayer(layer)
             project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(spec.visible)
             if spec.in_legend:
@@ -182,15 +247,8 @@ def build(outputs: Path, project_path: Path, png: Path | None) -> QgsProject:
     # Built without a map canvas, the project opens where this says.
     project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, project.crs()))
     layouts = {
-        "potential": _layout(project, extent, legend_layers["potential"], base_layer_ids),
-        "requests": _layout(
-            project,
-            extent,
-            legend_layers["requests"],
-            base_layer_ids,
-            name="Aanvragen van bewoners Delft",
-            title="Aanvragen van bewoners: 250 m lopen tot een publiek laadpunt — Delft",
-        ),
+        "potential": _layout(project, extent, legend_layers["potential"], base_layer_ids, words, "potential"),
+        "requests": _layout(project, extent, legend_layers["requests"], base_layer_ids, words, "requests"),
     }
     for layout in layouts.values():
         project.layoutManager().addLayout(layout)
@@ -239,9 +297,10 @@ def _layout(
     extent: QgsRectangle,
     legend_layers,
     base_layer_ids: set[str],
-    name: str = "Potentieelkaart Delft",
-    title: str = "Potentieelkaart publieke laadpunten — Delft (TU-campus en Wippolder)",
+    words: dict[str, str],
+    kind: str,
 ) -> QgsPrintLayout:
+    name, title = words[f"{kind}_layout"], words[f"{kind}_title"]
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()  # one A4 landscape page
     layout.setName(name)
@@ -276,11 +335,11 @@ def _layout(
     map_item.setFrameEnabled(True)
     map_item.setBackgroundColor(QColor(BACKGROUND))
 
-    _legend(layout, map_item, legend_layers)
+    _legend(layout, map_item, legend_layers, words["legend"])
     layout.addLayoutItem(_scale_bar(layout, map_item))
 
     credits = QgsLayoutItemLabel(layout)
-    credits.setText(ATTRIBUTION + " — gemaakt met EV Planner")
+    credits.setText(f"{words['attribution']} — {words['made_with']}")
     credits.setFont(QFont("DejaVu Sans", 7))
     credits.attemptMove(QgsLayoutPoint(10, 202, LAYOUT_MILLIMETERS))
     credits.attemptResize(QgsLayoutSize(277, 5, LAYOUT_MILLIMETERS))
@@ -288,11 +347,13 @@ def _layout(
     return layout
 
 
-def _legend(layout: QgsPrintLayout, map_item: QgsLayoutItemMap, legend_layers) -> QgsLayoutItemLegend:
+def _legend(
+    layout: QgsPrintLayout, map_item: QgsLayoutItemMap, legend_layers, heading: str
+) -> QgsLayoutItemLegend:
     """The legend right of the map, added to ``layout``: only the classes the map shows, in a font
     that fits the page."""
     legend = QgsLayoutItemLegend(layout)
-    legend.setTitle("Legenda")
+    legend.setTitle(heading)
     legend.setLinkedMap(map_item)
     legend.setAutoUpdateModel(False)
     legend.setLegendFilterByMapEnabled(True)  # no "over 150 kW" when the map has none
@@ -355,11 +416,13 @@ def main() -> int:
     parser.add_argument("--outputs", type=Path, default=REPO / "out")
     parser.add_argument("--project", type=Path, default=SAMPLE / "ev_planner_delft.qgz")
     parser.add_argument("--png", type=Path, default=None)
+    parser.add_argument("--language", choices=sorted(WORDS), default="nl")
     args = parser.parse_args()
     app = QgsApplication([], False)
     app.initQgis()
     try:
-        build(args.outputs.resolve(), args.project.resolve(), args.png.resolve() if args.png else None)
+        png = args.png.resolve() if args.png else None
+        build(args.outputs.resolve(), args.project.resolve(), png, args.language)
     finally:
         app.exitQgis()
     return 0

@@ -435,26 +435,33 @@ class Demo:
 
     def map_and_report(self) -> None:
         with self.step("7", "Kaart (PNG), QGIS-project en HTML-rapport") as step:
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(REPO / "scripts" / "build_project.py"),
-                    "--outputs",
-                    str(self.out),
-                    "--project",
-                    str(self.path("ev_planner_delft.qgz")),
-                    "--png",
-                    str(self.path("potential_map.png")),
-                ],
-                check=True,
-                capture_output=True,
-                cwd=REPO,
-                env=dutch_environment(),
-            )
+            self.build_project("ev_planner_delft.qgz", "nl", "--png", str(self.path("potential_map.png")))
+            # The same project for an English QGIS: layer names, legends and layouts in English.
+            self.build_project("ev_planner_delft_en.qgz", "en")
             from demo_report import write_report  # a sibling module of this script
 
             write_report(self.out, self.steps, self.results)
             step.figures["rapport"] = self.path("report.html")
+
+    def build_project(self, name: str, language: str, *extra: str) -> None:
+        environment = dutch_environment() if language == "nl" else english_environment()
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "scripts" / "build_project.py"),
+                "--outputs",
+                str(self.out),
+                "--project",
+                str(self.path(name)),
+                "--language",
+                language,
+                *extra,
+            ],
+            check=True,
+            capture_output=True,
+            cwd=REPO,
+            env=environment,
+        )
 
 
 # The demo's key figures under Dutch labels, in the order of the report; other results are left out.
@@ -479,6 +486,13 @@ def dutch_environment() -> dict[str, str]:
     a Dutch QGIS makes them (QGIS's "override system locale" setting still wins)."""
     environment = {key: value for key, value in os.environ.items() if key != "LANGUAGE"}
     environment.update(LANG="nl_NL.UTF-8", LC_ALL="nl_NL.UTF-8")
+    return environment
+
+
+def english_environment() -> dict[str, str]:
+    """The environment with an English locale, for the English example project."""
+    environment = {key: value for key, value in os.environ.items() if key != "LANGUAGE"}
+    environment.update(LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8")
     return environment
 
 

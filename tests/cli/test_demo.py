@@ -169,6 +169,33 @@ def test_demo_map_is_dutch_and_its_legend_fits_the_page(demo_out, qgis_app):
     project.clear()
 
 
+def test_the_english_project_is_english_throughout(demo_out, qgis_app):
+    """#13 item 9: an English QGIS opens ev_planner_delft_en.qgz, in one language, no Dutch."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    out, _ = demo_out
+    project = QgsProject()
+    assert project.read(str(out / "ev_planner_delft_en.qgz"))
+    names = sorted(layer.name() for layer in project.mapLayers().values())
+    assert "Existing charge points" in names
+    assert "Review: proposed locations" in names
+    labels = [
+        item.label()
+        for layer in project.mapLayers().values()
+        if isinstance(layer, QgsVectorLayer) and layer.renderer() is not None
+        for item in layer.renderer().legendSymbolItems()
+    ]
+    assert "Up to 11 kW (AC)" in labels
+    assert "White spot: enough households, no charge point" in labels
+    dutch = ("Tot ", "Witte vlek", "Gekozen", "Bestaande", "Wijken", "Voorgesteld", "Goedgekeurd")
+    assert not [text for text in names + labels if text.startswith(dutch)]
+    assert [layout.name() for layout in project.layoutManager().printLayouts()] == [
+        "Potential map Delft",
+        "Residents' requests Delft",
+    ]
+    project.clear()
+
+
 def _project_xml(qgz):
     with zipfile.ZipFile(qgz) as zipped:
         (name,) = [n for n in zipped.namelist() if n.endswith(".qgs")]
@@ -187,11 +214,12 @@ FIRST_TEN_MINUTES = (
 )
 
 
-def test_demo_project_is_relative_and_opens_with_the_first_layers_visible(demo_out):
+@pytest.mark.parametrize("project_name", ["ev_planner_delft.qgz", "ev_planner_delft_en.qgz"])
+def test_demo_project_is_relative_and_opens_with_the_first_layers_visible(demo_out, project_name):
     """#13 item 7: no absolute path anywhere (data sources, layer tree, layouts); the layers the
     first 10 minutes use are switched on, the review layer among them."""
     out, _ = demo_out
-    root = _project_xml(out / "ev_planner_delft.qgz")
+    root = _project_xml(out / project_name)
     assert root.find("./properties/Paths/Absolute").text == "false"
     sources = [e.text or "" for e in root.iter("datasource")]
     sources += [e.get("source") for e in root.iter() if e.get("source") is not None]
