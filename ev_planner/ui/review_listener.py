@@ -73,7 +73,7 @@ class ReviewListener(QObject):
             connection = self._connect()
             connection.autocommit = True
             connection.cursor().execute(f"LISTEN {ident(self._channel)}")
-        except (EvPlannerError, Exception):  # psycopg2.Error or ReviewError: the server is unreachable
+        except Exception:  # psycopg2.Error or ReviewError: the server is unreachable or refuses
             return False
         self._connection = connection
         self._notifier = QSocketNotifier(connection.fileno(), QSocketNotifier.Type.Read, self)
