@@ -126,8 +126,8 @@ def copy_review(
             label = copy.label
         finally:
             _close(copy)
-    except BaseException:
-        writer.remove()
+    except BaseException as failure:
+        _remove_or_say_so(writer, failure)
         raise
     return CopyResult(
         target,
@@ -138,6 +138,20 @@ def copy_review(
         attachments=len(snapshot.attachments),
         missing_attachments=list(snapshot.missing_attachments),
     )
+
+
+def _remove_or_say_so(writer: _Writer, failure: BaseException) -> None:
+    """Remove the unfinished copy; when even that fails, say what is left, with why the copy stopped."""
+    try:
+        writer.remove()
+    except Exception as cleanup:  # the connection is gone, the file is locked: the user must know
+        raise ReviewError(
+            "The copy stopped ({reason}), and what it had written to {target} could not be removed "
+            "({error}). Remove it yourself before copying again.",
+            reason=failure,
+            target=writer.label,
+            error=cleanup,
+        ) from failure
 
 
 def _close(store: BaseReviewStore) -> None:
@@ -369,7 +383,7 @@ def verify_copy(source: BaseReviewStore, copy: BaseReviewStore) -> None:
 
 
 class _Writer:
-    label: str
+    label: str  # how messages name the target
 
     def check_new(self, snapshot: _Snapshot) -> None:
         """Refuse before anything is written."""
@@ -388,6 +402,7 @@ class _Writer:
 class _GeoPackageWriter(_Writer):
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.label = path.name
         self.written: List[Path] = []
 
     def check_new(self, snapshot: _Snapshot) -> None:
@@ -449,6 +464,7 @@ class _GeoPackageWriter(_Writer):
 class _PostgresWriter(_Writer):
     def __init__(self, target: PostgresTarget, password: Optional[str], user: Optional[str]) -> None:
         self.target = target
+        self.label = target.label
         self.password = password
         self.user = user
         self.new_roles: List[str] = []

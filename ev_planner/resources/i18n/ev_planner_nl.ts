@@ -2793,6 +2793,11 @@
     </message>
     <message>
       <location filename="../../../ev_planner/core/review/copy.py" />
+      <source>The copy stopped ({reason}), and what it had written to {target} could not be removed ({error}). Remove it yourself before copying again.</source>
+      <translation>Het kopiëren is gestopt ({reason}), en wat al naar {target} was geschreven kon niet worden verwijderd ({error}). Verwijder het zelf voordat u opnieuw kopieert.</translation>
+    </message>
+    <message>
+      <location filename="../../../ev_planner/core/review/copy.py" />
       <source>The copy {copy} does not replay to the statuses of {review} (locations {locations}); the copy is removed.</source>
       <translation>De kopie {copy} komt bij opnieuw afspelen niet op de statussen van {review} uit (locaties {locations}); de kopie is verwijderd.</translation>
     </message>

@@ -248,3 +248,29 @@ def test_a_location_without_a_point_is_refused(make_review, tmp_path):
     with pytest.raises(ReviewError, match=r"The location L2 of review\.gpkg has no point"):
         copy_review(source, tmp_path / "out" / "copy.gpkg")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_copy_that_cannot_be_removed_says_what_is_left(team_database, tmp_path):
+    """The copy is canceled, and by then its login may no longer connect: the error names both."""
+
+    def cancel_and_lock_out():
+        team_database.cluster.psql(f"ALTER ROLE {ADMIN} NOLOGIN", team_database.dbname)
+        return True
+
+    calls = iter([False, "lock"])
+    try:
+        with pytest.raises(
+            ReviewError,
+            match=r"The copy stopped \(Canceled.*\), and what it had written to left.*could not be removed",
+        ) as caught:
+            copy_review(
+                varied_review(tmp_path),
+                team_database.target("left"),
+                PASSWORDS[ADMIN],
+                is_canceled=lambda: next(calls) == "lock" and cancel_and_lock_out(),
+            )
+        assert PASSWORDS[ADMIN] not in str(caught.value)
+    finally:
+        team_database.cluster.psql(f"ALTER ROLE {ADMIN} LOGIN", team_database.dbname)
+    assert _roles(team_database, "left")  # what was left is there, as the message says
+    team_database.psql("DROP SCHEMA left CASCADE")
