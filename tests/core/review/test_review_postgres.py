@@ -350,3 +350,21 @@ def test_a_writer_waits_only_for_its_own_location(team_database):
     same.join(timeout=60)
     assert done == {"L2": "bob", "L1": "bob"}
     holder.close()
+
+
+def test_the_review_administrator_decides_for_no_department(team_database):
+    """The login that created the review (CREATEROLE, ADMIN on the roles from PostgreSQL 16) may
+    grant the roles, not use them."""
+    schema = team_database.new_review()
+    admin = team_database.store(schema)
+    assert admin.member_departments() == []
+    team_database.store(schema, "coco").append(ReviewEvent("L1", "submit"))
+    with pytest.raises(
+        ReviewError, match=f"evp_admin may not record events for Mobiliteit.*{schema}_mobiliteit"
+    ):
+        admin.append(ReviewEvent("L1", "approve", department="Mobiliteit"))
+    result = team_database.psql(
+        f"INSERT INTO {schema}.review_events (event_id, location_id, at, action, department) "
+        "VALUES ('by-admin', 'L1', now(), 'approve', 'Mobiliteit')"
+    )
+    assert "evp_admin may not record events for Mobiliteit" in result.stderr
