@@ -125,7 +125,7 @@ def copy_review(
             verify_copy(source, copy)
             label = copy.label
         finally:
-            _close(copy)
+            copy.close()
     except BaseException as failure:
         _remove_or_say_so(writer, failure)
         raise
@@ -152,12 +152,6 @@ def _remove_or_say_so(writer: _Writer, failure: BaseException) -> None:
             target=writer.label,
             error=cleanup,
         ) from failure
-
-
-def _close(store: BaseReviewStore) -> None:
-    close = getattr(store, "close", None)
-    if close is not None:
-        close()
 
 
 # --- reading the source -------------------------------------------------------------------
@@ -196,8 +190,8 @@ def read_snapshot(source: BaseReviewStore) -> _Snapshot:
     return _Snapshot(
         config=config,
         crs_authid=source.crs_authid(),
-        crs_wkt=_crs_wkt(source),
-        description=_description(source),
+        crs_wkt=source.crs_wkt(),
+        description=source.description(),
         attribute_types=attribute_types,
         locations=locations,
         later_values=later_values,
@@ -219,49 +213,9 @@ def _own_columns(config: ReviewConfig) -> set:
 
 def _column_types(source: BaseReviewStore) -> Dict[str, str]:
     """Column name -> INTEGER, REAL, TEXT or DATETIME, in the order of review_locations."""
-    with source._connect() as connection:
-        if isinstance(source, ReviewStore):
-            rows = [(r[1], r[2]) for r in connection.execute(f"PRAGMA table_info({LOCATIONS_TABLE})")]
-        else:
-            rows = source.execute(
-                connection,
-                "SELECT column_name, data_type FROM information_schema.columns "
-                "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
-                (source.schema, LOCATIONS_TABLE),
-            ).fetchall()
-    return {name: _SQL_TYPES.get(str(kind or "").lower(), "TEXT") for name, kind in rows}
-
-
-def _crs_wkt(source: BaseReviewStore) -> Optional[str]:
-    """The WKT the source stores for its CRS (a GeoPackage target writes it as it is)."""
-    with source._connect() as connection:
-        if isinstance(source, ReviewStore):
-            sql = (
-                "SELECT s.definition FROM gpkg_geometry_columns g "
-                "JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id WHERE g.table_name = ?"
-            )
-            row = connection.execute(sql, (LOCATIONS_TABLE,)).fetchone()
-        else:
-            row = source.execute(
-                connection,
-                "SELECT s.srtext FROM geometry_columns g JOIN spatial_ref_sys s ON s.srid = g.srid "
-                "WHERE g.f_table_schema = ? AND g.f_table_name = ?",
-                (source.schema, LOCATIONS_TABLE),
-            ).fetchone()
-    return row[0] if row and row[0] else None
-
-
-def _description(source: BaseReviewStore) -> str:
-    with source._connect() as connection:
-        if isinstance(source, ReviewStore):
-            row = connection.execute(
-                "SELECT description FROM gpkg_contents WHERE table_name = ?", (LOCATIONS_TABLE,)
-            ).fetchone()
-        else:
-            row = source.execute(
-                connection, f"SELECT value FROM {source.table('review_config')} WHERE key = 'description'"
-            ).fetchone()
-    return row[0] if row and row[0] else "EV Planner review"
+    return {
+        name: _SQL_TYPES.get(str(kind or "").lower(), "TEXT") for name, kind in source.location_column_types()
+    }
 
 
 def _request_rows(source: BaseReviewStore) -> List[Tuple[Any, ...]]:
@@ -499,11 +453,7 @@ class _PostgresWriter(_Writer):
                 for row in snapshot.requests:
                     store.insert_request(connection, row)
                 for name, (event_id, content) in snapshot.attachments.items():
-                    store.execute(
-                        connection,
-                        f"INSERT INTO {store.table(ATTACHMENTS_TABLE)} (name, event_id, content) VALUES (?, ?, ?)",
-                        (name, event_id, content),
-                    )
+                    store.insert_attachment(connection, name, event_id, content)
         except BaseException:
             store.close()
             raise

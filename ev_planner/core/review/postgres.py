@@ -35,6 +35,7 @@ from .pg_target import PostgresTarget
 from .states import ReviewConfig, initial_state
 from .store import (
     CONFIG_TABLE,
+    DEFAULT_DESCRIPTION,
     EDITABLE_COLUMNS,
     EVENTS_TABLE,
     GEOMETRY_COLUMN,
@@ -121,7 +122,7 @@ def create_postgres_review(
     crs_authid: str,
     attribute_types: Optional[Dict[str, str]] = None,
     overwrite: bool = False,
-    description: str = "EV Planner review",
+    description: str = DEFAULT_DESCRIPTION,
     password: Optional[str] = None,
     user: Optional[str] = None,
     history: Sequence[Tuple[ReviewEvent, str]] = (),
@@ -152,10 +153,11 @@ def create_postgres_review(
                 cursor.execute(statement)
             _insert_config(cursor, sql, config, description)
             _insert_proposed(cursor, sql, locations, ids, config, columns, srid)
-            for event, recorded_at in history:
-                cursor.execute(*_event_insert(sql, event, recorded_at))
             if history:
-                PostgresReviewStore(target, connection=connection)._refresh(connection)
+                created = PostgresReviewStore(target, connection=connection)
+                for event, recorded_at in history:
+                    created.insert_event(connection, event, recorded_at)
+                created._refresh(connection)
             _create_roles(cursor, target, sql)
             for statement in sql.triggers() + sql.grants():
                 cursor.execute(statement)
@@ -240,17 +242,6 @@ def _create_roles(cursor: Any, target: PostgresTarget, sql: ReviewSql) -> None:
                 error=_primary_message(exc),
                 roles=", ".join(sql.all_roles),
             ) from None
-
-
-def _event_insert(sql: ReviewSql, event: ReviewEvent, recorded_at: str) -> Tuple[str, List[Any]]:
-    from .store import EVENT_COLUMNS
-
-    values = [getattr(event, name) for name in EVENT_COLUMNS] + [recorded_at]
-    statement = (
-        f"INSERT INTO {sql.t(EVENTS_TABLE)} ({', '.join(EVENT_COLUMNS)}, recorded_at) "
-        f"VALUES ({', '.join('%s' for _ in values)})"
-    )
-    return statement, values
 
 
 @contextmanager
@@ -345,14 +336,9 @@ class PostgresReviewStore(BaseReviewStore):
             try:
                 cursor.execute(f"SELECT key, value FROM {self.table(CONFIG_TABLE)}")
                 rows = dict(cursor.fetchall())
-                cursor.execute(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = %s "
-                    "AND table_name = %s ORDER BY ordinal_position",
-                    (target.schema, LOCATIONS_TABLE),
-                )
-                self.location_columns = [row[0] for row in cursor.fetchall()]
             except _driver().Error as exc:
                 raise database_error(exc, target) from None
+        self.location_columns = [name for name, _ in self.location_column_types()]
         self.config = config_from_rows(rows, target.label)
         check_decision_columns(self.config, self.location_columns, target.label)
 
@@ -491,15 +477,31 @@ class PostgresReviewStore(BaseReviewStore):
             result.append(item)
         return result
 
-    def crs_authid(self) -> str:
+    def location_column_types(self) -> List[Tuple[str, str]]:
+        with self._connect() as connection:
+            return self.execute(
+                connection,
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+                (self.schema, LOCATIONS_TABLE),
+            ).fetchall()
+
+    def _srs(self) -> Tuple[str, Optional[str]]:
         with self._connect() as connection:
             row = self.execute(
                 connection,
-                "SELECT s.auth_name, s.auth_srid FROM geometry_columns g JOIN spatial_ref_sys s ON s.srid = g.srid "
-                "WHERE g.f_table_schema = ? AND g.f_table_name = ?",
+                "SELECT s.auth_name, s.auth_srid, s.srtext FROM geometry_columns g "
+                "JOIN spatial_ref_sys s ON s.srid = g.srid WHERE g.f_table_schema = ? AND g.f_table_name = ?",
                 (self.schema, LOCATIONS_TABLE),
             ).fetchone()
-        return f"{row[0]}:{row[1]}" if row else ""
+        return (f"{row[0]}:{row[1]}", row[2] or None) if row else ("", None)
+
+    def description(self) -> str:
+        with self._connect() as connection:
+            row = self.execute(
+                connection, f"SELECT value FROM {self.table(CONFIG_TABLE)} WHERE key = 'description'"
+            ).fetchone()
+        return row[0] if row and row[0] else DEFAULT_DESCRIPTION
 
     def notify_channel(self) -> str:
         return notify_channel(self.schema)
@@ -545,12 +547,15 @@ class PostgresReviewStore(BaseReviewStore):
         if not source.is_file():
             raise InputError("The attachment {source} does not exist.", source=source)
         name = f"{ATTACHMENTS_TABLE}/{attachment_name(event, source)}"
+        self.insert_attachment(connection, name, event.event_id, source.read_bytes())
+        return replace(event, attachment=name), lambda: None  # rolled back with the transaction
+
+    def insert_attachment(self, connection: Any, name: str, event_id: str, content: bytes) -> None:
         self.execute(
             connection,
             f"INSERT INTO {self.table(ATTACHMENTS_TABLE)} (name, event_id, content) VALUES (?, ?, ?)",
-            (name, event.event_id, _driver().Binary(source.read_bytes())),
+            (name, event_id, _driver().Binary(content)),
         )
-        return replace(event, attachment=name), lambda: None  # rolled back with the transaction
 
     def share_styles(self) -> None:
         """Let the review's roles read the layer styles QGIS stored for its tables.

@@ -84,6 +84,7 @@ EVENT_COLUMNS = (
 # Dutch practice in municipal "paal volgt auto" policies; a per-location attribute.
 DEFAULT_PARKING_SPACES = 2
 DEFAULT_BUSY_TIMEOUT_S = 30.0
+DEFAULT_DESCRIPTION = "EV Planner review"
 
 
 @dataclass
@@ -137,7 +138,7 @@ def create_review(
     crs_wkt: Optional[str] = None,
     attribute_types: Optional[Dict[str, str]] = None,
     overwrite: bool = False,
-    description: str = "EV Planner review",
+    description: str = DEFAULT_DESCRIPTION,
     history: Sequence[Tuple[ReviewEvent, str]] = (),
 ) -> Path:
     """Write a new review GeoPackage with every location ``proposed``.
@@ -510,6 +511,28 @@ class BaseReviewStore:
     def locations(self) -> List[Dict[str, Any]]:
         raise NotImplementedError
 
+    def location_column_types(self) -> List[Tuple[str, str]]:
+        """The columns of review_locations with the type the database reports, in table order."""
+        raise NotImplementedError
+
+    def crs_authid(self) -> str:
+        return self._srs()[0]
+
+    def crs_wkt(self) -> Optional[str]:
+        """The definition the review stores for its CRS (a copy writes it as it is)."""
+        return self._srs()[1]
+
+    def _srs(self) -> Tuple[str, Optional[str]]:
+        """The review's CRS as ``AUTHORITY:CODE`` and its stored WKT."""
+        raise NotImplementedError
+
+    def description(self) -> str:
+        """What createreview was told the review is about."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release a connection the store keeps open (a GeoPackage store keeps none)."""
+
     def events(self, location_id: Optional[str] = None) -> List[ReviewEvent]:
         """The log in append order, for one location or all."""
         with self._connect() as connection:
@@ -719,9 +742,7 @@ class ReviewStore(BaseReviewStore):
                     missing=", ".join(missing),
                 )
             self.config = self._read_config(connection)
-            self.location_columns = [
-                row[1] for row in connection.execute(f"PRAGMA table_info({LOCATIONS_TABLE})")
-            ]
+        self.location_columns = [name for name, _ in self.location_column_types()]
         check_decision_columns(self.config, self.location_columns, self.path.name)
 
     @property
@@ -800,14 +821,25 @@ class ReviewStore(BaseReviewStore):
             result.append(item)
         return result
 
-    def crs_authid(self) -> str:
+    def location_column_types(self) -> List[Tuple[str, str]]:
+        with self._connect() as connection:
+            return [(row[1], row[2]) for row in connection.execute(f"PRAGMA table_info({LOCATIONS_TABLE})")]
+
+    def _srs(self) -> Tuple[str, Optional[str]]:
         with self._connect() as connection:
             row = connection.execute(
-                "SELECT s.organization, s.organization_coordsys_id FROM gpkg_geometry_columns g "
+                "SELECT s.organization, s.organization_coordsys_id, s.definition FROM gpkg_geometry_columns g "
                 "JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id WHERE g.table_name = ?",
                 (LOCATIONS_TABLE,),
             ).fetchone()
-        return f"{row[0]}:{row[1]}" if row else ""
+        return (f"{row[0]}:{row[1]}", row[2] or None) if row else ("", None)
+
+    def description(self) -> str:
+        with self._connect() as connection:
+            row = connection.execute(
+                "SELECT description FROM gpkg_contents WHERE table_name = ?", (LOCATIONS_TABLE,)
+            ).fetchone()
+        return row[0] if row and row[0] else DEFAULT_DESCRIPTION
 
     # --- requests (see requests.py) -------------------------------------------------------
     def has_table(self, connection: sqlite3.Connection, name: str) -> bool:
