@@ -24,7 +24,13 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.review.pg_target import PostgresTarget, conninfo_text, is_postgres_target, parse_review_target
+from ..core.review.pg_target import (
+    PostgresTarget,
+    conninfo_text,
+    is_postgres_target,
+    keyword_conninfo,
+    parse_review_target,
+)
 from ..core.review.store import GEOMETRY_COLUMN, LOCATIONS_TABLE, BaseReviewStore, ReviewStore
 from ..i18n import tr
 from .credentials import auth_config_values
@@ -159,29 +165,12 @@ def layer_source(store: BaseReviewStore, table: str = LOCATIONS_TABLE) -> Tuple[
     if isinstance(store, ReviewStore):
         return f"{store.path}|layername={table}", "ogr"
     target = store.target
-    uri = QgsDataSourceUri(_conninfo_for_qgis(target))
+    uri = QgsDataSourceUri(keyword_conninfo(target.conninfo))  # it reads keywords, not URIs
     if target.authcfg:
         uri.setAuthConfigId(target.authcfg)
     geometry = GEOMETRY_COLUMN if table == LOCATIONS_TABLE else ""
     uri.setDataSource(target.schema, table, geometry, "", "fid")
     return uri.uri(False), "postgres"
-
-
-def _conninfo_for_qgis(target: PostgresTarget) -> str:
-    """QgsDataSourceUri reads libpq keywords, not URIs: a URI is turned into keywords first."""
-    if not target.conninfo.lower().startswith(("postgresql://", "postgres://")):
-        return target.conninfo
-    from urllib.parse import parse_qsl, unquote, urlsplit
-
-    parts = urlsplit(target.conninfo)
-    values = {
-        "host": unquote(parts.hostname or ""),
-        "port": str(parts.port or ""),
-        "dbname": unquote(parts.path.lstrip("/")),
-        "user": unquote(parts.username or ""),
-        **dict(parse_qsl(parts.query)),
-    }
-    return conninfo_text({key: value for key, value in values.items() if value})
 
 
 def review_layer(store: BaseReviewStore, name: str, table: str = LOCATIONS_TABLE) -> QgsVectorLayer:

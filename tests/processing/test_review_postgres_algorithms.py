@@ -77,6 +77,17 @@ def pg_review(evplanner, team_database, authcfg):
     return schema, results, feedback
 
 
+def _logged_in(team_database, authcfg, schema: str, user: str) -> dict:
+    """REVIEW and AUTHCFG of ``user``'s login to the review ``schema``."""
+    return {"REVIEW": team_database.uri(schema, user), "AUTHCFG": authcfg[user]}
+
+
+def _record(team_database, schema: str, location_id: str, steps) -> None:
+    """Each (user, action, department) appended by that user's own store."""
+    for user, action, department in steps:
+        team_database.store(schema, user).append(ReviewEvent(location_id, action, department=department))
+
+
 def _text_of(results, feedback) -> str:
     return " ".join([feedback.text, repr(results)])
 
@@ -162,7 +173,7 @@ def test_importreviewevents_on_postgres_skips_what_the_login_may_not_record(
             ["L1", "2026-05-01T09:30:00Z", "Bob", "Netbeheer", "approve", "", ""],
         ],
     )
-    params = {"REVIEW": team_database.uri(schema, "ann"), "AUTHCFG": authcfg["ann"], "EVENTS": events}
+    params = {**_logged_in(team_database, authcfg, schema, "ann"), "EVENTS": events}
     results, feedback, _ = _run("importreviewevents", params)
     assert (results["IMPORTED"], results["SKIPPED"]) == (2, 1)
     assert "ann may not record events for Netbeheer" in " ".join(feedback.errors)
@@ -173,14 +184,12 @@ def test_importreviewevents_on_postgres_skips_what_the_login_may_not_record(
 
 def test_reviewkpis_on_postgres(pg_review, team_database, authcfg, tmp_path):
     schema, _, _ = pg_review
-    for user, action, department in (("ann", "submit", None), ("ann", "approve", "Mobiliteit")):
-        team_database.store(schema, user).append(ReviewEvent("L2", action, department=department))
+    _record(team_database, schema, "L2", [("ann", "submit", None), ("ann", "approve", "Mobiliteit")])
     html = tmp_path / "kpis.html"
     results, _, _ = _run(
         "reviewkpis",
         {
-            "REVIEW": team_database.uri(schema, "bob"),
-            "AUTHCFG": authcfg["bob"],
+            **_logged_in(team_database, authcfg, schema, "bob"),
             "OUTPUT_TABLE": "memory:",
             "OUTPUT_HTML": str(html),
         },
@@ -197,8 +206,7 @@ def test_checkconstraints_on_postgres_records_checks_as_the_login(pg_review, tea
     _run(
         "checkconstraints",
         {
-            "REVIEW": team_database.uri(schema, "coco"),
-            "AUTHCFG": authcfg["coco"],
+            **_logged_in(team_database, authcfg, schema, "coco"),
             "CONSTRAINTS": [trees],
             "DISTANCE": 5,
         },
@@ -210,15 +218,17 @@ def test_checkconstraints_on_postgres_records_checks_as_the_login(pg_review, tea
 
 def test_exportdecrees_on_postgres(pg_review, team_database, authcfg, tmp_path):
     schema, _, _ = pg_review
-    steps = [("coco", "submit", None), ("ann", "approve", "Mobiliteit"), ("bob", "approve", "Netbeheer")]
-    for user, action, department in steps:
-        team_database.store(schema, user).append(ReviewEvent("L2", action, department=department))
+    _record(
+        team_database,
+        schema,
+        "L2",
+        [("coco", "submit", None), ("ann", "approve", "Mobiliteit"), ("bob", "approve", "Netbeheer")],
+    )
     folder = tmp_path / "besluiten"
     results, _, _ = _run(
         "exportdecrees",
         {
-            "REVIEW": team_database.uri(schema, "ann"),
-            "AUTHCFG": authcfg["ann"],
+            **_logged_in(team_database, authcfg, schema, "ann"),
             "STATUS": "approved",
             "OUTPUT_FOLDER": str(folder),
             "MUNICIPALITY": "Delft",
@@ -256,8 +266,7 @@ def test_evaluaterequests_appends_sites_and_requests_to_a_postgres_review(
         "CHARGE_POINTS": point_layer([(0, 0, "CP-1")], fields=["location_id:string"]),
         "DISTANCE_METHOD": 1,
         "NETWORK": line_layer(STREETS),
-        "REVIEW": team_database.uri(schema, "coco"),
-        "AUTHCFG": authcfg["coco"],
+        **_logged_in(team_database, authcfg, schema, "coco"),
         "OUTPUT": "memory:",
         "PROPOSED": "memory:",
     }
@@ -275,5 +284,5 @@ def test_evaluaterequests_appends_sites_and_requests_to_a_postgres_review(
     with pytest.raises(QgsProcessingException, match="permission denied for table review_requests"):
         _run(
             "evaluaterequests",
-            {**parameters, "REVIEW": team_database.uri(schema, "ann"), "AUTHCFG": authcfg["ann"]},
+            {**parameters, **_logged_in(team_database, authcfg, schema, "ann")},
         )

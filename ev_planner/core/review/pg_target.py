@@ -158,3 +158,18 @@ def conninfo_text(values: Dict[str, str]) -> str:
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
 
     return " ".join(f"{key}={quoted(str(value))}" for key, value in values.items())
+
+
+def keyword_conninfo(conninfo: str) -> str:
+    """``conninfo`` as libpq keywords: a URI is turned into ``host=… port=… dbname=… user=…``."""
+    if not conninfo.lower().startswith(URI_SCHEMES):
+        return conninfo
+    parts = urlsplit(conninfo)
+    values = {
+        "host": unquote(parts.hostname or ""),
+        "port": str(parts.port or ""),
+        "dbname": unquote(parts.path.lstrip("/")),
+        "user": unquote(parts.username or ""),
+        **dict(parse_qsl(parts.query)),
+    }
+    return conninfo_text({key: value for key, value in values.items() if value})

@@ -69,3 +69,12 @@ def test_what_counts_as_a_postgres_target():
     assert is_postgres_target("service=x schema=y")
     assert not is_postgres_target("review.gpkg")
     assert not is_postgres_target("")
+
+
+def test_a_uri_becomes_libpq_keywords_for_qgis():
+    from ev_planner.core.review.pg_target import keyword_conninfo
+
+    assert keyword_conninfo("postgresql://gis@db.gemeente.nl:5433/mijn%20geo?sslmode=require") == (
+        "host=db.gemeente.nl port=5433 dbname='mijn geo' user=gis sslmode=require"
+    )
+    assert keyword_conninfo("service=gemeente") == "service=gemeente"
