@@ -142,6 +142,13 @@ def _saved_connection(target: PostgresTarget) -> Tuple[PostgresTarget, SavedLogi
             )
         )
     uri = QgsDataSourceUri(connection.uri())
+    # The connection's name stays in the target, so messages name it rather than its keywords.
+    resolved = replace(target, conninfo=libpq_keywords(uri))
+    return resolved, SavedLogin(uri.authConfigId() or None, uri.password() or None)
+
+
+def libpq_keywords(uri: QgsDataSourceUri) -> str:
+    """Where a QGIS PostgreSQL source connects, as libpq keywords, without its password or authcfg."""
     values = {
         "service": uri.service(),
         "host": uri.host(),
@@ -149,10 +156,7 @@ def _saved_connection(target: PostgresTarget) -> Tuple[PostgresTarget, SavedLogi
         "dbname": uri.database(),
         "user": uri.username(),
     }
-    conninfo = conninfo_text({key: value for key, value in values.items() if value})
-    # The connection's name stays in the target, so messages name it rather than its keywords.
-    resolved = replace(target, conninfo=conninfo)
-    return resolved, SavedLogin(uri.authConfigId() or None, uri.password() or None)
+    return conninfo_text({key: value for key, value in values.items() if value})
 
 
 def _credentials(authcfg: str) -> Tuple[Optional[str], Optional[str]]:

@@ -62,7 +62,8 @@ from qgis.PyQt.QtWidgets import (
 from ..core.errors import EvPlannerError
 from ..core.review.events import ReviewEvent, os_user
 from ..core.review.pg_schema import COORDINATOR_ACTIONS, coordinator_role, review_roles
-from ..core.review.pg_target import PostgresTarget, conninfo_text, is_postgres_target
+from ..core.review.pg_target import is_postgres_target
+from ..core.review.postgres import connect
 from ..core.review.states import (
     APPROVE,
     CANCEL,
@@ -80,7 +81,7 @@ from ..core.review.states import (
 from ..core.review.store import LOCATIONS_TABLE, BaseReviewStore, ReviewStore, review_path
 from ..i18n import tr
 from ..processing.review_labels import action_label, reason_label, review_message, status_label
-from ..processing.review_target import layer_source, open_review_text, resolve_target
+from ..processing.review_target import layer_source, libpq_keywords, open_review_text, resolve_target
 from ..processing.review_target import review_layer as postgres_review_layer
 from ..processing.styles import apply_style
 from .review_listener import ReviewListener
@@ -137,15 +138,7 @@ def project_postgres_review() -> Optional[Tuple[str, str]]:
         uri = QgsDataSourceUri(layer.source())
         if uri.table() != LOCATIONS_TABLE or not uri.schema():
             continue
-        values = {
-            "service": uri.service(),
-            "host": uri.host(),
-            "port": uri.port(),
-            "dbname": uri.database(),
-            "user": uri.username(),
-        }
-        text = conninfo_text({key: value for key, value in values.items() if value})
-        return f"{text} schema={uri.schema()}".strip(), uri.authConfigId()
+        return f"{libpq_keywords(uri)} schema={uri.schema()}".strip(), uri.authConfigId()
     return None
 
 
@@ -186,12 +179,6 @@ def _narrow_combo() -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
     return combo
-
-
-def _connect_postgres(target: PostgresTarget, password: Optional[str], user: Optional[str]):
-    from ..core.review.postgres import connect
-
-    return connect(target, password, user)
 
 
 def _escape(text: object) -> str:
@@ -511,7 +498,7 @@ class ReviewDock(QgsDockWidget):
             return self._failed(exc, postgres=True)
         self._no_role = not departments and not coordinator
         self._opened(store, departments)
-        self._listener_login = lambda: _connect_postgres(target, password, user)
+        self._listener_login = lambda: connect(target, password, user)
         self._start_listening()
         if self._no_role:
             self._show(self._no_role_message(login), error=True)
