@@ -286,3 +286,26 @@ def test_evaluaterequests_appends_sites_and_requests_to_a_postgres_review(
             "evaluaterequests",
             {**parameters, **_logged_in(team_database, authcfg, schema, "ann")},
         )
+
+
+def test_a_saved_qgis_connection_names_the_review(pg_review, team_database, authcfg):
+    """connection=NAME schema=NAME: host, database and login come from QGIS's saved connection."""
+    from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+
+    schema, _, _ = pg_review
+    uri = QgsDataSourceUri()
+    uri.setConnection(
+        team_database.cluster.host, str(team_database.cluster.port), team_database.dbname, "", ""
+    )
+    uri.setAuthConfigId(authcfg["bob"])
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata.createConnection(uri.uri(False), {}).store("Gemeente GIS")
+    try:
+        results, feedback, _ = _run(
+            "reviewkpis", {"REVIEW": f"connection='Gemeente GIS' schema={schema}", "OUTPUT_TABLE": "memory:"}
+        )
+    finally:
+        metadata.deleteConnection("Gemeente GIS")
+    rows = {(f["section"], f["name"]): f["count"] for f in results["OUTPUT_TABLE"].getFeatures()}
+    assert rows[("status", "proposed")] == 3
+    assert all(password not in _text_of(results, feedback) for password in PASSWORDS.values())
